@@ -1,0 +1,44 @@
+#pragma once
+// The Coach: what asks the questions and grades the answers. The offline coach
+// (bank + grader) is the default; LLM coaches implement the same interface and
+// fall back to it. Both operations complete asynchronously: the callback may run
+// on another thread, and the caller's thread is never held while a coach works.
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "util/result.hpp"
+
+namespace prepbot::coach {
+
+struct QuestionRequest {
+  std::string role;
+  std::optional<std::string> domain;
+  model::Level level = model::Level::entry;
+  model::Mode mode = model::Mode::technical;
+  int count = 5;
+  std::string difficulty;              // easy | medium | hard, or empty for a spread
+  std::vector<std::string> avoid_ids;  // bank ids the candidate saw recently
+};
+
+struct QuestionSet {
+  std::vector<model::Question> questions;  // ids 1..n
+  std::string role_family;                 // the family the role was mapped to
+};
+
+struct EvaluationRequest {
+  model::Question question;
+  std::string answer;
+  model::Mode mode = model::Mode::technical;
+  model::Level level = model::Level::entry;
+  std::string role;
+};
+
+class Coach {
+ public:
+  virtual ~Coach() = default;
+  virtual void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) = 0;
+  virtual void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) = 0;
+};
+
+}  // namespace prepbot::coach

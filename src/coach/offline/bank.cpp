@@ -1,0 +1,278 @@
+#include "coach/offline/bank.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "coach/offline/text.hpp"
+#include "model/levels.hpp"
+#include "util/embedded.hpp"
+#include "util/text.hpp"
+
+namespace prepbot::coach::offline {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::string join_problems(const std::vector<std::string>& problems) {
+  std::string out = "invalid question bank:";
+  for (const auto& problem : problems) out += "\n  " + problem;
+  return out;
+}
+
+// Reads one file into families and questions, adding a line to `problems` for
+// every rule of SCHEMA.md it breaks.
+class FileReader {
+ public:
+  FileReader(std::string file, std::vector<std::string>& problems) : file_(std::move(file)), problems_(problems) {}
+
+  void read(const std::string& contents, std::vector<Family>& families, std::vector<BankQuestion>& questions) {
+    json root;
+    try {
+      root = json::parse(contents);
+    } catch (const json::parse_error& error) {
+      problem("", fmt::format("not valid JSON ({})", error.what()));
+      return;
+    }
+    if (!root.is_object()) return problem("", "the file must hold a JSON object");
+    Family family;
+    family.name = string_field(root, "family", "", 1, 40);
+    const std::string expected = std::filesystem::path(file_).stem().string();
+    if (family.name != expected) problem("", fmt::format("family '{}' must match the file name '{}'", family.name, expected));
+    family.title = string_field(root, "title", "", 1, 80);
+    family.aliases = string_list(root, "aliases", "", 0, 200, true);
+    family.domains = string_list(root, "domains", "", 0, 50, true);
+    if (!root.contains("questions") || !root["questions"].is_array() || root["questions"].empty())
+      return problem("", "'questions' must be a non-empty array");
+    for (const auto& item : root["questions"]) questions.push_back(read_question(item, family));
+    if (family.name != "behavioral") families.push_back(std::move(family));
+  }
+
+ private:
+  void problem(const std::string& where, const std::string& what) {
+    problems_.push_back(where.empty() ? fmt::format("{}: {}", file_, what) : fmt::format("{}: {}: {}", file_, where, what));
+  }
+
+  std::string string_field(const json& object, const char* key, const std::string& where, std::size_t min,
+                           std::size_t max) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) {
+      problem(where, fmt::format("'{}' must be a string", key));
+      return {};
+    }
+    auto value = it->get<std::string>();
+    const auto length = util::utf8_length(value);
+    if (length < min || length > max) problem(where, fmt::format("'{}' must have {}-{} characters", key, min, max));
+    return value;
+  }
+
+  std::vector<std::string> string_list(const json& object, const char* key, const std::string& where, std::size_t min,
+                                       std::size_t max, bool lowercase = false) {
+    std::vector<std::string> out;
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) {
+      problem(where, fmt::format("'{}' must be an array of strings", key));
+      return out;
+    }
+    for (const auto& item : *it) {
+      if (!item.is_string() || item.get<std::string>().empty()) {
+        problem(where, fmt::format("'{}' must hold non-empty strings", key));
+        continue;
+      }
+      out.push_back(item.get<std::string>());
+      if (lowercase && util::to_lower_ascii(out.back()) != out.back())
+        problem(where, fmt::format("'{}' entry '{}' must be lowercase", key, out.back()));
+    }
+    if (out.size() < min || out.size() > max) problem(where, fmt::format("'{}' must have {}-{} entries", key, min, max));
+    return out;
+  }
+
+  std::vector<std::vector<std::string>> stemmed(const std::vector<std::string>& phrases, const std::string& where) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& phrase : phrases) {
+      out.push_back(stem_phrase(phrase));
+      if (out.back().empty() || out.back().size() > 5) problem(where, fmt::format("'{}' must have 1-5 words", phrase));
+    }
+    return out;
+  }
+
+  BankQuestion read_question(const json& item, const Family& family) {
+    BankQuestion q;
+    if (!item.is_object()) {
+      problem("", "every question must be an object");
+      return q;
+    }
+    q.family = family.name;
+    q.id = item.value("id", "");
+    const std::string where = q.id.empty() ? "question without id" : q.id;
+    static const std::regex id_pattern("[a-z0-9-]+-[0-9]{3}");
+    if (!std::regex_match(q.id, id_pattern) || q.id.rfind(family.name + "-", 0) != 0)
+      problem(where, fmt::format("'id' must look like '{}-001'", family.name));
+    q.text = string_field(item, "text", where, 20, 300);
+    if (!q.text.empty() && q.text.back() != '?' && q.text.back() != '.') problem(where, "'text' must end with '?' or '.'");
+    q.type = string_field(item, "type", where, 1, 20);
+    if (q.type != "technical" && q.type != "behavioral") problem(where, "'type' must be technical or behavioral");
+    if (family.name == "behavioral" && q.type != "behavioral") problem(where, "behavioral.json holds behavioral questions only");
+    q.difficulty = string_field(item, "difficulty", where, 1, 10);
+    if (q.difficulty != "easy" && q.difficulty != "medium" && q.difficulty != "hard")
+      problem(where, "'difficulty' must be easy, medium or hard");
+    for (const auto& name : string_list(item, "levels", where, 1, 4)) {
+      bool known = false;
+      for (auto level : {model::Level::entry, model::Level::junior, model::Level::mid, model::Level::senior})
+        if (model::level_key(level) == name) q.levels.push_back(level), known = true;
+      if (!known) problem(where, fmt::format("unknown level '{}'", name));
+    }
+    q.domains = string_list(item, "domains", where, 0, 10, true);
+    for (const auto& domain : q.domains)
+      if (std::find(family.domains.begin(), family.domains.end(), domain) == family.domains.end())
+        problem(where, fmt::format("domain '{}' is not in the file's domains", domain));
+    q.tags = string_list(item, "tags", where, 1, 5, true);
+    q.hint = string_field(item, "hint", where, 10, 160);
+    read_key_points(item, where, q);
+    read_misconceptions(item, where, q);
+    q.model_answer = string_list(item, "model_answer", where, 3, 7);
+    read_resources(item, where, q);
+    return q;
+  }
+
+  void read_key_points(const json& item, const std::string& where, BankQuestion& q) {
+    const auto it = item.find("key_points");
+    if (it == item.end() || !it->is_array() || it->size() < 3 || it->size() > 6)
+      return problem(where, "'key_points' must be an array of 3-6 objects");
+    for (const auto& entry : *it) {
+      if (!entry.is_object()) {
+        problem(where, "every key point must be an object");
+        continue;
+      }
+      KeyPoint point;
+      point.point = string_field(entry, "point", where, 5, 200);
+      point.terms = string_list(entry, "terms", where, 2, 10, true);
+      point.stemmed_terms = stemmed(point.terms, where);
+      q.key_points.push_back(std::move(point));
+    }
+  }
+
+  void read_misconceptions(const json& item, const std::string& where, BankQuestion& q) {
+    const auto it = item.find("misconceptions");
+    if (it == item.end() || !it->is_array() || it->size() > 3)
+      return problem(where, "'misconceptions' must be an array of 0-3 objects");
+    for (const auto& entry : *it) {
+      if (!entry.is_object()) {
+        problem(where, "every misconception must be an object");
+        continue;
+      }
+      Misconception wrong;
+      wrong.claim = string_field(entry, "claim", where, 5, 200);
+      wrong.patterns = string_list(entry, "patterns", where, 1, 6, true);
+      wrong.correction = string_field(entry, "correction", where, 5, 300);
+      wrong.stemmed_patterns = stemmed(wrong.patterns, where);
+      q.misconceptions.push_back(std::move(wrong));
+    }
+  }
+
+  void read_resources(const json& item, const std::string& where, BankQuestion& q) {
+    const auto it = item.find("resources");
+    if (it == item.end() || !it->is_array() || it->empty() || it->size() > 3)
+      return problem(where, "'resources' must be an array of 1-3 objects");
+    for (const auto& entry : *it) {
+      if (!entry.is_object()) {
+        problem(where, "every resource must be an object");
+        continue;
+      }
+      Resource resource{string_field(entry, "title", where, 3, 120), string_field(entry, "url", where, 10, 300)};
+      if (resource.url.rfind("https://", 0) != 0) problem(where, fmt::format("resource URL '{}' must use https", resource.url));
+      q.resources.push_back(std::move(resource));
+    }
+  }
+
+  std::string file_;
+  std::vector<std::string>& problems_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+}  // namespace
+
+bool BankQuestion::suits(model::Level level) const {
+  return std::find(levels.begin(), levels.end(), level) != levels.end();
+}
+
+BankError::BankError(std::vector<std::string> list) : std::runtime_error(join_problems(list)), problems(std::move(list)) {}
+
+Bank Bank::parse(const std::vector<std::pair<std::string, std::string>>& files) {
+  Bank bank;
+  std::vector<std::string> problems;
+  for (const auto& [name, contents] : files) FileReader(name, problems).read(contents, bank.families_, bank.questions_);
+  for (std::size_t i = 0; i < bank.questions_.size(); ++i)
+    if (!bank.by_id_.emplace(bank.questions_[i].id, i).second)
+      problems.push_back(fmt::format("{}: duplicate question id", bank.questions_[i].id));
+  if (bank.families_.empty()) problems.push_back("the bank has no role family");
+  if (!problems.empty()) throw BankError(std::move(problems));
+  return bank;
+}
+
+Bank Bank::load_embedded() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const util::EmbeddedFile* file = prepbot_bank_files; file->name != nullptr; ++file)
+    files.emplace_back(std::filesystem::path(file->path()).filename().string(), std::string(file->contents()));
+  return parse(files);
+}
+
+Bank Bank::load_directory(const std::string& directory) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error))
+    if (entry.path().extension() == ".json") files.emplace_back(entry.path().filename().string(), read_file(entry.path()));
+  if (error) throw BankError({fmt::format("cannot read directory '{}': {}", directory, error.message())});
+  std::sort(files.begin(), files.end());
+  return parse(files);
+}
+
+const BankQuestion* Bank::find(std::string_view id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &questions_[it->second];
+}
+
+const Family& Bank::family_for_role(std::string_view role) const {
+  const std::string key = util::to_lower_ascii(util::trim(role));
+  for (const auto& family : families_) {
+    if (key == family.name || key == util::to_lower_ascii(family.title)) return family;
+    for (const auto& alias : family.aliases)
+      if (key == alias) return family;
+  }
+  // No exact match: the family whose names share the most word stems with the role.
+  std::set<std::string> role_stems;
+  for (const auto& stem : stem_phrase(key))
+    if (!is_stopword(stem)) role_stems.insert(stem);
+  const Family* best = nullptr;
+  int best_score = 0;
+  for (const auto& family : families_) {
+    int score = 0;
+    auto count = [&](std::string_view phrase, int weight) {
+      for (const auto& stem : stem_phrase(phrase))
+        if (role_stems.count(stem)) score += weight;
+    };
+    count(family.title, 2);
+    count(family.name, 2);
+    for (const auto& alias : family.aliases) count(alias, 1);
+    if (score > best_score) best = &family, best_score = score;
+  }
+  if (best != nullptr) return *best;
+  for (const auto& family : families_)
+    if (family.name == "backend") return family;
+  return families_.front();
+}
+
+}  // namespace prepbot::coach::offline

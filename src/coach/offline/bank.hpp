@@ -1,0 +1,86 @@
+#pragma once
+// The question bank: role families and their questions, read from the JSON files
+// of data/bank/ (format in data/bank/SCHEMA.md). Loaded once at start-up and
+// read-only afterwards, so any thread may use it.
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace prepbot::coach::offline {
+
+struct KeyPoint {
+  std::string point;
+  std::vector<std::string> terms;
+  std::vector<std::vector<std::string>> stemmed_terms;
+};
+
+struct Misconception {
+  std::string claim;
+  std::vector<std::string> patterns;
+  std::string correction;
+  std::vector<std::vector<std::string>> stemmed_patterns;
+};
+
+struct Resource {
+  std::string title;
+  std::string url;
+};
+
+struct BankQuestion {
+  std::string id;
+  std::string family;
+  std::string text;
+  std::string type;        // technical | behavioral
+  std::string difficulty;  // easy | medium | hard
+  std::vector<model::Level> levels;
+  std::vector<std::string> domains;
+  std::vector<std::string> tags;
+  std::string hint;
+  std::vector<KeyPoint> key_points;
+  std::vector<Misconception> misconceptions;
+  std::vector<std::string> model_answer;
+  std::vector<Resource> resources;
+
+  bool suits(model::Level level) const;
+};
+
+struct Family {
+  std::string name;
+  std::string title;
+  std::vector<std::string> aliases;
+  std::vector<std::string> domains;
+};
+
+// A bank file that breaks the schema; what() lists every problem found.
+struct BankError : std::runtime_error {
+  explicit BankError(std::vector<std::string> problems);
+  std::vector<std::string> problems;
+};
+
+class Bank {
+ public:
+  // Parses (file name, contents) pairs; throws BankError listing every problem.
+  static Bank parse(const std::vector<std::pair<std::string, std::string>>& files);
+  static Bank load_embedded();                   // the bank built into the binary
+  static Bank load_directory(const std::string& directory);  // every *.json in it
+
+  const std::vector<BankQuestion>& questions() const { return questions_; }
+  const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
+  const BankQuestion* find(std::string_view id) const;
+
+  // The family a free-text role belongs to: an alias or title match, else the
+  // family sharing the most words with the role, else "backend".
+  const Family& family_for_role(std::string_view role) const;
+
+ private:
+  std::vector<BankQuestion> questions_;
+  std::vector<Family> families_;
+  std::map<std::string, std::size_t, std::less<>> by_id_;
+};
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,264 @@
+#include "coach/offline/grader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "coach/offline/text.hpp"
+#include "util/text.hpp"
+
+namespace prepbot::coach::offline {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+int clamp_score(double value) { return std::clamp(static_cast<int>(std::lround(value)), 1, 10); }
+
+std::size_t count_phrases(const AnalyzedText& text, std::initializer_list<std::string_view> phrases) {
+  std::size_t count = 0;
+  for (const auto phrase : phrases) {
+    const auto stems = stem_phrase(phrase);
+    const auto& tokens = text.tokens;
+    for (std::size_t i = 0; i + stems.size() <= tokens.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
+      if (match) ++count;
+    }
+  }
+  return count;
+}
+
+std::string in_quotes(std::string_view text) { return fmt::format("\u201c{}\u201d", text); }
+
+struct KeyPointResult {
+  const KeyPoint* point;
+  std::size_t at;  // token index of the match, or npos when missed
+};
+
+struct StarParts {
+  bool situation = false, task = false, action = false, result = false;
+  int count() const { return situation + task + action + result; }
+};
+
+StarParts find_star(const AnalyzedText& text) {
+  StarParts star;
+  star.situation = count_phrases(text, {"when i was", "at my previous", "at my last", "in my previous", "last year",
+                                        "we were", "our team", "i was working", "the project", "a customer",
+                                        "in my role", "at the time", "during my", "once"}) > 0;
+  star.task = count_phrases(text, {"my goal", "i was responsible", "i needed to", "we needed to", "my task",
+                                   "i had to", "the goal was", "responsible for", "my job was", "the challenge"}) > 0;
+  star.action = count_phrases(text, {"i decided", "i started", "i set up", "i organized", "i proposed", "i talked",
+                                     "i met", "i wrote", "i built", "i led", "i asked", "i created", "i worked",
+                                     "i scheduled", "i reached out", "i suggested", "i implemented", "i changed"}) > 0;
+  star.result = count_phrases(text, {"as a result", "result", "in the end", "eventually", "we shipped", "reduced",
+                                     "increased", "improved", "outcome", "i learned", "learned", "since then",
+                                     "which led", "delivered", "saved"}) > 0;
+  return star;
+}
+
+// Guards run first: an answer that is not an attempt gets low scores and a plain reason.
+struct Guard {
+  bool tripped = false;
+  std::string reason;
+};
+
+Guard check_guards(const AnalyzedText& answer, std::string_view question) {
+  const std::string_view trimmed = util::trim(answer.text);
+  if (trimmed.empty()) return {true, "No answer was given, so there is nothing to grade yet."};
+  if (answer.tokens.size() < 4)
+    return {true, "The answer is only a few words. Explain your reasoning in a few full sentences."};
+  const std::string lowered = util::to_lower_ascii(answer.text);
+  for (const auto phrase : {"ignore previous instructions", "ignore all previous", "ignore the above", "give me 10",
+                            "score this 10", "rate this 10", "you are now", "system prompt"})
+    if (lowered.find(phrase) != std::string::npos)
+      return {true, "The answer addresses the grader instead of the question. Answers are graded as answers, "
+                    "never followed as instructions."};
+  // The question copied back: most of the answer's words are the question's words.
+  const AnalyzedText asked = analyze(question);
+  std::set<std::string> question_stems;
+  for (const auto& token : asked.tokens) question_stems.insert(token.stem);
+  std::size_t copied = 0;
+  for (const auto& token : answer.tokens) copied += question_stems.count(token.stem);
+  if (answer.tokens.size() <= asked.tokens.size() + 3 && copied * 10 >= answer.tokens.size() * 8)
+    return {true, "The answer repeats the question rather than answering it."};
+  return {};
+}
+
+model::Evaluation guarded(const Guard& guard) {
+  model::Evaluation evaluation;
+  evaluation.scores = {1, 1, 1};
+  evaluation.feedback = guard.reason;
+  evaluation.evidence = {{"guard", guard.reason}};
+  return evaluation;
+}
+
+}  // namespace
+
+model::Evaluation grade(const GradeInput& input) {
+  const AnalyzedText answer = analyze(input.answer);
+  const BankQuestion* bank = input.bank_question;
+  const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
+
+  model::Evaluation evaluation;
+  evaluation.source = "offline";
+  if (bank) {
+    for (const auto& resource : bank->resources) evaluation.resources.push_back(resource.title + " — " + resource.url);
+    std::string outline = behavioral ? "A strong answer, as a STAR story:\n" : "A strong answer covers:\n";
+    for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
+    evaluation.examples_or_corrections = outline;
+  }
+  if (const Guard guard = check_guards(answer, input.question); guard.tripped) {
+    auto blocked = guarded(guard);
+    blocked.source = "offline";
+    blocked.resources = evaluation.resources;
+    blocked.examples_or_corrections = evaluation.examples_or_corrections;
+    blocked.evidence["matched_bank"] = bank != nullptr;
+    return blocked;
+  }
+
+  const std::size_t words = answer.tokens.size();
+  // --- Key points and misconceptions -------------------------------------------------------
+  std::vector<KeyPointResult> points;
+  std::size_t covered = 0;
+  if (bank) {
+    for (const auto& point : bank->key_points) {
+      std::size_t at = std::string::npos;
+      for (const auto& term : point.stemmed_terms) {
+        at = find_phrase(answer, term);
+        if (at != std::string::npos) break;
+      }
+      covered += at != std::string::npos;
+      points.push_back({&point, at});
+    }
+  }
+  json wrong_claims = json::array();
+  if (bank) {
+    for (const auto& wrong : bank->misconceptions)
+      for (const auto& pattern : wrong.stemmed_patterns)
+        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
+          wrong_claims.push_back({{"claim", wrong.claim}, {"correction", wrong.correction},
+                                  {"quote", std::string(answer.quote(at))}});
+          break;
+        }
+  }
+
+  // --- Style signals ----------------------------------------------------------------------
+  const std::size_t fillers = count_phrases(answer, {"um", "uh", "erm", "you know", "basically", "literally",
+                                                     "kind of", "sort of", "i mean", "like i said"});
+  const std::size_t hedges = count_phrases(answer, {"i think", "maybe", "perhaps", "probably", "i guess",
+                                                    "not sure", "might be", "i believe", "possibly", "hopefully",
+                                                    "i suppose", "could be"});
+  const std::size_t ownership = count_phrases(answer, {"i built", "i led", "i designed", "i decided", "i implemented",
+                                                       "i would", "i will", "i recommend", "i chose", "i measured",
+                                                       "i owned", "we shipped", "i fixed", "i wrote", "i use"});
+  const std::size_t structure = count_phrases(answer, {"first", "second", "third", "then", "finally", "for example",
+                                                       "for instance", "because", "therefore", "in summary",
+                                                       "as a result", "the trade-off", "trade-off", "on the other hand"});
+  std::size_t numbers = 0;
+  for (const auto& token : answer.tokens)
+    if (std::isdigit(static_cast<unsigned char>(token.word[0]))) ++numbers;
+  std::set<std::string> distinct;
+  std::size_t content_words = 0;
+  for (const auto& token : answer.tokens)
+    if (!is_stopword(token.word)) ++content_words, distinct.insert(token.stem);
+  const double variety = content_words ? static_cast<double>(distinct.size()) / static_cast<double>(content_words) : 0;
+  const double sentence_length = static_cast<double>(words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
+  const double per100 = 100.0 / static_cast<double>(std::max<std::size_t>(words, 1));
+  const StarParts star = find_star(answer);
+
+  // --- Scores -------------------------------------------------------------------------------
+  const double coverage = points.empty() ? 0.5 : static_cast<double>(covered) / static_cast<double>(points.size());
+  double technical;
+  if (behavioral) {
+    technical = 1 + 4.5 * star.count() / 4.0 + 4.5 * coverage;
+  } else {
+    technical = 1 + 8 * coverage;
+    if (words >= 80 && coverage >= 0.5) technical += 1;  // depth
+  }
+  if (numbers > 0 || structure > 0) technical += 0.5;    // specifics
+  technical -= 2.0 * static_cast<double>(wrong_claims.size());
+  const double length_cap = words < 15 ? 3 : words < 30 ? 5 : words < 50 ? 7 : 10;
+  technical = std::min(technical, length_cap);
+
+  double communication = 5;
+  communication += std::min(2.0, static_cast<double>(structure) * 0.7);
+  if (sentence_length >= 8 && sentence_length <= 25) communication += 1.5;
+  else if (sentence_length > 40) communication -= 1.5;
+  if (words >= 60) communication += 1;
+  communication -= std::min(3.0, static_cast<double>(fillers) * per100 * 0.8);
+  if (content_words >= 20 && variety < 0.45) communication -= 1.5;  // repeats itself
+  communication = std::min(communication, length_cap + 1);
+
+  double confidence = 5;
+  confidence += std::min(2.5, static_cast<double>(ownership) * 0.8);
+  confidence += std::min(1.5, static_cast<double>(numbers) * 0.5);
+  confidence -= std::min(4.0, static_cast<double>(hedges) * per100 * 0.9);
+  if (words >= 60) confidence += 0.5;
+  confidence = std::min(confidence, length_cap + 1);
+
+  evaluation.scores = {clamp_score(technical), clamp_score(communication), clamp_score(confidence)};
+
+  // --- Feedback, quoting the answer ---------------------------------------------------------
+  std::string feedback;
+  json covered_json = json::array(), missed_json = json::array();
+  for (const auto& result : points) {
+    if (result.at != std::string::npos)
+      covered_json.push_back({{"point", result.point->point}, {"quote", std::string(answer.quote(result.at))}});
+    else
+      missed_json.push_back(result.point->point);
+  }
+  if (!covered_json.empty()) {
+    feedback += "What you covered: ";
+    for (std::size_t i = 0; i < covered_json.size(); ++i)
+      feedback += (i ? "; " : "") + covered_json[i]["point"].get<std::string>() + " (you said " +
+                  in_quotes(covered_json[i]["quote"].get<std::string>()) + ")";
+    feedback += ".\n";
+  }
+  if (!missed_json.empty()) {
+    feedback += "What was missing: ";
+    for (std::size_t i = 0; i < missed_json.size(); ++i) feedback += (i ? "; " : "") + missed_json[i].get<std::string>();
+    feedback += ".\n";
+  }
+  if (!bank) feedback += "This question is not in the bank, so correctness could not be checked; the scores rest on structure and delivery.\n";
+  for (const auto& wrong : wrong_claims)
+    feedback += "Check this claim: " + in_quotes(wrong["quote"].get<std::string>()) + " — " +
+                wrong["correction"].get<std::string>() + "\n";
+  if (behavioral && star.count() < 4) {
+    std::vector<std::string> missing;
+    if (!star.situation) missing.emplace_back("the situation");
+    if (!star.task) missing.emplace_back("your task");
+    if (!star.action) missing.emplace_back("what you did");
+    if (!star.result) missing.emplace_back("the result");
+    feedback += "Your story leaves out " + fmt::format("{}", fmt::join(missing, ", ")) +
+                ". Tell it as Situation, Task, Action, Result.\n";
+  }
+  if (words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", words);
+  if (fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", fillers);
+  if (hedges > 1) feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", hedges);
+  if (structure == 0 && words >= 40) feedback += "Signpost your structure (first, then, for example, as a result) so the interviewer can follow.\n";
+  if (feedback.empty()) feedback = "A clear, complete answer.";
+  while (!feedback.empty() && feedback.back() == '\n') feedback.pop_back();
+  evaluation.feedback = std::move(feedback);
+  for (const auto& wrong : wrong_claims)
+    evaluation.examples_or_corrections += "Correction: " + wrong["correction"].get<std::string>() + "\n";
+
+  evaluation.evidence = {
+      {"matched_bank", bank != nullptr},
+      {"key_points_covered", std::move(covered_json)},
+      {"key_points_missed", std::move(missed_json)},
+      {"misconceptions", std::move(wrong_claims)},
+      {"filler_count", fillers},
+      {"hedge_count", hedges},
+      {"word_count", words},
+      {"star", {{"situation", star.situation}, {"task", star.task}, {"action", star.action}, {"result", star.result}}},
+  };
+  return evaluation;
+}
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,46 @@
+#include "coach/offline/offline_coach.hpp"
+
+#include <random>
+
+#include "coach/offline/grader.hpp"
+#include "coach/offline/selector.hpp"
+
+namespace prepbot::coach::offline {
+
+OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers)
+    : bank_(std::move(bank)), workers_(workers) {}
+
+QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  const Selection selection = select_questions(*bank_, request, random);
+  QuestionSet set;
+  set.role_family = selection.family->name;
+  int id = 1;
+  for (const BankQuestion* q : selection.questions)
+    set.questions.push_back({id++, q->text, q->type, q->difficulty, q->hint, q->id});
+  return set;
+}
+
+model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request) const {
+  GradeInput input;
+  input.bank_question = request.question.bank_id.empty() ? nullptr : bank_->find(request.question.bank_id);
+  input.question = request.question.text;
+  input.answer = request.answer;
+  input.mode = request.mode;
+  input.level = request.level;
+  return grade(input);
+}
+
+void OfflineCoach::generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) {
+  workers_.post([this, request = std::move(request), done = std::move(done)] {
+    util::complete(done, [&] { return generate_now(request); });
+  });
+}
+
+void OfflineCoach::evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) {
+  workers_.post([this, request = std::move(request), done = std::move(done)] {
+    util::complete(done, [&] { return evaluate_now(request); });
+  });
+}
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,28 @@
+#pragma once
+// The offline coach: questions from the bank, answers graded on this machine.
+// Work runs on a worker pool so the caller's thread returns at once.
+#include <memory>
+
+#include "coach/coach.hpp"
+#include "coach/offline/bank.hpp"
+#include "util/worker_pool.hpp"
+
+namespace prepbot::coach::offline {
+
+class OfflineCoach final : public Coach {
+ public:
+  OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers);
+
+  void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
+  void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
+
+  // The same work, on the caller's thread (for the CLI and the tests).
+  QuestionSet generate_now(const QuestionRequest& request) const;
+  model::Evaluation evaluate_now(const EvaluationRequest& request) const;
+
+ private:
+  std::shared_ptr<const Bank> bank_;
+  util::WorkerPool& workers_;
+};
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,160 @@
+#include "coach/offline/text.hpp"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace prepbot::coach::offline {
+namespace {
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+};
+
+// Snowball stemmers keep state between calls, so each thread has its own.
+sb_stemmer* thread_stemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));
+  return stemmer.get();
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+' ||
+         c == '#';
+}
+
+bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ';'; }
+
+constexpr std::array<std::string_view, 20> kNegations{
+    "not",   "no",      "never",  "without", "neither", "nor",     "don't",   "didn't", "doesn't", "isn't", "wasn't",
+    "aren't", "weren't", "can't", "cannot",  "won't",   "wouldn't", "shouldn't", "dont",  "didnt"};
+
+}  // namespace
+
+std::string stem_word(std::string_view word) {
+  sb_stemmer* stemmer = thread_stemmer();
+  const auto* stemmed =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (stemmed == nullptr) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+}
+
+AnalyzedText analyze(std::string_view input) {
+  AnalyzedText out;
+  out.text.assign(input);
+  const std::string& text = out.text;
+  std::size_t sentence = 0;
+  bool sentence_has_words = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!is_word_byte(c)) {
+      // A full stop between digits or letters ("node.js", "3.5") stays inside the word.
+      if (ends_sentence(text[i]) && sentence_has_words) {
+        ++sentence;
+        sentence_has_words = false;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    std::string word;
+    while (i < text.size()) {
+      const auto ch = static_cast<unsigned char>(text[i]);
+      if (is_word_byte(ch)) {
+        word.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : static_cast<char>(ch));
+        ++i;
+      } else if ((ch == '\'' || ch == '.' || ch == '-') && i + 1 < text.size() &&
+                 is_word_byte(static_cast<unsigned char>(text[i + 1])) &&
+                 static_cast<unsigned char>(text[i + 1]) != '+') {
+        word.push_back(static_cast<char>(ch));
+        ++i;
+      } else {
+        break;
+      }
+    }
+    Token token;
+    token.stem = stem_word(word);
+    token.word = std::move(word);
+    token.sentence = sentence;
+    token.offset = start;
+    out.tokens.push_back(std::move(token));
+    sentence_has_words = true;
+  }
+  out.sentences = sentence + (sentence_has_words ? 1 : 0);
+  return out;
+}
+
+std::vector<std::string> stem_phrase(std::string_view phrase) {
+  std::vector<std::string> stems;
+  for (const auto& token : analyze(phrase).tokens) stems.push_back(token.stem);
+  return stems;
+}
+
+bool is_negated(const AnalyzedText& text, std::size_t index) {
+  const auto& tokens = text.tokens;
+  const std::size_t from = index >= 3 ? index - 3 : 0;
+  for (std::size_t k = from; k < index; ++k) {
+    if (tokens[k].sentence != tokens[index].sentence) continue;
+    const std::string& word = tokens[k].word;
+    if (std::find(kNegations.begin(), kNegations.end(), word) != kNegations.end()) return true;
+    if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0) return true;
+  }
+  return false;
+}
+
+std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap) {
+  const auto& tokens = text.tokens;
+  if (phrase.empty()) return std::string::npos;
+  for (std::size_t start = 0; start < tokens.size(); ++start) {
+    if (tokens[start].stem != phrase[0]) continue;
+    std::size_t at = start;
+    bool matched = true;
+    for (std::size_t p = 1; p < phrase.size() && matched; ++p) {
+      matched = false;
+      for (std::size_t k = at + 1; k < tokens.size() && k <= at + 1 + max_gap; ++k) {
+        if (tokens[k].sentence != tokens[start].sentence) break;
+        if (tokens[k].stem == phrase[p]) {
+          at = k;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (matched && !is_negated(text, start)) return start;
+  }
+  return std::string::npos;
+}
+
+std::string_view AnalyzedText::quote(std::size_t index, std::size_t max_bytes) const {
+  if (index >= tokens.size()) return {};
+  const std::size_t sentence = tokens[index].sentence;
+  std::size_t first = index, last = index;
+  while (first > 0 && tokens[first - 1].sentence == sentence) --first;
+  while (last + 1 < tokens.size() && tokens[last + 1].sentence == sentence) ++last;
+  std::size_t begin = tokens[first].offset;
+  std::size_t end = tokens[last].offset + tokens[last].word.size();
+  if (end - begin > max_bytes) {
+    // Keep a window around the matched word, cut at word boundaries.
+    const std::size_t centre = tokens[index].offset;
+    std::size_t lo = first, hi = last;
+    while (lo < index && tokens[index].offset - tokens[lo].offset > max_bytes / 2) ++lo;
+    while (hi > index && tokens[hi].offset + tokens[hi].word.size() - centre > max_bytes / 2) --hi;
+    begin = tokens[lo].offset;
+    end = tokens[hi].offset + tokens[hi].word.size();
+  }
+  return std::string_view(text).substr(begin, end - begin);
+}
+
+bool is_stopword(std::string_view word) {
+  static constexpr std::array<std::string_view, 60> kStopwords{
+      "a",    "an",   "the",  "and",  "or",    "but",  "if",    "of",   "to",   "in",    "on",    "at",
+      "by",   "for",  "with", "from", "as",    "is",   "are",   "was",  "were", "be",    "been",  "it",
+      "its",  "this", "that", "these", "those", "i",   "you",   "we",   "they", "he",    "she",   "my",
+      "our",  "your", "their", "do",  "does",  "did",  "have",  "has",  "had",  "so",    "then",  "than",
+      "what", "which", "who", "how",  "why",   "when", "would", "can",  "will", "about", "there", "me"};
+  return std::find(kStopwords.begin(), kStopwords.end(), word) != kStopwords.end();
+}
+
+}  // namespace prepbot::coach::offline

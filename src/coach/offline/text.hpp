@@ -1,0 +1,44 @@
+#pragma once
+// Text analysis for the offline grader: words, stems, sentences, negation, and
+// phrase matching that tolerates small gaps ("retry with exponential backoff"
+// matches the term "retry backoff").
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prepbot::coach::offline {
+
+struct Token {
+  std::string word;  // lowercase surface form
+  std::string stem;  // Snowball English stem
+  std::size_t sentence = 0;
+  std::size_t offset = 0;  // byte offset of the word in the analysed text
+};
+
+struct AnalyzedText {
+  std::string text;
+  std::vector<Token> tokens;
+  std::size_t sentences = 0;
+
+  // The sentence that contains token `index`, trimmed, for quoting back.
+  std::string_view quote(std::size_t index, std::size_t max_bytes = 160) const;
+};
+
+AnalyzedText analyze(std::string_view text);
+
+// Lowercase words of `phrase`, stemmed.
+std::vector<std::string> stem_phrase(std::string_view phrase);
+std::string stem_word(std::string_view lowercase_word);
+
+// Where `phrase` (stemmed words) first occurs in `text` with each next word at
+// most `max_gap` words after the previous one, within one sentence, and not
+// negated; returns the index of its first token or npos.
+std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2);
+
+// True when one of the three words before token `index` (same sentence) negates it.
+bool is_negated(const AnalyzedText& text, std::size_t index);
+
+bool is_stopword(std::string_view word);
+
+}  // namespace prepbot::coach::offline

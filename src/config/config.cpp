@@ -1,0 +1,68 @@
+#include "config/config.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace prepbot::config {
+namespace {
+
+[[noreturn]] void fail(std::string_view setting, std::string_view value, std::string_view expected) {
+  throw ConfigError(fmt::format("invalid {} '{}': {}", setting, value, expected));
+}
+
+bool is_http_url(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
+
+}  // namespace
+
+void Config::validate() {
+  // PREPBOT_LISTEN: HOST:PORT, IPv6 hosts in brackets.
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) fail("PREPBOT_LISTEN (--listen)", listen, "expected HOST:PORT");
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const std::string port_text = listen.substr(colon + 1);
+  unsigned value = 0;
+  const auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), value);
+  if (error != std::errc{} || end != port_text.data() + port_text.size() || value > 65535)
+    fail("PREPBOT_LISTEN (--listen)", listen, "expected HOST:PORT with a port 0-65535");
+  port = static_cast<std::uint16_t>(value);
+
+  if (store != "sqlite::memory:" && !(store.rfind("sqlite:", 0) == 0 && store.size() > 7))
+    fail("PREPBOT_STORE (--store)", store, "expected sqlite:PATH or sqlite::memory:");
+
+  if (coach != "offline" && coach != "gemini" && coach != "openai")
+    fail("PREPBOT_COACH (--coach)", coach, "expected offline, gemini or openai");
+  if (coach != "offline")
+    fail("PREPBOT_COACH (--coach)", coach, "this build has the offline coach only; LLM coaches are not built yet");
+  if (!is_http_url(gemini_base_url)) fail("GEMINI_BASE_URL", gemini_base_url, "expected an http(s) URL");
+  if (!is_http_url(openai_base_url)) fail("OPENAI_BASE_URL", openai_base_url, "expected an http(s) URL");
+
+  cors_origin_list.clear();
+  for (auto origin : util::split(cors_origins, ',')) {
+    origin = util::trim(origin);
+    if (origin.empty()) continue;
+    if (origin != "*" && !is_http_url(origin))
+      fail("PREPBOT_CORS_ORIGINS (--cors-origins)", cors_origins, "expected comma-separated http(s) origins or *");
+    cors_origin_list.emplace_back(origin);
+  }
+
+  const auto parts = util::split(log, ',');
+  log_level = util::to_lower_ascii(util::trim(parts[0]));
+  if (log_level != "trace" && log_level != "debug" && log_level != "info" && log_level != "warn" &&
+      log_level != "error" && log_level != "off")
+    fail("PREPBOT_LOG (--log)", log, "expected a level (trace, debug, info, warn, error, off), then optionally ,json or ,text");
+  log_json = false;
+  if (parts.size() > 2) fail("PREPBOT_LOG (--log)", log, "expected LEVEL or LEVEL,json or LEVEL,text");
+  if (parts.size() == 2) {
+    const std::string format = util::to_lower_ascii(util::trim(parts[1]));
+    if (format != "json" && format != "text") fail("PREPBOT_LOG (--log)", log, "the format must be json or text");
+    log_json = format == "json";
+  }
+
+  if (threads < 0 || threads > 256) fail("PREPBOT_THREADS (--threads)", std::to_string(threads), "expected 0-256");
+}
+
+}  // namespace prepbot::config

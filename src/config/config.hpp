@@ -1,0 +1,42 @@
+#pragma once
+// PrepBot's settings: every one has a command-line flag and an environment
+// variable (the flag wins). validate() turns a bad value into one line naming
+// the setting, and start-up stops there.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace prepbot::config {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Config {
+  std::string listen = "127.0.0.1:8000";                  // PREPBOT_LISTEN
+  std::string store = "sqlite:prepbot-data/prepbot.db";   // PREPBOT_STORE
+  std::string coach = "offline";                          // PREPBOT_COACH
+  std::string gemini_api_key;                             // GEMINI_API_KEY
+  std::string gemini_model = "gemini-2.5-flash";          // GEMINI_MODEL
+  std::string gemini_base_url = "https://generativelanguage.googleapis.com";  // GEMINI_BASE_URL
+  std::string openai_api_key;                             // OPENAI_API_KEY
+  std::string openai_model = "gpt-4o-mini";               // OPENAI_MODEL
+  std::string openai_base_url = "https://api.openai.com/v1";  // OPENAI_BASE_URL
+  std::string cors_origins;                               // PREPBOT_CORS_ORIGINS, comma-separated
+  std::string log = "info";                               // PREPBOT_LOG: level[,json|text]
+  std::string bank;                                       // PREPBOT_BANK: a directory; empty = built in
+  int threads = 0;                                        // PREPBOT_THREADS; 0 = one per core
+
+  // Derived by validate():
+  std::string host;
+  std::uint16_t port = 0;
+  std::string log_level = "info";
+  bool log_json = false;
+  std::vector<std::string> cors_origin_list;
+
+  // Checks every value and fills the derived fields; throws ConfigError.
+  void validate();
+};
+
+}  // namespace prepbot::config

@@ -1,0 +1,81 @@
+// The API's handlers. Each one parses its input, calls one function of the
+// interview service and writes the result; errors go to error_response().
+#include "http/api.hpp"
+
+#include "http/errors.hpp"
+#include "http/request_parsing.hpp"
+#include "model/json.hpp"
+
+namespace prepbot::http {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// Completes an asynchronous call: the value through `write`, an error through error_response().
+template <class T, class Write>
+util::Callback<T> reply_with(Reply reply, std::string request_id, Write write) {
+  return [reply = std::move(reply), request_id = std::move(request_id), write = std::move(write)](util::Result<T> result) {
+    Response response;
+    try {
+      response = write(result.get());
+    } catch (...) {
+      response = error_response(std::current_exception(), request_id);
+    }
+    reply(std::move(response));
+  };
+}
+
+json start_response(const model::Session& session) {
+  json questions = json::array();
+  for (const auto& question : session.questions) questions.push_back(model::to_json(question));
+  return {{"session_id", session.id}, {"questions", std::move(questions)}, {"role_family", session.meta.role_family}};
+}
+
+}  // namespace
+
+Router make_router(interview::InterviewService& interview, store::SessionStore& store) {
+  auto health = [&store](Request&, const Reply& reply) {
+    const bool ok = store.ping();
+    reply(Response::json(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}}));
+  };
+
+  auto start = [&interview](Request& request, const Reply& reply) {
+    interview.start(parse_start_request(request.body),
+                    reply_with<model::Session>(reply, request.request_id, [](const model::Session& session) {
+                      return Response::json(200, start_response(session));
+                    }));
+  };
+
+  auto get_session = [&interview](Request& request, const Reply& reply) {
+    reply(Response::json(200, model::to_json(interview.get(request.path_params.at("id")))));
+  };
+
+  auto delete_session = [&interview](Request& request, const Reply& reply) {
+    const std::string& id = request.path_params.at("id");
+    interview.remove(id);
+    reply(Response::json(200, {{"session_id", id}, {"deleted", true}}));
+  };
+
+  auto answer = [&interview](Request& request, const Reply& reply) {
+    interview.answer(request.path_params.at("id"), parse_answer_request(request.body),
+                     reply_with<model::Answer>(reply, request.request_id, [](const model::Answer& saved) {
+                       return Response::json(200, model::eval_response(saved));
+                     }));
+  };
+
+  auto finalize = [&interview](Request& request, const Reply& reply) {
+    reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
+  };
+
+  return Router({
+      {"GET", "/healthz", health},
+      {"POST", "/interview/start", start},
+      {"GET", "/interview/session/{id}", get_session},
+      {"DELETE", "/interview/session/{id}", delete_session},
+      {"POST", "/interview/session/{id}/answer", answer},
+      {"POST", "/interview/session/{id}/finalize", finalize},
+  });
+}
+
+}  // namespace prepbot::http

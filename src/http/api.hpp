@@ -1,0 +1,11 @@
+#pragma once
+#include "http/router.hpp"
+#include "interview/service.hpp"
+#include "store/session_store.hpp"
+
+namespace prepbot::http {
+
+// The route table of the whole HTTP surface.
+Router make_router(interview::InterviewService& interview, store::SessionStore& store);
+
+}  // namespace prepbot::http

@@ -1,0 +1,46 @@
+#include "http/errors.hpp"
+
+#include "util/log.hpp"
+
+#include "interview/errors.hpp"
+
+namespace prepbot::http {
+
+using json = nlohmann::ordered_json;
+
+ValidationError::ValidationError(std::vector<FieldError> list)
+    : std::runtime_error("invalid request"), errors(std::move(list)) {}
+
+Response Response::json(int status, const nlohmann::ordered_json& body) {
+  Response response;
+  response.status = status;
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return response;
+}
+
+Response Response::detail(int status, std::string_view message) { return json(status, {{"detail", message}}); }
+
+Response error_response(std::exception_ptr error, const std::string& request_id) {
+  try {
+    std::rethrow_exception(std::move(error));
+  } catch (const ValidationError& invalid) {
+    json detail = json::array();
+    for (const auto& field : invalid.errors) detail.push_back({{"type", field.type}, {"loc", field.loc}, {"msg", field.msg}});
+    return Response::json(422, {{"detail", std::move(detail)}});
+  } catch (const PayloadTooLarge& too_large) {
+    return Response::detail(413, too_large.what());
+  } catch (const interview::NotFound& missing) {
+    return Response::detail(404, missing.what());
+  } catch (const interview::Conflict& conflict) {
+    return Response::detail(409, conflict.what());
+  } catch (const interview::BadRequest& bad) {
+    return Response::detail(400, bad.what());
+  } catch (const std::exception& unexpected) {
+    util::log::error("request failed", {{"request_id", request_id}, {"error", unexpected.what()}});
+  } catch (...) {
+    util::log::error("request failed with a non-standard exception", {{"request_id", request_id}});
+  }
+  return Response::detail(500, "Internal server error");
+}
+
+}  // namespace prepbot::http

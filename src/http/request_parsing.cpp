@@ -1,0 +1,191 @@
+#include "http/request_parsing.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "http/errors.hpp"
+#include "model/levels.hpp"
+#include "util/text.hpp"
+
+namespace prepbot::http {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int kMaxNesting = 32;
+
+// Deepest [ or { nesting outside strings; bounds the parser's work on hostile input.
+int nesting_depth(std::string_view body) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// Reads fields of one JSON object, collecting a FieldError for each problem.
+class BodyReader {
+ public:
+  explicit BodyReader(const std::string& body) {
+    if (body.size() > kMaxBodyBytes)
+      throw PayloadTooLarge(fmt::format("Request body is larger than {} KiB", kMaxBodyBytes / 1024));
+    if (!util::is_valid_utf8(body)) fail_body("json_invalid", "JSON decode error: the body is not valid UTF-8");
+    if (nesting_depth(body) > kMaxNesting) fail_body("json_invalid", "JSON decode error: nested too deeply");
+    try {
+      body_ = json::parse(body);
+    } catch (const json::parse_error& error) {
+      throw ValidationError({{{"body", static_cast<std::int64_t>(error.byte)}, "JSON decode error", "json_invalid"}});
+    }
+    if (!body_.is_object())
+      fail_body("model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
+  }
+
+  // A string field; nullopt when absent or null (reported when required).
+  std::optional<std::string> text(const char* key, bool required, std::size_t min_chars, std::size_t max_chars) {
+    const json* value = find(key, required);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_string()) return add(key, "Input should be a valid string", "string_type");
+    std::string out = value->get<std::string>();
+    const std::size_t length = util::utf8_length(out);
+    if (out.find('\0') != std::string::npos) return add(key, "String should not contain NUL characters", "string_pattern_mismatch");
+    if (length < min_chars)
+      return add(key, fmt::format("String should have at least {} character{}", min_chars, min_chars == 1 ? "" : "s"),
+                 "string_too_short");
+    if (length > max_chars) return add(key, fmt::format("String should have at most {} characters", max_chars), "string_too_long");
+    return out;
+  }
+
+  // An integer field; like Pydantic's lax mode it accepts 3, 3.0 and "3".
+  std::optional<int> integer(const char* key, bool required, int min, int max) {
+    const json* value = find(key, required);
+    if (value == nullptr) return std::nullopt;
+    std::optional<long long> number;
+    if (value->is_number_integer()) {
+      number = value->is_number_unsigned() && value->get<unsigned long long>() > (1ULL << 62)
+                   ? std::optional<long long>(1LL << 62)
+                   : value->get<long long>();
+    } else if (value->is_number_float()) {
+      const double d = value->get<double>();
+      if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 1e15) number = static_cast<long long>(d);
+      else return add(key, "Input should be a valid integer, got a number with a fractional part", "int_from_float");
+    } else if (value->is_string()) {
+      const std::string text(util::trim(value->get<std::string>()));
+      long long parsed = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+      if (text.empty() || error != std::errc{} || end != text.data() + text.size())
+        return add(key, "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
+      number = parsed;
+    } else {
+      return add(key, "Input should be a valid integer", "int_type");
+    }
+    if (*number < min) return add(key, fmt::format("Input should be greater than or equal to {}", min), "greater_than_equal");
+    if (*number > max) return add(key, fmt::format("Input should be less than or equal to {}", max), "less_than_equal");
+    return static_cast<int>(*number);
+  }
+
+  // A list of short strings.
+  std::vector<std::string> strings(const char* key, std::size_t max_items, std::size_t max_chars) {
+    const json* value = find(key, false);
+    if (value == nullptr) return {};
+    if (!value->is_array() || value->size() > max_items) {
+      add(key, fmt::format("Input should be a list of at most {} strings", max_items), "list_type");
+      return {};
+    }
+    std::vector<std::string> out;
+    for (const auto& item : *value) {
+      if (!item.is_string() || util::utf8_length(item.get<std::string>()) > max_chars) {
+        add(key, fmt::format("Input should be a list of strings of at most {} characters", max_chars), "string_type");
+        return {};
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+
+  std::nullopt_t add(const char* key, const std::string& msg, const char* type) {
+    errors_.push_back({{"body", key}, msg, type});
+    return std::nullopt;
+  }
+
+  void finish() const {
+    if (!errors_.empty()) throw ValidationError(errors_);
+  }
+
+ private:
+  [[noreturn]] static void fail_body(const char* type, const char* msg) { throw ValidationError({{{"body"}, msg, type}}); }
+
+  const json* find(const char* key, bool required) {
+    const auto it = body_.find(key);
+    if (it == body_.end() || it->is_null()) {
+      if (required) add(key, "Field required", "missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  json body_;
+  std::vector<FieldError> errors_;
+};
+
+}  // namespace
+
+interview::StartInput parse_start_request(const std::string& body) {
+  BodyReader reader(body);
+  interview::StartInput input;
+  const auto name = reader.text("name", true, 1, kMaxNameChars);
+  const auto role = reader.text("role", true, 1, kMaxNameChars);
+  const auto domain = reader.text("domain", false, 0, kMaxNameChars);
+  if (const auto experience = reader.text("experience", true, 1, 40)) {
+    if (const auto level = model::parse_level(*experience)) input.experience = *level;
+    else
+      reader.add("experience",
+                 "Input should be '0-1 years', '1-3 years', '3-5 years' or '5+ years' (or intern, junior, mid, senior)",
+                 "literal_error");
+  }
+  if (const auto mode = reader.text("mode", true, 1, 40)) {
+    if (const auto parsed = model::parse_mode(*mode)) input.mode = *parsed;
+    else reader.add("mode", "Input should be 'technical', 'behavioral' or 'mixed'", "literal_error");
+  }
+  input.num_questions = reader.integer("num_questions", false, 1, kMaxQuestions).value_or(5);
+  if (const auto difficulty = reader.text("difficulty", false, 0, 20)) {
+    const std::string key = util::to_lower_ascii(util::trim(*difficulty));
+    if (key == "easy" || key == "medium" || key == "hard") input.difficulty = key;
+    else if (!key.empty() && key != "mixed" && key != "any")
+      reader.add("difficulty", "Input should be 'easy', 'medium', 'hard' or 'mixed'", "literal_error");
+  }
+  input.avoid_questions = reader.strings("avoid_questions", 500, 64);
+  reader.finish();
+  input.name = std::string(util::trim(*name));
+  input.role = std::string(util::trim(*role));
+  if (input.name.empty()) reader.add("name", "String should have at least 1 character", "string_too_short");
+  if (input.role.empty()) reader.add("role", "String should have at least 1 character", "string_too_short");
+  reader.finish();
+  if (domain && !util::trim(*domain).empty()) input.domain = std::string(util::trim(*domain));
+  return input;
+}
+
+interview::AnswerInput parse_answer_request(const std::string& body) {
+  BodyReader reader(body);
+  const auto question_id = reader.integer("question_id", true, 0, 1'000'000);
+  const auto answer = reader.text("answer", true, 0, kMaxAnswerChars);
+  reader.finish();
+  return {*question_id, *answer};
+}
+
+}  // namespace prepbot::http

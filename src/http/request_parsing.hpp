@@ -1,0 +1,20 @@
+#pragma once
+// Request bodies → typed inputs, with FastAPI-shaped validation errors: every
+// problem of the body is reported at once (422), and nothing invalid gets past.
+#include <string>
+
+#include "interview/service.hpp"
+
+namespace prepbot::http {
+
+// Limits of the API's inputs (characters are Unicode code points).
+inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+inline constexpr std::size_t kMaxNameChars = 100;  // name, role, domain
+inline constexpr std::size_t kMaxAnswerChars = 10'000;
+inline constexpr int kMaxQuestions = 20;
+
+// Both throw ValidationError (422) or PayloadTooLarge (413).
+interview::StartInput parse_start_request(const std::string& body);
+interview::AnswerInput parse_answer_request(const std::string& body);
+
+}  // namespace prepbot::http

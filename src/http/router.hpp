@@ -1,0 +1,33 @@
+#pragma once
+// Matches a request to a route of the table by method and path pattern
+// ("/interview/session/{id}/answer"); unknown paths get 404 and known paths with
+// another method 405, both in FastAPI's shape.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/exchange.hpp"
+
+namespace prepbot::http {
+
+using Handler = std::function<void(Request&, Reply)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+};
+
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes);
+
+  // Runs the matching handler; errors it throws are answered through error_response().
+  void dispatch(Request& request, const Reply& reply) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace prepbot::http

@@ -1,0 +1,150 @@
+#include "http/server.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include <restinio/all.hpp>
+
+#include "http/request_parsing.hpp"
+#include "util/log.hpp"
+#include "util/random.hpp"
+
+namespace prepbot::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Responses go out from any thread; RESTinio's default traits serialise them per connection.
+using Traits = restinio::default_traits_t;
+
+// A client's X-Request-Id is kept when it is a short token; otherwise one is made.
+std::string request_id_for(const restinio::request_handle_t& req) {
+  const auto given = req->header().try_get_field("X-Request-Id");
+  if (given && !given->empty() && given->size() <= 64) {
+    bool ok = true;
+    for (char c : *given) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+    if (ok) return std::string(given->data(), given->size());
+  }
+  return util::random_hex(8);
+}
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+  }
+}
+
+// Shared with every pending reply, so a reply that completes late stays safe.
+struct Counters {
+  std::atomic<bool> draining{false};
+  std::atomic<int> in_flight{0};
+};
+
+class Dispatcher {
+ public:
+  explicit Dispatcher(const Router& router) : router_(router), counters_(std::make_shared<Counters>()) {}
+
+  restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
+    counters_->in_flight.fetch_add(1);
+    auto request = std::make_shared<Request>();
+    request->method = std::string(req->header().method().c_str());
+    request->path = std::string(req->header().path());
+    request->query = std::string(req->header().query());
+    request->request_id = request_id_for(req);
+    const auto started = Clock::now();
+
+    // Called once, from whichever thread completes the request.
+    Reply reply = [counters = counters_, req, request, started](Response response) {
+      auto out = req->create_response(
+          restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+                                       reason_phrase(response.status)));
+      out.append_header(restinio::http_field::content_type, response.content_type);
+      out.append_header("X-Request-Id", request->request_id);
+      out.append_header(restinio::http_field::cache_control, "no-store");
+      for (auto& [name, value] : response.headers) out.append_header(name, value);
+      out.set_body(std::move(response.body));
+      out.done();
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
+      util::log::info("request", {{"method", request->method},
+                                  {"path", request->path},
+                                  {"status", response.status},
+                                  {"duration_ms", static_cast<double>(micros) / 1000.0},
+                                  {"request_id", request->request_id}});
+      counters->in_flight.fetch_sub(1);
+    };
+
+    if (counters_->draining.load()) {
+      Response busy = Response::detail(503, "The server is shutting down; try again shortly");
+      busy.headers.emplace_back("Connection", "close");
+      reply(std::move(busy));
+    } else if (req->body().size() > kMaxBodyBytes) {
+      reply(Response::detail(413, "Request body is larger than 64 KiB"));
+    } else {
+      request->body = req->body();
+      router_.dispatch(*request, reply);
+    }
+    return restinio::request_accepted();
+  }
+
+  void start_draining() { counters_->draining.store(true); }
+  int in_flight() const { return counters_->in_flight.load(); }
+
+ private:
+  const Router& router_;
+  std::shared_ptr<Counters> counters_;
+};
+
+}  // namespace
+
+void serve(const ServerOptions& options, const Router& router) {
+  // Block the stop signals in every thread; this one waits for them with sigwait().
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  Dispatcher dispatcher(router);
+  auto settings = restinio::server_settings_t<Traits>{}
+                      .address(options.host)
+                      .port(options.port)
+                      .request_handler([&dispatcher](const restinio::request_handle_t& req) { return dispatcher.handle(req); })
+                      .read_next_http_message_timelimit(std::chrono::seconds(30))
+                      .write_http_response_timelimit(std::chrono::seconds(30))
+                      .handle_request_timeout(std::chrono::seconds(120))
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                    .max_url_size(8 * 1024)
+                                                    .max_field_name_size(1024)
+                                                    .max_field_value_size(16 * 1024)
+                                                    .max_field_count(100)
+                                                    .max_body_size(1024 * 1024));
+  auto server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+  util::log::info("listening", {{"address", options.host + ":" + std::to_string(options.port)},
+                                {"threads", options.threads}});
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  util::log::info("stopping", {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"}, {"in_flight", dispatcher.in_flight()}});
+  dispatcher.start_draining();
+  const auto deadline = Clock::now() + options.drain_timeout;
+  while (dispatcher.in_flight() > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  server->stop();
+  server->wait();
+  util::log::info("stopped", {{"unfinished", dispatcher.in_flight()}});
+}
+
+}  // namespace prepbot::http

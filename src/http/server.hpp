@@ -1,0 +1,25 @@
+#pragma once
+// The HTTP server: RESTinio on a thread pool, kept to server.cpp alone.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace prepbot::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;
+  std::size_t threads = 2;
+  std::chrono::seconds drain_timeout{10};
+};
+
+// Serves `router` until SIGINT or SIGTERM, then stops taking requests, lets the
+// ones in flight finish (up to drain_timeout) and returns. Logs one line per
+// request: method, path, status, duration and request id. Throws when it cannot
+// listen.
+void serve(const ServerOptions& options, const Router& router);
+
+}  // namespace prepbot::http

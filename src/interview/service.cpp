@@ -1,0 +1,98 @@
+#include "interview/service.hpp"
+
+#include <fmt/format.h>
+
+#include "interview/errors.hpp"
+#include "interview/report.hpp"
+#include "util/clock.hpp"
+#include "util/random.hpp"
+
+namespace prepbot::interview {
+
+namespace {
+
+constexpr const char* kSessionNotFound = "Session not found";
+constexpr const char* kSessionCompleted = "Session is already completed";
+
+}  // namespace
+
+InterviewService::InterviewService(coach::Coach& coach, store::SessionStore& store) : coach_(coach), store_(store) {}
+
+void InterviewService::start(StartInput input, util::Callback<model::Session> done) {
+  coach::QuestionRequest request;
+  request.role = input.role;
+  request.domain = input.domain;
+  request.level = input.experience;
+  request.mode = input.mode;
+  request.count = input.num_questions;
+  request.difficulty = input.difficulty;
+  request.avoid_ids = input.avoid_questions;
+  coach_.generate_questions(std::move(request), [this, input = std::move(input), done = std::move(done)](
+                                                    util::Result<coach::QuestionSet> generated) {
+    util::complete(done, [&] {
+      coach::QuestionSet& set = generated.get();
+      model::Session session;
+      session.id = util::random_uuid();
+      session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family};
+      session.questions = std::move(set.questions);
+      session.created_at = util::now_iso8601();
+      session.status = model::Status::ongoing;
+      store_.create(session);
+      return session;
+    });
+  });
+}
+
+model::Session InterviewService::get(const std::string& session_id) {
+  auto session = store_.load(session_id);
+  if (!session) throw NotFound(kSessionNotFound);
+  return std::move(*session);
+}
+
+void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done) {
+  const model::Session session = get(session_id);
+  if (session.status == model::Status::completed) throw Conflict(kSessionCompleted);
+  const model::Question* question = session.find_question(input.question_id);
+  if (question == nullptr)
+    throw BadRequest(fmt::format("Question {} is not part of this session (it has questions 1-{})", input.question_id,
+                                 session.questions.size()));
+  coach::EvaluationRequest request;
+  request.question = *question;
+  request.answer = input.answer;
+  request.mode = session.meta.mode;
+  request.level = session.meta.experience;
+  request.role = session.meta.role;
+  coach_.evaluate(std::move(request), [this, session_id, input = std::move(input), done = std::move(done)](
+                                          util::Result<model::Evaluation> evaluated) {
+    util::complete(done, [&] {
+      model::Answer answer;
+      answer.question_id = input.question_id;
+      answer.text = input.answer;
+      answer.evaluation = std::move(evaluated.get());
+      answer.answered_at = util::now_iso8601();
+      const store::SavedAnswer saved = store_.save_answer(session_id, answer);
+      if (saved.outcome == store::WriteOutcome::no_session) throw NotFound(kSessionNotFound);
+      if (saved.outcome == store::WriteOutcome::completed) throw Conflict(kSessionCompleted);
+      answer.attempts = saved.attempts;
+      return answer;
+    });
+  });
+}
+
+model::FinalReport InterviewService::finalize(const std::string& session_id) {
+  const store::Finalized result = store_.finalize(session_id, compute_report);
+  switch (result.outcome) {
+    case store::WriteOutcome::no_session: throw NotFound(kSessionNotFound);
+    case store::WriteOutcome::no_answers: throw BadRequest("Answer at least one question before finalizing");
+    case store::WriteOutcome::done:
+    case store::WriteOutcome::completed: break;
+  }
+  if (!result.report) throw std::logic_error("a completed session without a report");
+  return *result.report;
+}
+
+void InterviewService::remove(const std::string& session_id) {
+  if (!store_.remove(session_id)) throw NotFound(kSessionNotFound);
+}
+
+}  // namespace prepbot::interview

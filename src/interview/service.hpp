@@ -1,0 +1,49 @@
+#pragma once
+// The interview's rules: start, answer (and re-answer), finalize, read and erase
+// sessions. Knows the Coach and the SessionStore, never HTTP. Operations that
+// need the coach complete through a callback, possibly on another thread; the
+// others return at once. Rule violations throw the errors of interview/errors.hpp.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coach/coach.hpp"
+#include "model/model.hpp"
+#include "store/session_store.hpp"
+#include "util/result.hpp"
+
+namespace prepbot::interview {
+
+struct StartInput {
+  std::string name;
+  std::string role;
+  std::optional<std::string> domain;
+  model::Level experience = model::Level::entry;
+  model::Mode mode = model::Mode::technical;
+  int num_questions = 5;
+  std::string difficulty;                    // empty: a spread that suits the level
+  std::vector<std::string> avoid_questions;  // bank ids of recently seen questions
+};
+
+struct AnswerInput {
+  int question_id = 0;
+  std::string answer;
+};
+
+class InterviewService {
+ public:
+  InterviewService(coach::Coach& coach, store::SessionStore& store);
+
+  void start(StartInput input, util::Callback<model::Session> done);
+  model::Session get(const std::string& session_id);
+  // The stored answer (with its evaluation and attempt count).
+  void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
+  model::FinalReport finalize(const std::string& session_id);
+  void remove(const std::string& session_id);
+
+ private:
+  coach::Coach& coach_;
+  store::SessionStore& store_;
+};
+
+}  // namespace prepbot::interview

@@ -1,0 +1,60 @@
+// prepbot: command-line entry. Parses flags and environment, then hands over to
+// the subcommand in app/commands.cpp.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/commands.hpp"
+#include "coach/offline/bank.hpp"
+#include "config/config.hpp"
+#include "store/session_store.hpp"
+
+int main(int argc, char** argv) {
+  using prepbot::config::Config;
+  CLI::App app{"PrepBot: practise interviews with a coach that grades every answer"};
+  app.require_subcommand(1);
+  Config config;
+
+  CLI::App* serve = app.add_subcommand("serve", "Serve the API on PREPBOT_LISTEN");
+  serve->add_option("--listen", config.listen, "HOST:PORT to listen on")->envname("PREPBOT_LISTEN")->capture_default_str();
+  serve->add_option("--store", config.store, "sqlite:PATH or sqlite::memory:")->envname("PREPBOT_STORE")->capture_default_str();
+  serve->add_option("--coach", config.coach, "offline, gemini or openai")->envname("PREPBOT_COACH")->capture_default_str();
+  serve->add_option("--gemini-api-key", config.gemini_api_key, "Gemini API key")->envname("GEMINI_API_KEY");
+  serve->add_option("--gemini-model", config.gemini_model, "Gemini model")->envname("GEMINI_MODEL")->capture_default_str();
+  serve->add_option("--gemini-base-url", config.gemini_base_url, "Gemini API base URL")->envname("GEMINI_BASE_URL")->capture_default_str();
+  serve->add_option("--openai-api-key", config.openai_api_key, "OpenAI-compatible API key")->envname("OPENAI_API_KEY");
+  serve->add_option("--openai-model", config.openai_model, "OpenAI-compatible model")->envname("OPENAI_MODEL")->capture_default_str();
+  serve->add_option("--openai-base-url", config.openai_base_url, "OpenAI-compatible base URL")->envname("OPENAI_BASE_URL")->capture_default_str();
+  serve->add_option("--cors-origins", config.cors_origins, "comma-separated origins allowed by CORS")->envname("PREPBOT_CORS_ORIGINS");
+  serve->add_option("--log", config.log, "LEVEL[,json|text]")->envname("PREPBOT_LOG")->capture_default_str();
+  serve->add_option("--bank", config.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+  serve->add_option("--threads", config.threads, "server and worker threads (0: one per core)")->envname("PREPBOT_THREADS")->capture_default_str();
+
+  CLI::App* bank = app.add_subcommand("bank", "Question bank tools");
+  bank->require_subcommand(1);
+  std::string bank_directory;
+  CLI::App* check = bank->add_subcommand("check", "Validate the question bank and print its coverage");
+  check->add_option("--bank", bank_directory, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+
+  try {
+    if (*check) return prepbot::app::bank_check(bank_directory);
+    config.validate();
+    return prepbot::app::serve(config);
+  } catch (const prepbot::config::ConfigError& error) {
+    fmt::print(stderr, "prepbot: {}\n", error.what());
+  } catch (const prepbot::store::StoreError& error) {
+    fmt::print(stderr, "prepbot: store: {}\n", error.what());
+  } catch (const prepbot::coach::offline::BankError& error) {
+    fmt::print(stderr, "prepbot: {}\n", error.what());
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "prepbot: {}\n", error.what());
+  }
+  return 2;
+}

@@ -1,0 +1,21 @@
+#pragma once
+// Names of modes, levels and statuses, as the API spells them, and the aliases
+// people type for experience levels ("junior", "senior", "2 years", …).
+#include <optional>
+#include <string_view>
+
+#include "model/model.hpp"
+
+namespace prepbot::model {
+
+std::string_view to_string(Mode mode);
+std::string_view to_string(Level level);  // "0-1 years", "1-3 years", "3-5 years", "5+ years"
+std::string_view to_string(Status status);
+std::string_view level_key(Level level);  // "entry", "junior", "mid", "senior" (the bank's names)
+
+std::optional<Mode> parse_mode(std::string_view text);
+// Accepts the seed's four labels and common aliases, case-insensitively.
+std::optional<Level> parse_level(std::string_view text);
+std::optional<Status> parse_status(std::string_view text);
+
+}  // namespace prepbot::model

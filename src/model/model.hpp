@@ -1,0 +1,78 @@
+#pragma once
+// The interview's data model: the seed's Session, with the fields PrepBot adds.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace prepbot::model {
+
+enum class Mode { technical, behavioral, mixed };
+// The seed's four experience levels: 0-1, 1-3, 3-5 and 5+ years.
+enum class Level { entry, junior, mid, senior };
+enum class Status { ongoing, completed };
+
+struct Question {
+  int id = 0;             // 1..n within the session
+  std::string text;       // "question" in the API
+  std::string type;       // technical | behavioral
+  std::string difficulty; // easy | medium | hard
+  std::string hint;
+  std::string bank_id;    // the offline bank's id when the question came from it
+};
+
+struct Scores {
+  int technical = 1;
+  int communication = 1;
+  int confidence = 1;
+};
+
+struct Evaluation {
+  Scores scores;
+  std::string feedback;
+  std::string examples_or_corrections;
+  std::vector<std::string> resources;
+  std::string source;      // which coach graded: "offline", "gemini", "openai"
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::object();  // what the grade rests on
+};
+
+struct Answer {
+  int question_id = 0;
+  std::string text;        // "answer" in the API
+  Evaluation evaluation;
+  int attempts = 1;        // how many times this question was answered
+  std::string answered_at;
+};
+
+struct FinalReport {
+  double overall_score = 0;
+  double avg_technical = 0;
+  double avg_communication = 0;
+  double avg_confidence = 0;
+  std::vector<std::string> resources;
+  int n_questions = 0;
+};
+
+struct Meta {
+  std::string name;
+  std::string role;
+  std::optional<std::string> domain;
+  Level experience = Level::entry;
+  Mode mode = Mode::technical;
+  std::string role_family;  // the bank's family the role was mapped to
+};
+
+struct Session {
+  std::string id;
+  Meta meta;
+  std::vector<Question> questions;
+  std::vector<Answer> answers;  // in question order
+  std::optional<FinalReport> final_report;
+  std::string created_at;
+  Status status = Status::ongoing;
+
+  const Question* find_question(int question_id) const;
+};
+
+}  // namespace prepbot::model

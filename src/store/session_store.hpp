@@ -1,0 +1,60 @@
+#pragma once
+// Where sessions live. One implementation per backend (SQLite today; PostgreSQL
+// to scale out), chosen by URL in open_store(). Every write is one transaction;
+// the rules that need a consistent view (answer only while ongoing, finalize
+// once) are applied inside it, so concurrent requests never lose an answer.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "model/model.hpp"
+
+namespace prepbot::store {
+
+// The store cannot do its job (I/O error, corrupt database, bad URL). The message
+// is for the log and for start-up errors, never for API clients.
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class WriteOutcome { done, no_session, completed, no_answers };
+
+struct SavedAnswer {
+  WriteOutcome outcome = WriteOutcome::done;
+  int attempts = 0;  // attempts at this question so far, this one included
+};
+
+struct Finalized {
+  WriteOutcome outcome = WriteOutcome::done;  // done, or completed earlier: report is the stored one
+  std::optional<model::FinalReport> report;
+};
+
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+
+  virtual void create(const model::Session& session) = 0;
+  virtual std::optional<model::Session> load(const std::string& session_id) = 0;
+
+  // Saves the answer, replacing an earlier one to the same question and counting
+  // the attempt, provided the session exists and is ongoing.
+  virtual SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) = 0;
+
+  // If the session is ongoing and has answers: computes its report with `compute`
+  // and marks it completed. A completed session returns its stored report.
+  virtual Finalized finalize(const std::string& session_id,
+                             const std::function<model::FinalReport(const model::Session&)>& compute) = 0;
+
+  // Erases the session and its answers; false when there was none.
+  virtual bool remove(const std::string& session_id) = 0;
+
+  // A cheap round trip to the database, for /healthz.
+  virtual bool ping() = 0;
+};
+
+// "sqlite:PATH" (the directory is created), "sqlite::memory:". Throws StoreError.
+std::unique_ptr<SessionStore> open_store(const std::string& url);
+
+}  // namespace prepbot::store

@@ -1,0 +1,375 @@
+#include "store/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "model/json.hpp"
+#include "model/levels.hpp"
+
+namespace prepbot::store {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Versioned schema: entry N brings the database from version N to N+1. Never edit
+// an entry that has shipped; append a new one.
+const std::vector<std::string_view> kMigrations = {
+    R"sql(
+      CREATE TABLE sessions (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        role         TEXT NOT NULL,
+        domain       TEXT,
+        experience   TEXT NOT NULL,
+        mode         TEXT NOT NULL,
+        role_family  TEXT NOT NULL,
+        questions    TEXT NOT NULL,   -- JSON array of questions
+        final_report TEXT,            -- JSON, once completed
+        status       TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_created_at ON sessions (created_at);
+      CREATE TABLE answers (
+        session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        question_id  INTEGER NOT NULL,
+        answer       TEXT NOT NULL,
+        evaluation   TEXT NOT NULL,   -- JSON
+        attempts     INTEGER NOT NULL,
+        answered_at  TEXT NOT NULL,
+        PRIMARY KEY (session_id, question_id)
+      );
+    )sql",
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::string_view text) {
+    check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& bind(int index, int value) {
+    check(sqlite3_bind_int(stmt_, index, value));
+    return *this;
+  }
+  Statement& bind_null(int index) {
+    check(sqlite3_bind_null(stmt_, index));
+    return *this;
+  }
+  // True while there is a row to read.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    check(rc);
+    return false;
+  }
+  void run() {
+    while (step()) {
+    }
+  }
+  std::string text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  }
+  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  int integer(int column) const { return sqlite3_column_int(stmt_, column); }
+
+ private:
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw StoreError(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  explicit Connection(const std::string& path) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw StoreError(fmt::format("cannot open sqlite database '{}': {}", path, message));
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA foreign_keys = ON");
+    exec("PRAGMA synchronous = NORMAL");
+  }
+  ~Connection() {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      const std::string message = error ? error : sqlite3_errmsg(db_);
+      sqlite3_free(error);
+      throw StoreError(fmt::format("sqlite: {}", message));
+    }
+  }
+
+  // A prepared statement, compiled once per connection and reset after each use.
+  Statement prepare(const char* sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        throw StoreError(fmt::format("sqlite: {}", sqlite3_errmsg(db_)));
+      it = cache_.emplace(sql, stmt).first;
+    }
+    return Statement(db_, it->second);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, sqlite3_stmt*> cache_;
+};
+
+// BEGIN … COMMIT, rolled back when left by an exception.
+class Transaction {
+ public:
+  Transaction(Connection& connection, const char* begin) : connection_(connection) { connection_.exec(begin); }
+  ~Transaction() {
+    if (!done_) {
+      try {
+        connection_.exec("ROLLBACK");
+      } catch (const StoreError&) {  // nothing more to do: the transaction is gone either way
+      }
+    }
+  }
+  void commit() {
+    connection_.exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+std::optional<model::Session> read_session(Connection& db, const std::string& id) {
+  auto row = db.prepare(
+      "SELECT name, role, domain, experience, mode, role_family, questions, final_report, status, created_at "
+      "FROM sessions WHERE id = ?");
+  row.bind(1, id);
+  if (!row.step()) return std::nullopt;
+  model::Session session;
+  session.id = id;
+  try {
+    session.meta.name = row.text(0);
+    session.meta.role = row.text(1);
+    if (!row.is_null(2)) session.meta.domain = row.text(2);
+    session.meta.experience = model::parse_level(row.text(3)).value();
+    session.meta.mode = model::parse_mode(row.text(4)).value();
+    session.meta.role_family = row.text(5);
+    for (const auto& record : json::parse(row.text(6))) session.questions.push_back(model::question_from_record(record));
+    if (!row.is_null(7)) session.final_report = model::report_from_json(json::parse(row.text(7)));
+    session.status = model::parse_status(row.text(8)).value();
+    session.created_at = row.text(9);
+
+    auto answers = db.prepare(
+        "SELECT question_id, answer, evaluation, attempts, answered_at FROM answers WHERE session_id = ? "
+        "ORDER BY question_id");
+    answers.bind(1, id);
+    while (answers.step()) {
+      model::Answer answer;
+      answer.question_id = answers.integer(0);
+      answer.text = answers.text(1);
+      answer.evaluation = model::evaluation_from_json(json::parse(answers.text(2)));
+      answer.attempts = answers.integer(3);
+      answer.answered_at = answers.text(4);
+      session.answers.push_back(std::move(answer));
+    }
+  } catch (const std::exception& error) {  // json or optional errors: a record this code did not write
+    throw StoreError(fmt::format("session {} has a malformed record: {}", id, error.what()));
+  }
+  return session;
+}
+
+class SqliteStore final : public SessionStore {
+ public:
+  explicit SqliteStore(std::string path) : path_(std::move(path)), writer_(path_) {
+    in_memory_ = path_ == ":memory:";
+    if (!in_memory_) writer_.exec("PRAGMA journal_mode = WAL");
+    migrate();
+  }
+
+  void create(const model::Session& session) override {
+    json questions = json::array();
+    for (const auto& question : session.questions) questions.push_back(model::question_record(question));
+    std::lock_guard lock(write_mutex_);
+    auto insert = writer_.prepare(
+        "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
+        "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)");
+    insert.bind(1, session.id).bind(2, session.meta.name).bind(3, session.meta.role);
+    if (session.meta.domain) insert.bind(4, *session.meta.domain);
+    else insert.bind_null(4);
+    insert.bind(5, model::to_string(session.meta.experience))
+        .bind(6, model::to_string(session.meta.mode))
+        .bind(7, session.meta.role_family)
+        .bind(8, questions.dump())
+        .bind(9, model::to_string(session.status))
+        .bind(10, session.created_at);
+    insert.run();
+  }
+
+  std::optional<model::Session> load(const std::string& session_id) override {
+    if (in_memory_) {
+      std::lock_guard lock(write_mutex_);
+      return read_session(writer_, session_id);
+    }
+    Lease reader(*this);
+    Transaction snapshot(reader.connection(), "BEGIN");
+    auto session = read_session(reader.connection(), session_id);
+    snapshot.commit();
+    return session;
+  }
+
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
+    const std::string evaluation = model::to_json(answer.evaluation).dump();
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    std::optional<std::string> status;
+    {
+      auto select = writer_.prepare("SELECT status FROM sessions WHERE id = ?");
+      select.bind(1, session_id);
+      if (select.step()) status = select.text(0);
+    }
+    if (!status) return {WriteOutcome::no_session, 0};
+    if (*status != "ongoing") return {WriteOutcome::completed, 0};
+    auto upsert = writer_.prepare(
+        "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) "
+        "VALUES (?, ?, ?, ?, 1, ?) "
+        "ON CONFLICT (session_id, question_id) DO UPDATE SET answer = excluded.answer, "
+        "evaluation = excluded.evaluation, attempts = answers.attempts + 1, answered_at = excluded.answered_at "
+        "RETURNING attempts");
+    upsert.bind(1, session_id).bind(2, answer.question_id).bind(3, answer.text).bind(4, evaluation).bind(5, answer.answered_at);
+    const int attempts = upsert.step() ? upsert.integer(0) : 1;
+    upsert.run();
+    tx.commit();
+    return {WriteOutcome::done, attempts};
+  }
+
+  Finalized finalize(const std::string& session_id,
+                     const std::function<model::FinalReport(const model::Session&)>& compute) override {
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    auto session = read_session(writer_, session_id);
+    if (!session) return {WriteOutcome::no_session, std::nullopt};
+    if (session->status == model::Status::completed) return {WriteOutcome::completed, session->final_report};
+    if (session->answers.empty()) return {WriteOutcome::no_answers, std::nullopt};
+    model::FinalReport report = compute(*session);
+    auto update = writer_.prepare("UPDATE sessions SET status = 'completed', final_report = ? WHERE id = ?");
+    update.bind(1, model::to_json(report).dump()).bind(2, session_id);
+    update.run();
+    tx.commit();
+    return {WriteOutcome::done, std::move(report)};
+  }
+
+  bool remove(const std::string& session_id) override {
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    auto erase_answers = writer_.prepare("DELETE FROM answers WHERE session_id = ?");
+    erase_answers.bind(1, session_id);
+    erase_answers.run();
+    auto erase = writer_.prepare("DELETE FROM sessions WHERE id = ? RETURNING id");
+    erase.bind(1, session_id);
+    const bool existed = erase.step();
+    erase.run();
+    tx.commit();
+    return existed;
+  }
+
+  bool ping() override {
+    try {
+      if (in_memory_) {
+        std::lock_guard lock(write_mutex_);
+        writer_.prepare("SELECT 1").run();
+      } else {
+        Lease reader(*this);
+        reader.connection().prepare("SELECT 1").run();
+      }
+      return true;
+    } catch (const StoreError&) {
+      return false;
+    }
+  }
+
+ private:
+  // A read connection borrowed from the pool; readers never wait for the writer in WAL mode.
+  class Lease {
+   public:
+    explicit Lease(SqliteStore& store) : store_(store) {
+      {
+        std::lock_guard lock(store_.readers_mutex_);
+        if (!store_.idle_readers_.empty()) {
+          connection_ = std::move(store_.idle_readers_.back());
+          store_.idle_readers_.pop_back();
+        }
+      }
+      if (!connection_) connection_ = std::make_unique<Connection>(store_.path_);
+    }
+    ~Lease() {
+      std::lock_guard lock(store_.readers_mutex_);
+      store_.idle_readers_.push_back(std::move(connection_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Connection& connection() { return *connection_; }
+
+   private:
+    SqliteStore& store_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  void migrate() {
+    std::lock_guard lock(write_mutex_);
+    writer_.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    auto current = writer_.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const int version = current.step() ? current.integer(0) : 0;
+    current.run();
+    const int latest = static_cast<int>(kMigrations.size());
+    if (version > latest)
+      throw StoreError(fmt::format("the database has schema version {}, newer than this prepbot's {}", version, latest));
+    for (int next = version; next < latest; ++next) {
+      writer_.exec(kMigrations[static_cast<std::size_t>(next)]);
+      auto record = writer_.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, datetime('now'))");
+      record.bind(1, next + 1);
+      record.run();
+    }
+    tx.commit();
+  }
+
+  std::string path_;
+  bool in_memory_ = false;
+  std::mutex write_mutex_;
+  Connection writer_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+}  // namespace
+
+std::unique_ptr<SessionStore> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace prepbot::store

@@ -1,0 +1,20 @@
+#pragma once
+// Files linked into the binary at build time (see cmake/Embed.cmake).
+#include <cstddef>
+#include <string_view>
+
+namespace prepbot::util {
+
+struct EmbeddedFile {
+  const char* name;  // path relative to the project root, e.g. "data/bank/backend.json"
+  const char* begin;
+  std::size_t size;
+
+  std::string_view path() const { return name; }
+  std::string_view contents() const { return {begin, size}; }
+};
+
+}  // namespace prepbot::util
+
+// The table of the question bank's files; ends with an entry whose name is null.
+extern "C" const prepbot::util::EmbeddedFile prepbot_bank_files[];

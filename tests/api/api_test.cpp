@@ -1,0 +1,360 @@
+// The seed's interview API, end to end, against the real prepbot binary.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "support/server_process.hpp"
+
+namespace prepbot::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess("sqlite:" + make_temp_dir() + "/prepbot.db"); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static HttpClient client() { return server_->client(); }
+
+  static json start_body(json overrides = json::object()) {
+    json body = {{"name", "José Ñúñez 李雷"}, {"role", "Backend Developer"}, {"domain", "fintech"},
+                 {"experience", "1-3 years"}, {"mode", "technical"}};
+    body.update(overrides);
+    return body;
+  }
+
+  static json start(json overrides = json::object()) {
+    const auto response = client().post("/interview/start", start_body(std::move(overrides)));
+    EXPECT_EQ(response.status, 200) << response.body;
+    return response.json();
+  }
+
+  static std::string path(const std::string& session_id, const std::string& rest = "") {
+    return "/interview/session/" + session_id + rest;
+  }
+
+  static HttpResponse answer(const std::string& session_id, json question_id, const std::string& text) {
+    return client().post(path(session_id, "/answer"), json{{"question_id", question_id}, {"answer", text}});
+  }
+
+  static inline ServerProcess* server_ = nullptr;
+};
+
+const std::string kGoodAnswer =
+    "First, I keep configuration out of the code and inject it per environment with environment variables, "
+    "following the twelve-factor approach. Secrets never go into git: they live in a secret manager such as "
+    "Vault or AWS Secrets Manager, and each environment gets its own credentials with least privilege. "
+    "I rotate secrets regularly and audit access. Finally, the service validates its config at startup and "
+    "fails fast with a clear error, so a missing variable is caught in seconds rather than in production.";
+
+TEST_F(ApiTest, HealthzAnswersOk) {
+  const auto response = client().get("/healthz");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.json()["status"], "ok");
+}
+
+TEST_F(ApiTest, StartReturnsTheSeedShapeAndKeepsTheName) {
+  const json started = start();
+  ASSERT_TRUE(started["session_id"].is_string());
+  ASSERT_EQ(started["questions"].size(), 5u);
+  for (const auto& question : started["questions"]) {
+    EXPECT_TRUE(question["id"].is_number_integer());
+    EXPECT_FALSE(question["question"].get<std::string>().empty());
+    EXPECT_EQ(question["type"], "technical");
+    EXPECT_TRUE(question["difficulty"].is_string());
+    EXPECT_TRUE(question["hint"].is_string());
+  }
+  EXPECT_EQ(started["role_family"], "backend");
+
+  const auto session = client().get(path(started["session_id"])).json();
+  EXPECT_EQ(session["session_id"], started["session_id"]);
+  EXPECT_EQ(session["meta"]["name"], "José Ñúñez 李雷");
+  EXPECT_EQ(session["meta"]["role"], "Backend Developer");
+  EXPECT_EQ(session["meta"]["domain"], "fintech");
+  EXPECT_EQ(session["meta"]["experience"], "1-3 years");
+  EXPECT_EQ(session["meta"]["mode"], "technical");
+  EXPECT_EQ(session["questions"], started["questions"]);
+  EXPECT_EQ(session["answers"], json::array());
+  EXPECT_TRUE(session["final_report"].is_null());
+  EXPECT_EQ(session["status"], "ongoing");
+  EXPECT_TRUE(session["created_at"].is_string());
+}
+
+TEST_F(ApiTest, SessionIdsAreRandomUuids) {
+  const std::string a = start()["session_id"], b = start()["session_id"];
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 36u);
+  EXPECT_EQ(a[14], '4');
+}
+
+TEST_F(ApiTest, ExperienceAliasesMapToTheSeedsLevels) {
+  for (const auto& [alias, level] : std::vector<std::pair<std::string, std::string>>{
+           {"intern", "0-1 years"}, {"Junior", "1-3 years"}, {"mid-level", "3-5 years"}, {"senior", "5+ years"},
+           {"7 years", "5+ years"}, {"0-1 years", "0-1 years"}}) {
+    const json started = start({{"experience", alias}});
+    EXPECT_EQ(client().get(path(started["session_id"])).json()["meta"]["experience"], level) << alias;
+  }
+}
+
+TEST_F(ApiTest, MixedModeAsksBothKindsAndNumQuestionsIsHonoured) {
+  const json started = start({{"mode", "mixed"}, {"num_questions", 6}});
+  ASSERT_EQ(started["questions"].size(), 6u);
+  int technical = 0, behavioral = 0;
+  std::set<std::string> texts;
+  for (const auto& q : started["questions"]) {
+    (q["type"] == "technical" ? technical : behavioral)++;
+    texts.insert(q["question"].get<std::string>());
+  }
+  EXPECT_EQ(technical, 3);
+  EXPECT_EQ(behavioral, 3);
+  EXPECT_EQ(texts.size(), 6u) << "no duplicate questions in a session";
+}
+
+TEST_F(ApiTest, AWholeSessionFromStartToFinalize) {
+  const json started = start();
+  const std::string id = started["session_id"];
+  std::vector<json> evaluations;
+  for (const auto& question : started["questions"]) {
+    const auto response = answer(id, question["id"], kGoodAnswer);
+    ASSERT_EQ(response.status, 200) << response.body;
+    const json eval = response.json();
+    EXPECT_EQ(eval["question_id"], question["id"]);
+    for (const char* dimension : {"technical", "communication", "confidence"}) {
+      const int score = eval["scores"][dimension];
+      EXPECT_GE(score, 1);
+      EXPECT_LE(score, 10);
+    }
+    EXPECT_FALSE(eval["feedback"].get<std::string>().empty());
+    EXPECT_TRUE(eval["examples_or_corrections"].is_string());
+    EXPECT_TRUE(eval["resources"].is_array());
+    EXPECT_EQ(eval["source"], "offline");
+    EXPECT_EQ(eval["attempts"], 1);
+    evaluations.push_back(eval);
+  }
+  const auto finalized = client().post(path(id, "/finalize"), std::string());
+  ASSERT_EQ(finalized.status, 200) << finalized.body;
+  const json report = finalized.json();
+  double t = 0, c = 0, f = 0;
+  for (const auto& eval : evaluations) t += eval["scores"]["technical"].get<int>(), c += eval["scores"]["communication"].get<int>(), f += eval["scores"]["confidence"].get<int>();
+  const double n = static_cast<double>(evaluations.size());
+  EXPECT_NEAR(report["avg_technical"].get<double>(), t / n, 0.006);
+  EXPECT_NEAR(report["overall_score"].get<double>(), 0.5 * t / n + 0.25 * c / n + 0.25 * f / n, 0.011);
+  EXPECT_EQ(report["n_questions"], 5);
+  EXPECT_TRUE(report["resources"].is_array());
+
+  const json session = client().get(path(id)).json();
+  EXPECT_EQ(session["status"], "completed");
+  EXPECT_EQ(session["final_report"], report);
+  EXPECT_EQ(session["answers"].size(), 5u);
+
+  // Finalizing again returns the same report; answering is over.
+  EXPECT_EQ(client().post(path(id, "/finalize"), std::string()).json(), report);
+  const auto late = answer(id, 1, kGoodAnswer);
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(late.json()["detail"], "Session is already completed");
+}
+
+TEST_F(ApiTest, BehavioralModeWeighsCommunicationFirst) {
+  const json started = start({{"mode", "behavioral"}, {"num_questions", 1}});
+  const std::string id = started["session_id"];
+  const json eval = answer(id, 1, kGoodAnswer).json();
+  const json report = client().post(path(id, "/finalize"), std::string()).json();
+  const double expected = 0.5 * eval["scores"]["communication"].get<int>() + 0.3 * eval["scores"]["confidence"].get<int>() +
+                          0.2 * eval["scores"]["technical"].get<int>();
+  EXPECT_NEAR(report["overall_score"].get<double>(), expected, 0.006);
+}
+
+TEST_F(ApiTest, ReansweringReplacesTheEvaluationAndCountsAttempts) {
+  const std::string id = start()["session_id"];
+  ASSERT_EQ(answer(id, 2, "I am not sure.").status, 200);
+  const auto second = answer(id, 2, kGoodAnswer);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(second.json()["attempts"], 2);
+  const json session = client().get(path(id)).json();
+  ASSERT_EQ(session["answers"].size(), 1u);
+  EXPECT_EQ(session["answers"][0]["answer"], kGoodAnswer);
+  EXPECT_EQ(session["answers"][0]["attempts"], 2);
+}
+
+TEST_F(ApiTest, AGoodAnswerOutscoresAWeakOne) {
+  const json started = start({{"num_questions", 1}});
+  const std::string id = started["session_id"];
+  const json weak = answer(id, 1, "Not sure, maybe it depends.").json();
+  const json strong = answer(id, 1, kGoodAnswer).json();
+  EXPECT_LT(weak["scores"]["technical"].get<int>(), 4);
+  EXPECT_GT(strong["scores"]["technical"].get<int>() + strong["scores"]["communication"].get<int>(),
+            weak["scores"]["technical"].get<int>() + weak["scores"]["communication"].get<int>());
+}
+
+TEST_F(ApiTest, ErrorsForUnknownSessionsAndQuestions) {
+  for (const auto& route : {std::string(""), std::string("/finalize")}) {
+    const auto response = route.empty() ? client().get(path("no-such-session")) : client().post(path("no-such-session", route), std::string());
+    EXPECT_EQ(response.status, 404);
+    EXPECT_EQ(response.json()["detail"], "Session not found");
+  }
+  EXPECT_EQ(answer("00000000-0000-4000-8000-000000000000", 1, "x").status, 404);
+  const std::string id = start()["session_id"];
+  const auto wrong_question = answer(id, 99, kGoodAnswer);
+  EXPECT_EQ(wrong_question.status, 400);
+  EXPECT_NE(wrong_question.json()["detail"].get<std::string>().find("not part of this session"), std::string::npos);
+  const auto empty_finalize = client().post(path(id, "/finalize"), std::string());
+  EXPECT_EQ(empty_finalize.status, 400);
+  EXPECT_EQ(empty_finalize.json()["detail"], "Answer at least one question before finalizing");
+}
+
+TEST_F(ApiTest, DeleteErasesTheSession) {
+  const std::string id = start()["session_id"];
+  ASSERT_EQ(answer(id, 1, kGoodAnswer).status, 200);
+  EXPECT_EQ(client().del(path(id)).status, 200);
+  EXPECT_EQ(client().get(path(id)).status, 404);
+  EXPECT_EQ(client().del(path(id)).status, 404);
+}
+
+// 422 with FastAPI's {"detail": [{loc, msg, type}]} for each invalid start body.
+TEST_F(ApiTest, StartValidationErrorsNameTheField) {
+  struct Case {
+    json body;
+    std::string field;
+    std::string type;
+  };
+  json missing_mode = start_body();
+  missing_mode.erase("mode");
+  const std::vector<Case> cases = {
+      {missing_mode, "mode", "missing"},
+      {start_body({{"mode", "casual"}}), "mode", "literal_error"},
+      {start_body({{"experience", "forever"}}), "experience", "literal_error"},
+      {start_body({{"name", 42}}), "name", "string_type"},
+      {start_body({{"name", std::string(101, 'a')}}), "name", "string_too_long"},
+      {start_body({{"role", ""}}), "role", "string_too_short"},
+      {start_body({{"role", "   "}}), "role", "string_too_short"},
+      {start_body({{"domain", std::string(101, 'd')}}), "domain", "string_too_long"},
+      {start_body({{"num_questions", 0}}), "num_questions", "greater_than_equal"},
+      {start_body({{"num_questions", 21}}), "num_questions", "less_than_equal"},
+      {start_body({{"num_questions", "many"}}), "num_questions", "int_parsing"},
+      {start_body({{"difficulty", "brutal"}}), "difficulty", "literal_error"},
+  };
+  for (const auto& c : cases) {
+    const auto response = client().post("/interview/start", c.body);
+    ASSERT_EQ(response.status, 422) << c.body.dump() << " → " << response.body;
+    const json detail = response.json()["detail"];
+    ASSERT_TRUE(detail.is_array());
+    EXPECT_EQ(detail[0]["loc"], json::array({"body", c.field})) << response.body;
+    EXPECT_EQ(detail[0]["type"], c.type) << response.body;
+    EXPECT_TRUE(detail[0]["msg"].is_string());
+  }
+  // A name of exactly 100 characters in any script is fine.
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "李";
+  EXPECT_EQ(client().post("/interview/start", start_body({{"name", hundred}})).status, 200);
+}
+
+TEST_F(ApiTest, AnswerValidation) {
+  const std::string id = start()["session_id"];
+  EXPECT_EQ(client().post(path(id, "/answer"), json{{"answer", "x"}}).json()["detail"][0]["type"], "missing");
+  EXPECT_EQ(client().post(path(id, "/answer"), json{{"question_id", "one"}, {"answer", "x"}}).status, 422);
+  EXPECT_EQ(client().post(path(id, "/answer"), json{{"question_id", 1.5}, {"answer", "x"}}).status, 422);
+  EXPECT_EQ(client().post(path(id, "/answer"), json{{"question_id", 1}, {"answer", 7}}).status, 422);
+  EXPECT_EQ(answer(id, "2", kGoodAnswer).status, 200) << "a numeric string is an integer, as in Pydantic";
+  const auto too_long = answer(id, 1, std::string(10'001, 'a'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_EQ(too_long.json()["detail"][0]["type"], "string_too_long");
+  EXPECT_EQ(answer(id, 1, std::string(10'000, 'a')).status, 200);
+}
+
+TEST_F(ApiTest, MalformedBodies) {
+  const std::vector<std::string> bodies = {"", "{", "[1,2]", "\"text\"", "null", "{\"name\": }", std::string("{\"name\":\"\xff\xfe\"}"),
+                                           std::string(200, '[') + std::string(200, ']'), "{\"name\":\"a\\u0000b\",\"role\":\"x\",\"experience\":\"junior\",\"mode\":\"mixed\"}"};
+  for (const auto& body : bodies) {
+    const auto response = client().post("/interview/start", body);
+    EXPECT_EQ(response.status, 422) << body;
+    EXPECT_TRUE(response.json()["detail"].is_array()) << body;
+  }
+  const auto huge = client().post("/interview/start", std::string(70 * 1024, ' '));
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
+TEST_F(ApiTest, UnknownRoutesAndMethods) {
+  EXPECT_EQ(client().get("/interview/nothing").status, 404);
+  EXPECT_EQ(client().get("/interview/nothing").json()["detail"], "Not Found");
+  const auto wrong_method = client().get("/interview/start");
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.headers.at("allow"), "POST");
+  EXPECT_EQ(client().send("PUT", path("abc"), "").status, 405);
+}
+
+TEST_F(ApiTest, ConcurrentAnswersToOneSessionAreAllKept) {
+  const json started = start({{"num_questions", 8}});
+  const std::string id = started["session_id"];
+  std::atomic<int> acknowledged{0};
+  std::vector<std::thread> clients;
+  for (int q = 1; q <= 8; ++q)
+    clients.emplace_back([&, q] {
+      for (int round = 0; round < 3; ++round)
+        if (answer(id, q, kGoodAnswer + " Round " + std::to_string(round) + ".").status == 200) ++acknowledged;
+    });
+  for (auto& thread : clients) thread.join();
+  EXPECT_EQ(acknowledged.load(), 24);
+  const json session = client().get(path(id)).json();
+  ASSERT_EQ(session["answers"].size(), 8u);
+  for (const auto& stored : session["answers"]) {
+    EXPECT_EQ(stored["attempts"], 3);
+  }
+}
+
+TEST_F(ApiTest, EveryRequestIsLoggedOnOneLine) {
+  const auto response = client().send("GET", "/healthz", "", {{"X-Request-Id", "trace-me-123"}});
+  EXPECT_EQ(response.headers.at("x-request-id"), "trace-me-123");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::ifstream log(server_->log_path());
+  std::string line;
+  bool found = false;
+  while (std::getline(log, line))
+    if (line.find("trace-me-123") != std::string::npos) {
+      found = true;
+      EXPECT_NE(line.find("method=GET"), std::string::npos) << line;
+      EXPECT_NE(line.find("path=/healthz"), std::string::npos) << line;
+      EXPECT_NE(line.find("status=200"), std::string::npos) << line;
+      EXPECT_NE(line.find("duration_ms="), std::string::npos) << line;
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(Startup, ABadSettingStopsStartUpWithOneLineNamingIt) {
+  auto result = run_prepbot({"serve", "--listen", "localhost"});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.output.find("PREPBOT_LISTEN"), std::string::npos) << result.output;
+  EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1) << result.output;
+
+  result = run_prepbot({"serve"}, {"PREPBOT_STORE=mysql://db"});
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.output.find("PREPBOT_STORE"), std::string::npos) << result.output;
+
+  result = run_prepbot({"serve"}, {"PREPBOT_LOG=loud"});
+  EXPECT_NE(result.output.find("PREPBOT_LOG"), std::string::npos) << result.output;
+
+  result = run_prepbot({"serve", "--coach", "watson"});
+  EXPECT_NE(result.output.find("PREPBOT_COACH"), std::string::npos) << result.output;
+}
+
+TEST(Startup, InMemoryStoreWorks) {
+  ServerProcess server("sqlite::memory:");
+  const auto response = server.client().post(
+      "/interview/start", json{{"name", "Ada"}, {"role", "data scientist"}, {"experience", "senior"}, {"mode", "behavioral"}});
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(server.client().get("/interview/session/" + response.json()["session_id"].get<std::string>()).status, 200);
+}
+
+TEST(Startup, SigtermStopsCleanly) {
+  ServerProcess server("sqlite::memory:");
+  EXPECT_EQ(server.stop(), 0);
+}
+
+}  // namespace
+}  // namespace prepbot::testing

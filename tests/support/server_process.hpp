@@ -1,0 +1,44 @@
+#pragma once
+// Runs the real prepbot binary on a free loopback port for a test.
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "support/http_client.hpp"
+
+namespace prepbot::testing {
+
+class ServerProcess {
+ public:
+  // Starts `prepbot serve` with `store` and extra arguments; waits until /healthz answers.
+  explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {});
+  ~ServerProcess();  // SIGTERM, then waits
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  void kill_hard();  // SIGKILL, as a crash would
+  // Sends SIGTERM and returns the exit status.
+  int stop();
+  bool running() const;
+  int port() const { return port_; }
+  const std::string& log_path() const { return log_path_; }
+  HttpClient client() const { return HttpClient("http://127.0.0.1:" + std::to_string(port_)); }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+// A fresh directory under the system's temporary directory.
+std::string make_temp_dir();
+
+// Runs prepbot with `args` and returns its exit status and what it printed on stderr.
+struct CommandResult {
+  int status = -1;
+  std::string output;
+};
+CommandResult run_prepbot(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+
+}  // namespace prepbot::testing

@@ -1,0 +1,81 @@
+#include "coach/offline/selector.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "coach/offline/test_bank.hpp"
+
+namespace prepbot::coach::offline {
+namespace {
+
+class SelectorTest : public ::testing::Test {
+ protected:
+  Selection pick(QuestionRequest request) { return select_questions(bank_, request, random_); }
+  Bank bank_ = testing::test_bank();
+  std::mt19937_64 random_{42};
+};
+
+TEST_F(SelectorTest, TechnicalModePicksTheFamilysTechnicalQuestionsForTheLevel) {
+  QuestionRequest request;
+  request.role = "backend developer";
+  request.level = model::Level::entry;
+  request.count = 3;
+  const auto selection = pick(request);
+  EXPECT_EQ(selection.family->name, "backend");
+  ASSERT_EQ(selection.questions.size(), 3u);
+  std::set<std::string> ids;
+  for (const auto* q : selection.questions) {
+    EXPECT_EQ(q->type, "technical");
+    EXPECT_TRUE(q->suits(model::Level::entry)) << q->id;
+    ids.insert(q->id);
+  }
+  EXPECT_EQ(ids.size(), 3u);
+}
+
+TEST_F(SelectorTest, MixedModeAlternatesTypes) {
+  QuestionRequest request;
+  request.role = "backend";
+  request.mode = model::Mode::mixed;
+  request.count = 4;
+  const auto selection = pick(request);
+  ASSERT_EQ(selection.questions.size(), 4u);
+  EXPECT_EQ(selection.questions[0]->type, "technical");
+  EXPECT_EQ(selection.questions[1]->type, "behavioral");
+  EXPECT_EQ(selection.questions[2]->type, "technical");
+  EXPECT_EQ(selection.questions[3]->type, "behavioral");
+}
+
+TEST_F(SelectorTest, AvoidsRecentQuestionsWhileOthersRemain) {
+  QuestionRequest request;
+  request.role = "backend";
+  request.level = model::Level::entry;
+  request.count = 2;
+  request.avoid_ids = {"backend-001", "backend-002"};
+  for (int round = 0; round < 20; ++round)
+    for (const auto* q : pick(request).questions) EXPECT_TRUE(q->id != "backend-001" && q->id != "backend-002");
+}
+
+TEST_F(SelectorTest, DomainQuestionsOnlyForThatDomain) {
+  QuestionRequest request;
+  request.role = "backend";
+  request.level = model::Level::senior;
+  request.count = 4;  // the four general senior questions suffice
+  for (int round = 0; round < 20; ++round)
+    for (const auto* q : pick(request).questions) EXPECT_NE(q->id, "backend-009");
+  request.domain = "fintech";
+  request.count = 1;
+  EXPECT_EQ(pick(request).questions[0]->id, "backend-009");
+}
+
+TEST_F(SelectorTest, NeverReturnsMoreThanTheBankHas) {
+  QuestionRequest request;
+  request.role = "frontend";
+  request.count = 20;
+  request.mode = model::Mode::technical;
+  const auto selection = pick(request);
+  EXPECT_EQ(selection.questions.size(), 5u) << "1 technical, then the 4 behavioral fill in";
+}
+
+}  // namespace
+}  // namespace prepbot::coach::offline

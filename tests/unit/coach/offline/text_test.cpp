@@ -1,0 +1,43 @@
+#include "coach/offline/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace prepbot::coach::offline {
+namespace {
+
+TEST(Text, SplitsWordsAndSentencesAndStems) {
+  const auto text = analyze("Indexes speed up reads. Node.js uses C++ addons!");
+  ASSERT_EQ(text.tokens.size(), 8u);
+  EXPECT_EQ(text.tokens[0].stem, stem_word("index"));
+  EXPECT_EQ(text.tokens[4].word, "node.js");
+  EXPECT_EQ(text.tokens[6].word, "c++");
+  EXPECT_EQ(text.sentences, 2u);
+  EXPECT_EQ(text.tokens[4].sentence, 1u);
+}
+
+TEST(Text, FindsPhrasesWithSmallGaps) {
+  const auto text = analyze("We retry the call with exponential backoff.");
+  EXPECT_NE(find_phrase(text, stem_phrase("exponential backoff")), std::string::npos);
+  EXPECT_NE(find_phrase(text, stem_phrase("retry call")), std::string::npos);
+  EXPECT_EQ(find_phrase(text, stem_phrase("retry backoff")), std::string::npos) << "four words apart";
+}
+
+TEST(Text, NegatedMentionsDoNotCount) {
+  EXPECT_EQ(find_phrase(analyze("We did not use a cache."), stem_phrase("cache")), std::string::npos);
+  EXPECT_EQ(find_phrase(analyze("I don't think caching helps."), stem_phrase("caching")), std::string::npos);
+  EXPECT_NE(find_phrase(analyze("Not always, but we used a cache."), stem_phrase("cache")), std::string::npos);
+}
+
+TEST(Text, PhrasesStayInsideOneSentence) {
+  EXPECT_EQ(find_phrase(analyze("We use redis. Counters are shared."), stem_phrase("redis counter")), std::string::npos);
+}
+
+TEST(Text, QuotesTheSentenceOfAMatch) {
+  const auto text = analyze("First point. Then we added a B-tree index on user_id. Done.");
+  const auto at = find_phrase(text, stem_phrase("b-tree"));
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(text.quote(at), "Then we added a B-tree index on user_id");
+}
+
+}  // namespace
+}  // namespace prepbot::coach::offline

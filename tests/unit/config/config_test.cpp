@@ -1,0 +1,53 @@
+#include "config/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace prepbot::config {
+namespace {
+
+TEST(Config, DefaultsAreValid) {
+  Config config;
+  config.validate();
+  EXPECT_EQ(config.host, "127.0.0.1");
+  EXPECT_EQ(config.port, 8000);
+  EXPECT_EQ(config.log_level, "info");
+  EXPECT_FALSE(config.log_json);
+}
+
+TEST(Config, ParsesListenLogAndCors) {
+  Config config;
+  config.listen = "[::1]:9000";
+  config.log = "debug,json";
+  config.cors_origins = "https://a.example, http://localhost:3000";
+  config.validate();
+  EXPECT_EQ(config.host, "::1");
+  EXPECT_EQ(config.port, 9000);
+  EXPECT_TRUE(config.log_json);
+  EXPECT_EQ(config.cors_origin_list.size(), 2u);
+}
+
+std::string error_of(void (*change)(Config&)) {
+  Config config;
+  change(config);
+  try {
+    config.validate();
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(Config, EachBadValueNamesItsSetting) {
+  EXPECT_NE(error_of([](Config& c) { c.listen = "8000"; }).find("PREPBOT_LISTEN"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.listen = "host:99999"; }).find("PREPBOT_LISTEN"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.store = "mysql://x"; }).find("PREPBOT_STORE"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.coach = "watson"; }).find("PREPBOT_COACH"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.log = "loud"; }).find("PREPBOT_LOG"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.log = "info,xml"; }).find("PREPBOT_LOG"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.cors_origins = "ftp://x"; }).find("PREPBOT_CORS_ORIGINS"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.gemini_base_url = "nope"; }).find("GEMINI_BASE_URL"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.threads = -1; }).find("PREPBOT_THREADS"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace prepbot::config

@@ -1,0 +1,48 @@
+#include "interview/report.hpp"
+
+#include <gtest/gtest.h>
+
+namespace prepbot::interview {
+namespace {
+
+model::Session session_with(model::Mode mode, std::vector<model::Scores> scores) {
+  model::Session session;
+  session.meta.mode = mode;
+  int id = 1;
+  for (const auto& s : scores) {
+    model::Answer answer;
+    answer.question_id = id++;
+    answer.evaluation.scores = s;
+    answer.evaluation.resources = {"Shared — https://example.org/a", "Own " + std::to_string(id)};
+    session.answers.push_back(answer);
+  }
+  return session;
+}
+
+TEST(Report, TechnicalModeWeighsTechnicalHalf) {
+  const auto report = compute_report(session_with(model::Mode::technical, {{8, 6, 4}, {6, 4, 2}}));
+  EXPECT_DOUBLE_EQ(report.avg_technical, 7.0);
+  EXPECT_DOUBLE_EQ(report.avg_communication, 5.0);
+  EXPECT_DOUBLE_EQ(report.avg_confidence, 3.0);
+  EXPECT_DOUBLE_EQ(report.overall_score, 0.5 * 7 + 0.25 * 5 + 0.25 * 3);
+  EXPECT_EQ(report.n_questions, 2);
+}
+
+TEST(Report, OtherModesWeighCommunicationHalf) {
+  for (auto mode : {model::Mode::behavioral, model::Mode::mixed}) {
+    const auto report = compute_report(session_with(mode, {{8, 6, 4}}));
+    EXPECT_DOUBLE_EQ(report.overall_score, 0.5 * 6 + 0.3 * 4 + 0.2 * 8);
+  }
+}
+
+TEST(Report, RoundsToTwoDecimalsAndDeduplicatesResources) {
+  const auto report = compute_report(session_with(model::Mode::technical, {{7, 7, 7}, {7, 7, 8}, {7, 7, 8}}));
+  EXPECT_DOUBLE_EQ(report.avg_confidence, 7.67);
+  ASSERT_EQ(report.resources.size(), 4u);
+  EXPECT_EQ(report.resources[0], "Shared — https://example.org/a");
+}
+
+TEST(Report, NeedsAnAnswer) { EXPECT_THROW(compute_report(model::Session{}), std::logic_error); }
+
+}  // namespace
+}  // namespace prepbot::interview

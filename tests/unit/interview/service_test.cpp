@@ -1,0 +1,85 @@
+#include "interview/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "coach/offline/offline_coach.hpp"
+#include "interview/errors.hpp"
+#include "coach/offline/test_bank.hpp"
+
+namespace prepbot::interview {
+namespace {
+
+template <class T>
+T wait_for(const std::function<void(util::Callback<T>)>& call) {
+  std::promise<T> promise;
+  auto future = promise.get_future();
+  call([&promise](util::Result<T> result) {
+    try {
+      promise.set_value(std::move(result.get()));
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  });
+  return future.get();
+}
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  model::Session start(model::Mode mode = model::Mode::technical) {
+    StartInput input;
+    input.name = "Ada";
+    input.role = "API developer";
+    input.experience = model::Level::junior;
+    input.mode = mode;
+    input.num_questions = 3;
+    return wait_for<model::Session>([&](auto done) { service_.start(input, std::move(done)); });
+  }
+  model::Answer answer(const std::string& id, int question, const std::string& text) {
+    return wait_for<model::Answer>([&](auto done) { service_.answer(id, {question, text}, std::move(done)); });
+  }
+
+  std::shared_ptr<const coach::offline::Bank> bank_ =
+      std::make_shared<const coach::offline::Bank>(coach::offline::testing::test_bank());
+  util::WorkerPool workers_{2};
+  coach::offline::OfflineCoach coach_{bank_, workers_};
+  std::unique_ptr<store::SessionStore> store_ = store::open_store("sqlite::memory:");
+  InterviewService service_{coach_, *store_};
+};
+
+TEST_F(ServiceTest, StartStoresTheSessionWithItsNameAndFamily) {
+  const auto session = start();
+  EXPECT_EQ(session.questions.size(), 3u);
+  EXPECT_EQ(session.meta.role_family, "backend");
+  const auto stored = service_.get(session.id);
+  EXPECT_EQ(stored.meta.name, "Ada");
+  EXPECT_EQ(stored.questions.size(), 3u);
+}
+
+TEST_F(ServiceTest, AnswerGradesAndStores) {
+  const auto session = start();
+  const auto stored = answer(session.id, 2, "An index is a B-tree; it slows down inserts, so check the query plan.");
+  EXPECT_EQ(stored.question_id, 2);
+  EXPECT_EQ(stored.attempts, 1);
+  EXPECT_EQ(stored.evaluation.source, "offline");
+  EXPECT_EQ(service_.get(session.id).answers.size(), 1u);
+}
+
+TEST_F(ServiceTest, RulesOfTheSession) {
+  const auto session = start();
+  EXPECT_THROW(service_.get("nope"), NotFound);
+  EXPECT_THROW(answer(session.id, 9, "x"), BadRequest);
+  EXPECT_THROW(service_.finalize(session.id), BadRequest);
+  answer(session.id, 1, "A B-tree index with write overhead; check EXPLAIN.");
+  const auto report = service_.finalize(session.id);
+  EXPECT_EQ(report.n_questions, 1);
+  EXPECT_THROW(answer(session.id, 2, "late"), Conflict);
+  EXPECT_DOUBLE_EQ(service_.finalize(session.id).overall_score, report.overall_score);
+  service_.remove(session.id);
+  EXPECT_THROW(service_.get(session.id), NotFound);
+  EXPECT_THROW(service_.remove(session.id), NotFound);
+}
+
+}  // namespace
+}  // namespace prepbot::interview
