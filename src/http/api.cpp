@@ -48,7 +48,9 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
   };
 
   auto get_session = [&interview](Request& request, const Reply& reply) {
-    reply(Response::json(200, model::to_json(interview.get(request.path_params.at("id")))));
+    Response response;
+    response.body = *interview.get_document(request.path_params.at("id"));
+    reply(std::move(response));
   };
 
   auto delete_session = [&interview](Request& request, const Reply& reply) {

@@ -4,6 +4,7 @@
 
 #include "interview/errors.hpp"
 #include "interview/report.hpp"
+#include "model/json.hpp"
 #include "util/clock.hpp"
 #include "util/random.hpp"
 
@@ -49,6 +50,20 @@ model::Session InterviewService::get(const std::string& session_id) {
   return std::move(*session);
 }
 
+std::shared_ptr<const std::string> InterviewService::get_document(const std::string& session_id) {
+  const auto version = store_.version(session_id);
+  if (!version) {
+    documents_.erase(session_id);
+    throw NotFound(kSessionNotFound);
+  }
+  if (auto cached = documents_.find(session_id, *version)) return cached;
+  const model::Session session = get(session_id);
+  auto document = std::make_shared<const std::string>(
+      model::to_json(session).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  documents_.put(session_id, session.version, document);
+  return document;
+}
+
 void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done) {
   const model::Session session = get(session_id);
   if (session.status == model::Status::completed) throw Conflict(kSessionCompleted);
@@ -92,6 +107,7 @@ model::FinalReport InterviewService::finalize(const std::string& session_id) {
 }
 
 void InterviewService::remove(const std::string& session_id) {
+  documents_.erase(session_id);
   if (!store_.remove(session_id)) throw NotFound(kSessionNotFound);
 }
 

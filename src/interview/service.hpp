@@ -11,6 +11,7 @@
 #include "model/model.hpp"
 #include "store/session_store.hpp"
 #include "util/result.hpp"
+#include "util/versioned_cache.hpp"
 
 namespace prepbot::interview {
 
@@ -36,6 +37,8 @@ class InterviewService {
 
   void start(StartInput input, util::Callback<model::Session> done);
   model::Session get(const std::string& session_id);
+  // The session as the API's JSON document, rendered once per version of the session.
+  std::shared_ptr<const std::string> get_document(const std::string& session_id);
   // The stored answer (with its evaluation and attempt count).
   void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
   model::FinalReport finalize(const std::string& session_id);
@@ -44,6 +47,7 @@ class InterviewService {
  private:
   coach::Coach& coach_;
   store::SessionStore& store_;
+  util::VersionedCache<std::string> documents_{10'000};
 };
 
 }  // namespace prepbot::interview

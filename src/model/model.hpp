@@ -71,6 +71,8 @@ struct Session {
   std::optional<FinalReport> final_report;
   std::string created_at;
   Status status = Status::ongoing;
+  long long version = 0;  // bumped by every write; lets readers cache a rendering safely
+
 
   const Question* find_question(int question_id) const;
 };

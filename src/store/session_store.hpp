@@ -37,6 +37,8 @@ class SessionStore {
 
   virtual void create(const model::Session& session) = 0;
   virtual std::optional<model::Session> load(const std::string& session_id) = 0;
+  // The session's version (see model::Session::version), without loading it.
+  virtual std::optional<long long> version(const std::string& session_id) = 0;
 
   // Saves the answer, replacing an earlier one to the same question and counting
   // the attempt, provided the session exists and is ongoing.

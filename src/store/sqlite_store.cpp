@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <mutex>
+#include <type_traits>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -33,7 +34,8 @@ const std::vector<std::string_view> kMigrations = {
         questions    TEXT NOT NULL,   -- JSON array of questions
         final_report TEXT,            -- JSON, once completed
         status       TEXT NOT NULL,
-        created_at   TEXT NOT NULL
+        created_at   TEXT NOT NULL,
+        version      INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX sessions_by_created_at ON sessions (created_at);
       CREATE TABLE answers (
@@ -88,6 +90,7 @@ class Statement {
   }
   bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int integer(int column) const { return sqlite3_column_int(stmt_, column); }
+  long long integer64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
  private:
   void check(int rc) const {
@@ -168,8 +171,8 @@ class Transaction {
 
 std::optional<model::Session> read_session(Connection& db, const std::string& id) {
   auto row = db.prepare(
-      "SELECT name, role, domain, experience, mode, role_family, questions, final_report, status, created_at "
-      "FROM sessions WHERE id = ?");
+      "SELECT name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, "
+      "version FROM sessions WHERE id = ?");
   row.bind(1, id);
   if (!row.step()) return std::nullopt;
   model::Session session;
@@ -185,6 +188,7 @@ std::optional<model::Session> read_session(Connection& db, const std::string& id
     if (!row.is_null(7)) session.final_report = model::report_from_json(json::parse(row.text(7)));
     session.status = model::parse_status(row.text(8)).value();
     session.created_at = row.text(9);
+    session.version = row.integer64(10);
 
     auto answers = db.prepare(
         "SELECT question_id, answer, evaluation, attempts, answered_at FROM answers WHERE session_id = ? "
@@ -233,15 +237,21 @@ class SqliteStore final : public SessionStore {
   }
 
   std::optional<model::Session> load(const std::string& session_id) override {
-    if (in_memory_) {
-      std::lock_guard lock(write_mutex_);
-      return read_session(writer_, session_id);
-    }
-    Lease reader(*this);
-    Transaction snapshot(reader.connection(), "BEGIN");
-    auto session = read_session(reader.connection(), session_id);
-    snapshot.commit();
-    return session;
+    return with_reader([&](Connection& db) {
+      Transaction snapshot(db, "BEGIN");  // both queries see one state of the session
+      auto session = read_session(db, session_id);
+      snapshot.commit();
+      return session;
+    });
+  }
+
+  std::optional<long long> version(const std::string& session_id) override {
+    return with_reader([&](Connection& db) -> std::optional<long long> {
+      auto row = db.prepare("SELECT version FROM sessions WHERE id = ?");
+      row.bind(1, session_id);
+      if (!row.step()) return std::nullopt;
+      return row.integer64(0);
+    });
   }
 
   SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
@@ -265,6 +275,9 @@ class SqliteStore final : public SessionStore {
     upsert.bind(1, session_id).bind(2, answer.question_id).bind(3, answer.text).bind(4, evaluation).bind(5, answer.answered_at);
     const int attempts = upsert.step() ? upsert.integer(0) : 1;
     upsert.run();
+    auto bump = writer_.prepare("UPDATE sessions SET version = version + 1 WHERE id = ?");
+    bump.bind(1, session_id);
+    bump.run();
     tx.commit();
     return {WriteOutcome::done, attempts};
   }
@@ -278,7 +291,7 @@ class SqliteStore final : public SessionStore {
     if (session->status == model::Status::completed) return {WriteOutcome::completed, session->final_report};
     if (session->answers.empty()) return {WriteOutcome::no_answers, std::nullopt};
     model::FinalReport report = compute(*session);
-    auto update = writer_.prepare("UPDATE sessions SET status = 'completed', final_report = ? WHERE id = ?");
+    auto update = writer_.prepare("UPDATE sessions SET status = 'completed', final_report = ?, version = version + 1 WHERE id = ?");
     update.bind(1, model::to_json(report).dump()).bind(2, session_id);
     update.run();
     tx.commit();
@@ -301,13 +314,7 @@ class SqliteStore final : public SessionStore {
 
   bool ping() override {
     try {
-      if (in_memory_) {
-        std::lock_guard lock(write_mutex_);
-        writer_.prepare("SELECT 1").run();
-      } else {
-        Lease reader(*this);
-        reader.connection().prepare("SELECT 1").run();
-      }
+      with_reader([](Connection& db) { db.prepare("SELECT 1").run(); });
       return true;
     } catch (const StoreError&) {
       return false;
@@ -340,6 +347,17 @@ class SqliteStore final : public SessionStore {
     SqliteStore& store_;
     std::unique_ptr<Connection> connection_;
   };
+
+  // Runs `read` on a pooled read connection; an in-memory database has only the writer's.
+  template <class Read>
+  std::invoke_result_t<Read, Connection&> with_reader(Read read) {
+    if (in_memory_) {
+      std::lock_guard lock(write_mutex_);
+      return read(writer_);
+    }
+    Lease reader(*this);
+    return read(reader.connection());
+  }
 
   void migrate() {
     std::lock_guard lock(write_mutex_);

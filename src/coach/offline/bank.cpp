@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -25,6 +24,12 @@ std::string join_problems(const std::vector<std::string>& problems) {
   std::string out = "invalid question bank:";
   for (const auto& problem : problems) out += "\n  " + problem;
   return out;
+}
+
+// "<family>-" followed by exactly three digits.
+bool is_question_id(std::string_view id, std::string_view family) {
+  if (id.size() != family.size() + 4 || id.substr(0, family.size()) != family || id[family.size()] != '-') return false;
+  return std::all_of(id.end() - 3, id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Reads one file into families and questions, adding a line to `problems` for
@@ -112,8 +117,7 @@ class FileReader {
     q.family = family.name;
     q.id = item.value("id", "");
     const std::string where = q.id.empty() ? "question without id" : q.id;
-    static const std::regex id_pattern("[a-z0-9-]+-[0-9]{3}");
-    if (!std::regex_match(q.id, id_pattern) || q.id.rfind(family.name + "-", 0) != 0)
+    if (!is_question_id(q.id, family.name))
       problem(where, fmt::format("'id' must look like '{}-001'", family.name));
     q.text = string_field(item, "text", where, 20, 300);
     if (!q.text.empty() && q.text.back() != '?' && q.text.back() != '.') problem(where, "'text' must end with '?' or '.'");

@@ -92,15 +92,16 @@ std::vector<std::string> stem_phrase(std::string_view phrase) {
   return stems;
 }
 
+bool is_negation(std::string_view word) {
+  if (std::find(kNegations.begin(), kNegations.end(), word) != kNegations.end()) return true;
+  return word.size() > 3 && word.substr(word.size() - 3) == "n't";
+}
+
 bool is_negated(const AnalyzedText& text, std::size_t index) {
   const auto& tokens = text.tokens;
   const std::size_t from = index >= 3 ? index - 3 : 0;
-  for (std::size_t k = from; k < index; ++k) {
-    if (tokens[k].sentence != tokens[index].sentence) continue;
-    const std::string& word = tokens[k].word;
-    if (std::find(kNegations.begin(), kNegations.end(), word) != kNegations.end()) return true;
-    if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0) return true;
-  }
+  for (std::size_t k = from; k < index; ++k)
+    if (tokens[k].sentence == tokens[index].sentence && is_negation(tokens[k].word)) return true;
   return false;
 }
 
@@ -122,7 +123,10 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
         }
       }
     }
-    if (matched && !is_negated(text, start)) return start;
+    if (!matched) continue;
+    bool negated = is_negated(text, start);
+    for (std::size_t k = start + 1; k < at && !negated; ++k) negated = is_negation(tokens[k].word);
+    if (!negated) return start;
   }
   return std::string::npos;
 }

@@ -33,11 +33,12 @@ std::string stem_word(std::string_view lowercase_word);
 
 // Where `phrase` (stemmed words) first occurs in `text` with each next word at
 // most `max_gap` words after the previous one, within one sentence, and not
-// negated; returns the index of its first token or npos.
+// negated (before it or between its words); returns its first token or npos.
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2);
 
 // True when one of the three words before token `index` (same sentence) negates it.
 bool is_negated(const AnalyzedText& text, std::size_t index);
+bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
 
 bool is_stopword(std::string_view word);
 

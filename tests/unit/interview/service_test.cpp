@@ -81,5 +81,23 @@ TEST_F(ServiceTest, RulesOfTheSession) {
   EXPECT_THROW(service_.remove(session.id), NotFound);
 }
 
+TEST_F(ServiceTest, TheSessionDocumentFollowsEveryWrite) {
+  const auto session = start();
+  const auto first = service_.get_document(session.id);
+  EXPECT_EQ(service_.get_document(session.id), first) << "unchanged: served from the cache";
+  answer(session.id, 1, "A B-tree index with write overhead; check EXPLAIN.");
+  EXPECT_NE(service_.get_document(session.id)->find("write overhead"), std::string::npos);
+  // A write that bypasses this service (another instance sharing the database) is seen too.
+  model::Answer direct;
+  direct.question_id = 2;
+  direct.text = "written by another instance";
+  ASSERT_EQ(store_->save_answer(session.id, direct).outcome, store::WriteOutcome::done);
+  EXPECT_NE(service_.get_document(session.id)->find("written by another instance"), std::string::npos);
+  service_.finalize(session.id);
+  EXPECT_NE(service_.get_document(session.id)->find("\"status\":\"completed\""), std::string::npos);
+  service_.remove(session.id);
+  EXPECT_THROW(service_.get_document(session.id), NotFound);
+}
+
 }  // namespace
 }  // namespace prepbot::interview

@@ -26,6 +26,8 @@ TEST(Text, NegatedMentionsDoNotCount) {
   EXPECT_EQ(find_phrase(analyze("We did not use a cache."), stem_phrase("cache")), std::string::npos);
   EXPECT_EQ(find_phrase(analyze("I don't think caching helps."), stem_phrase("caching")), std::string::npos);
   EXPECT_NE(find_phrase(analyze("Not always, but we used a cache."), stem_phrase("cache")), std::string::npos);
+  EXPECT_EQ(find_phrase(analyze("Accuracy is not enough here."), stem_phrase("accuracy is enough")), std::string::npos)
+      << "a negation between the phrase's words negates it";
 }
 
 TEST(Text, PhrasesStayInsideOneSentence) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# PrepBot benchmarks: builds the release preset, starts the real server on a
+# free loopback port (SQLite in a temporary directory) and prints a table.
+#   bench/run.sh            # 10 s per measurement
+#   BENCH_SECONDS=5 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+cmake --preset release >/dev/null
+cmake --build --preset release >/dev/null
+
+seconds=${BENCH_SECONDS:-10}
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+# Default logging (one line per request), written to a file as a service manager would.
+build/release/src/prepbot serve --listen "127.0.0.1:$port" --store "sqlite:$work/bench.db" 2>"$work/server.log" &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
+
+session=$(curl -fs -X POST "$base/interview/start" -H 'content-type: application/json' \
+  -d '{"name":"Bench","role":"backend developer","experience":"mid","mode":"technical"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["session_id"])')
+curl -fs -X POST "$base/interview/session/$session/answer" -H 'content-type: application/json' \
+  -d '{"question_id":1,"answer":"An index is a B-tree; writes get slower; check EXPLAIN."}' >/dev/null
+
+printf '%-44s %s\n' "measurement" "result"
+printf '%-44s %s\n' "--------------------------------------------" "------"
+wrk_out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$base/interview/session/$session")
+rps=$(awk '/Requests\/sec/ {print $2}' <<<"$wrk_out")
+p50=$(awk '$1=="50%" {print $2}' <<<"$wrk_out"); p99=$(awk '$1=="99%" {print $2}' <<<"$wrk_out")
+errors=$(grep -E "Non-2xx|Socket errors" <<<"$wrk_out" | tr '\n' ' ' || true)
+printf '%-44s %s req/s (p50 %s, p99 %s) %s\n' "GET session, wrk -t2 -c32" "$rps" "$p50" "$p99" "${errors:-no errors}"
+for clients in 1 8; do
+  out=$(build/release/bench/session_load "$base" "$clients" "$seconds" || true)
+  printf '%-44s %s\n' "full sessions, $clients client(s)" "$out"
+done
