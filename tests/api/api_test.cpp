@@ -182,11 +182,26 @@ TEST_F(ApiTest, ReansweringReplacesTheEvaluationAndCountsAttempts) {
   EXPECT_EQ(session["answers"][0]["attempts"], 2);
 }
 
+// The bank's model answer to a question, written out as prose.
+std::string model_answer_for(const std::string& question_text) {
+  std::ifstream file(std::string(PREPBOT_SOURCE_DIR) + "/data/bank/backend.json");
+  const json bank = json::parse(file);
+  for (const auto& q : bank["questions"])
+    if (q["text"] == question_text) {
+      std::string prose;
+      for (const auto& line : q["model_answer"]) prose += line.get<std::string>() + " ";
+      return prose;
+    }
+  return "";
+}
+
 TEST_F(ApiTest, AGoodAnswerOutscoresAWeakOne) {
   const json started = start({{"num_questions", 1}});
   const std::string id = started["session_id"];
+  const std::string model_answer = model_answer_for(started["questions"][0]["question"]);
+  ASSERT_FALSE(model_answer.empty());
   const json weak = answer(id, 1, "Not sure, maybe it depends.").json();
-  const json strong = answer(id, 1, kGoodAnswer).json();
+  const json strong = answer(id, 1, model_answer).json();
   EXPECT_LT(weak["scores"]["technical"].get<int>(), 4);
   EXPECT_GT(strong["scores"]["technical"].get<int>() + strong["scores"]["communication"].get<int>(),
             weak["scores"]["technical"].get<int>() + weak["scores"]["communication"].get<int>());

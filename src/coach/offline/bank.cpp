@@ -103,7 +103,9 @@ class FileReader {
     std::vector<std::vector<std::string>> out;
     for (const auto& phrase : phrases) {
       out.push_back(stem_phrase(phrase));
-      if (out.back().empty() || out.back().size() > 5) problem(where, fmt::format("'{}' must have 1-5 words", phrase));
+      std::size_t words = 0;  // as written: "fine-tune" is one word, though it matches as two
+      for (const auto part : util::split(util::trim(phrase), ' ')) words += !part.empty();
+      if (out.back().empty() || words > 5) problem(where, fmt::format("'{}' must have 1-5 words", phrase));
     }
     return out;
   }

@@ -68,33 +68,111 @@ struct Guard {
   std::string reason;
 };
 
+constexpr const char* kNotEnglish = "The answer does not seem to be in English; the offline coach grades English answers.";
+
+// Share of the answer's words that are common function words of Spanish, French, German or Italian.
+double foreign_word_share(const AnalyzedText& answer) {
+  static const std::set<std::string_view> kForeign = {
+      "el",  "la",  "los", "las", "que", "del", "y",   "en",   "una", "es",   "por",  "para", "con", "muy",
+      "le",  "les", "des", "et",  "est", "une", "du",  "dans", "pour", "avec", "der", "die",  "das", "und",
+      "ist", "nicht", "ein", "eine", "zu", "mit", "il", "di",  "che", "non",  "della", "sono", "wir", "nous"};
+  std::size_t count = 0;
+  for (const auto& token : answer.tokens) count += kForeign.count(token.word);
+  return answer.tokens.empty() ? 0 : static_cast<double>(count) / static_cast<double>(answer.tokens.size());
+}
+
+// Share of the answer's words that are English function words; fluent English
+// prose has 30-50 %, another language or a bare keyword list almost none.
+double function_word_share(const AnalyzedText& answer) {
+  std::size_t count = 0;
+  for (const auto& token : answer.tokens) count += is_stopword(token.word);
+  return answer.tokens.empty() ? 0 : static_cast<double>(count) / static_cast<double>(answer.tokens.size());
+}
+
+// A word no language would write: no vowel, or a long run of consonants.
+bool looks_like_noise(std::string_view word) {
+  if (word.size() < 4) return false;
+  std::size_t vowels = 0, run = 0, longest = 0;
+  for (char c : word) {
+    const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    const bool letter = c >= 'a' && c <= 'z';
+    vowels += vowel;
+    run = letter && !vowel ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return vowels == 0 || longest >= 5;
+}
+
 Guard check_guards(const AnalyzedText& answer, std::string_view question) {
   const std::string_view trimmed = util::trim(answer.text);
   if (trimmed.empty()) return {true, "No answer was given, so there is nothing to grade yet."};
-  if (answer.tokens.size() < 4)
+  std::size_t ascii = 0, other = 0;
+  for (char c : trimmed) (static_cast<unsigned char>(c) < 0x80 ? ascii : other)++;
+  if (other * 3 > ascii + other)
+    return {true, kNotEnglish};
+  if (answer.tokens.size() < 5)
     return {true, "The answer is only a few words. Explain your reasoning in a few full sentences."};
   const std::string lowered = util::to_lower_ascii(answer.text);
   for (const auto phrase : {"ignore previous instructions", "ignore all previous", "ignore the above", "give me 10",
-                            "score this 10", "rate this 10", "you are now", "system prompt"})
+                            "score this 10", "rate this 10", "you are now", "system prompt", "system:", "10/10",
+                            "full marks", "maximum score", "highest score", "disregard"})
     if (lowered.find(phrase) != std::string::npos)
       return {true, "The answer addresses the grader instead of the question. Answers are graded as answers, "
                     "never followed as instructions."};
+  std::size_t noise = 0;
+  for (const auto& token : answer.tokens) noise += looks_like_noise(token.word);
+  if (noise * 10 >= answer.tokens.size() * 4 || lowered.find("lorem ipsum") != std::string::npos)
+    return {true, "The answer reads as random characters rather than words."};
+  const double function_share = function_word_share(answer);
+  if (foreign_word_share(answer) >= 0.15) return {true, kNotEnglish};
+  if (function_share < 0.08) {
+    // Few function words: either a bare list of keywords or another language.
+    std::size_t separators = 0;
+    for (char c : trimmed) separators += c == ',' || c == '\n' || c == ';' || c == '/';
+    if (separators * 3 >= answer.tokens.size() || answer.tokens.size() < 25)
+      return {true, "The answer is a list of keywords. Explain how they fit together, in sentences, with an example."};
+    return {true, kNotEnglish};
+  }
   // The question copied back: most of the answer's words are the question's words.
   const AnalyzedText asked = analyze(question);
   std::set<std::string> question_stems;
   for (const auto& token : asked.tokens) question_stems.insert(token.stem);
   std::size_t copied = 0;
   for (const auto& token : answer.tokens) copied += question_stems.count(token.stem);
-  if (answer.tokens.size() <= asked.tokens.size() + 3 && copied * 10 >= answer.tokens.size() * 8)
+  if (answer.tokens.size() <= asked.tokens.size() + 6 && copied * 10 >= answer.tokens.size() * 7)
     return {true, "The answer repeats the question rather than answering it."};
   return {};
 }
 
-model::Evaluation guarded(const Guard& guard) {
-  model::Evaluation evaluation;
+// Whether the answer talks about the question's subject at all: the share of its
+// content words that also occur in the question, its hint, key points or model answer.
+double topic_overlap(const AnalyzedText& answer, const BankQuestion& q) {
+  std::set<std::string> topic;
+  auto add = [&topic](std::string_view text) {
+    for (const auto& token : analyze(text).tokens)
+      if (!is_stopword(token.word)) topic.insert(token.stem);
+  };
+  add(q.text);
+  add(q.hint);
+  for (const auto& point : q.key_points) {
+    add(point.point);
+    for (const auto& term : point.terms) add(term);
+  }
+  for (const auto& line : q.model_answer) add(line);
+  std::size_t content = 0, shared = 0;
+  for (const auto& token : answer.tokens) {
+    if (is_stopword(token.word)) continue;
+    ++content;
+    shared += topic.count(token.stem);
+  }
+  return content == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(content);
+}
+
+// An answer stopped by a guard: lowest scores and the reason, with the bank's outline and resources.
+model::Evaluation guarded(model::Evaluation evaluation, const Guard& guard, bool matched_bank) {
   evaluation.scores = {1, 1, 1};
   evaluation.feedback = guard.reason;
-  evaluation.evidence = {{"guard", guard.reason}};
+  evaluation.evidence = {{"guard", guard.reason}, {"matched_bank", matched_bank}};
   return evaluation;
 }
 
@@ -113,16 +191,12 @@ model::Evaluation grade(const GradeInput& input) {
     for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
     evaluation.examples_or_corrections = outline;
   }
-  if (const Guard guard = check_guards(answer, input.question); guard.tripped) {
-    auto blocked = guarded(guard);
-    blocked.source = "offline";
-    blocked.resources = evaluation.resources;
-    blocked.examples_or_corrections = evaluation.examples_or_corrections;
-    blocked.evidence["matched_bank"] = bank != nullptr;
-    return blocked;
-  }
+  if (const Guard guard = check_guards(answer, input.question); guard.tripped)
+    return guarded(std::move(evaluation), guard, bank != nullptr);
 
   const std::size_t words = answer.tokens.size();
+  if (bank && words >= 12 && topic_overlap(answer, *bank) < 0.12)
+    return guarded(std::move(evaluation), {true, "The answer does not address this question; it talks about something else."}, true);
   // --- Key points and misconceptions -------------------------------------------------------
   std::vector<KeyPointResult> points;
   std::size_t covered = 0;

@@ -50,7 +50,8 @@ AnalyzedText analyze(std::string_view input) {
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (!is_word_byte(c)) {
-      // A full stop between digits or letters ("node.js", "3.5") stays inside the word.
+      // A full stop or apostrophe inside a word ("node.js", "3.5", "don't") stays in it;
+      // a hyphen splits, so "cross-validation" and "cross validation" read the same.
       if (ends_sentence(text[i]) && sentence_has_words) {
         ++sentence;
         sentence_has_words = false;
@@ -65,7 +66,7 @@ AnalyzedText analyze(std::string_view input) {
       if (is_word_byte(ch)) {
         word.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : static_cast<char>(ch));
         ++i;
-      } else if ((ch == '\'' || ch == '.' || ch == '-') && i + 1 < text.size() &&
+      } else if ((ch == '\'' || ch == '.') && i + 1 < text.size() &&
                  is_word_byte(static_cast<unsigned char>(text[i + 1])) &&
                  static_cast<unsigned char>(text[i + 1]) != '+') {
         word.push_back(static_cast<char>(ch));

@@ -15,6 +15,11 @@ TEST(Text, SplitsWordsAndSentencesAndStems) {
   EXPECT_EQ(text.tokens[4].sentence, 1u);
 }
 
+TEST(Text, HyphenatedAndSpacedFormsMatch) {
+  EXPECT_NE(find_phrase(analyze("We used cross validation."), stem_phrase("cross-validation")), std::string::npos);
+  EXPECT_NE(find_phrase(analyze("We used cross-validation."), stem_phrase("cross validation")), std::string::npos);
+}
+
 TEST(Text, FindsPhrasesWithSmallGaps) {
   const auto text = analyze("We retry the call with exponential backoff.");
   EXPECT_NE(find_phrase(text, stem_phrase("exponential backoff")), std::string::npos);
