@@ -36,3 +36,8 @@ for clients in 1 8; do
   out=$(build/release/bench/session_load "$base" "$clients" "$seconds" || true)
   printf '%-44s %s\n' "full sessions, $clients client(s)" "$out"
 done
+
+echo
+echo "offline coach (Google Benchmark, median of 5 repetitions):"
+build/release/bench/offline_coach_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
+  awk '/_median/ {printf "  %-40s %s %s (cpu %s %s)\n", $1, $2, $3, $4, $5}'

@@ -1,0 +1,60 @@
+// Offline coach budgets: grading a 300-word answer, choosing a session's
+// questions, and loading the built-in bank at start-up.
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+#include "coach/offline/bank.hpp"
+#include "coach/offline/grader.hpp"
+#include "coach/offline/selector.hpp"
+
+namespace {
+
+using namespace prepbot::coach::offline;
+
+const Bank& bank() {
+  static const Bank loaded = Bank::load_embedded();
+  return loaded;
+}
+
+// About 300 words on the question's topic, built from its own model answer and key points.
+std::string long_answer(const BankQuestion& q) {
+  std::string text = "First, let me explain how I would approach this. ";
+  while (text.size() < 1900) {
+    for (const auto& line : q.model_answer) text += line + " ";
+    for (const auto& point : q.key_points) text += "For example, " + point.point + ", because it matters in production. ";
+  }
+  return text;
+}
+
+void GradeThreeHundredWords(benchmark::State& state) {
+  const BankQuestion& q = bank().questions().front();
+  const std::string answer = long_answer(q);
+  GradeInput input;
+  input.bank_question = &q;
+  input.question = q.text;
+  input.answer = answer;
+  for (auto _ : state) benchmark::DoNotOptimize(grade(input));
+  state.counters["words"] = static_cast<double>(std::count(answer.begin(), answer.end(), ' '));
+}
+BENCHMARK(GradeThreeHundredWords)->Unit(benchmark::kMicrosecond);
+
+void SelectQuestions(benchmark::State& state) {
+  std::mt19937_64 random{7};
+  prepbot::coach::QuestionRequest request;
+  request.role = "Senior backend developer";
+  request.mode = prepbot::model::Mode::mixed;
+  request.level = prepbot::model::Level::senior;
+  request.count = 10;
+  for (auto _ : state) benchmark::DoNotOptimize(select_questions(bank(), request, random));
+}
+BENCHMARK(SelectQuestions)->Unit(benchmark::kMicrosecond);
+
+void LoadBank(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Bank::load_embedded());
+}
+BENCHMARK(LoadBank)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+}  // namespace
+
+BENCHMARK_MAIN();
