@@ -31,6 +31,17 @@ int main(int argc, char** argv) {
   serve->add_option("--bank", config.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
   serve->add_option("--threads", config.threads, "server and worker threads (0: one per core)")->envname("PREPBOT_THREADS")->capture_default_str();
 
+  prepbot::app::EvaluateOptions evaluate_options;
+  CLI::App* evaluate = app.add_subcommand("evaluate", "Grade one answer with the offline coach (JSON out)");
+  evaluate->add_option("-q,--question", evaluate_options.question, "the question asked")->required();
+  auto* answer_text = evaluate->add_option("-a,--answer", evaluate_options.answer, "the answer");
+  auto* answer_file = evaluate->add_option("--answer-file", evaluate_options.answer_file, "read the answer from a file (- for stdin)");
+  answer_text->excludes(answer_file);
+  evaluate->add_option("--mode", evaluate_options.mode, "technical, behavioral or mixed")->capture_default_str();
+  evaluate->add_option("--experience", evaluate_options.experience, "experience level")->capture_default_str();
+  evaluate->add_option("--role", evaluate_options.role, "target role");
+  evaluate->add_option("--bank", evaluate_options.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+
   CLI::App* bank = app.add_subcommand("bank", "Question bank tools");
   bank->require_subcommand(1);
   std::string bank_directory;
@@ -45,6 +56,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*check) return prepbot::app::bank_check(bank_directory);
+    if (*evaluate) return prepbot::app::evaluate(evaluate_options);
     config.validate();
     return prepbot::app::serve(config);
   } catch (const prepbot::config::ConfigError& error) {

@@ -1,7 +1,10 @@
 #include "app/commands.hpp"
 
 #include <cstdio>
+#include <fstream>
+#include <iostream>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -11,9 +14,11 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "interview/service.hpp"
+#include "model/json.hpp"
 #include "model/levels.hpp"
 #include "store/session_store.hpp"
 #include "util/log.hpp"
+#include "util/text.hpp"
 #include "util/worker_pool.hpp"
 
 namespace prepbot::app {
@@ -45,6 +50,41 @@ int serve(const config::Config& config) {
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
   http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router);
+  return 0;
+}
+
+int evaluate(const EvaluateOptions& options) {
+  std::string answer = options.answer;
+  if (!options.answer_file.empty()) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (options.answer_file != "-") {
+      file.open(options.answer_file, std::ios::binary);
+      if (!file) throw std::runtime_error("cannot read " + options.answer_file);
+      in = &file;
+    }
+    std::ostringstream text;
+    text << in->rdbuf();
+    answer = text.str();
+  }
+  const auto mode = model::parse_mode(options.mode);
+  if (!mode) throw std::runtime_error("--mode must be technical, behavioral or mixed");
+  const auto level = model::parse_level(options.experience);
+  if (!level) throw std::runtime_error("--experience must be 0-1 years, 1-3 years, 3-5 years or 5+ years (or junior, senior, …)");
+  if (util::trim(options.question).empty()) throw std::runtime_error("--question is required");
+  if (!util::is_valid_utf8(options.question) || !util::is_valid_utf8(answer))
+    throw std::runtime_error("the question and the answer must be UTF-8 text");
+
+  util::WorkerPool workers(1);
+  coach::offline::OfflineCoach coach(load_bank(options.bank), workers);
+  coach::EvaluationRequest request;
+  request.question.text = options.question;
+  request.question.type = *mode == model::Mode::behavioral ? "behavioral" : "technical";
+  request.answer = answer;
+  request.mode = *mode;
+  request.level = *level;
+  request.role = options.role;
+  fmt::print("{}\n", model::to_json(coach.evaluate_now(request)).dump(2));
   return 0;
 }
 

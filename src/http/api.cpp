@@ -66,6 +66,13 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
                      }));
   };
 
+  auto evaluate = [&interview](Request& request, const Reply& reply) {
+    interview.evaluate(parse_evaluate_request(request.body),
+                       reply_with<model::Evaluation>(reply, request.request_id, [](const model::Evaluation& evaluation) {
+                         return Response::json(200, model::to_json(evaluation));
+                       }));
+  };
+
   auto finalize = [&interview](Request& request, const Reply& reply) {
     reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
   };
@@ -77,6 +84,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"DELETE", "/interview/session/{id}", delete_session},
       {"POST", "/interview/session/{id}/answer", answer},
       {"POST", "/interview/session/{id}/finalize", finalize},
+      {"POST", "/interview/evaluate", evaluate},
   });
 }
 

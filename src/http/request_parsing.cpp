@@ -143,6 +143,23 @@ class BodyReader {
   std::vector<FieldError> errors_;
 };
 
+void read_experience(BodyReader& reader, bool required, model::Level& out) {
+  if (const auto experience = reader.text("experience", required, 1, 40)) {
+    if (const auto level = model::parse_level(*experience)) out = *level;
+    else
+      reader.add("experience",
+                 "Input should be '0-1 years', '1-3 years', '3-5 years' or '5+ years' (or intern, junior, mid, senior)",
+                 "literal_error");
+  }
+}
+
+void read_mode(BodyReader& reader, bool required, model::Mode& out) {
+  if (const auto mode = reader.text("mode", required, 1, 40)) {
+    if (const auto parsed = model::parse_mode(*mode)) out = *parsed;
+    else reader.add("mode", "Input should be 'technical', 'behavioral' or 'mixed'", "literal_error");
+  }
+}
+
 }  // namespace
 
 interview::StartInput parse_start_request(const std::string& body) {
@@ -151,17 +168,8 @@ interview::StartInput parse_start_request(const std::string& body) {
   const auto name = reader.text("name", true, 1, kMaxNameChars);
   const auto role = reader.text("role", true, 1, kMaxNameChars);
   const auto domain = reader.text("domain", false, 0, kMaxNameChars);
-  if (const auto experience = reader.text("experience", true, 1, 40)) {
-    if (const auto level = model::parse_level(*experience)) input.experience = *level;
-    else
-      reader.add("experience",
-                 "Input should be '0-1 years', '1-3 years', '3-5 years' or '5+ years' (or intern, junior, mid, senior)",
-                 "literal_error");
-  }
-  if (const auto mode = reader.text("mode", true, 1, 40)) {
-    if (const auto parsed = model::parse_mode(*mode)) input.mode = *parsed;
-    else reader.add("mode", "Input should be 'technical', 'behavioral' or 'mixed'", "literal_error");
-  }
+  read_experience(reader, true, input.experience);
+  read_mode(reader, true, input.mode);
   input.num_questions = reader.integer("num_questions", false, 1, kMaxQuestions).value_or(5);
   if (const auto difficulty = reader.text("difficulty", false, 0, 20)) {
     const std::string key = util::to_lower_ascii(util::trim(*difficulty));
@@ -186,6 +194,21 @@ interview::AnswerInput parse_answer_request(const std::string& body) {
   const auto answer = reader.text("answer", true, 0, kMaxAnswerChars);
   reader.finish();
   return {*question_id, *answer};
+}
+
+interview::EvaluateInput parse_evaluate_request(const std::string& body) {
+  BodyReader reader(body);
+  interview::EvaluateInput input;
+  const auto question = reader.text("question", true, 1, kMaxQuestionChars);
+  const auto answer = reader.text("answer", true, 0, kMaxAnswerChars);
+  read_mode(reader, false, input.mode);
+  read_experience(reader, false, input.experience);
+  const auto role = reader.text("role", false, 0, kMaxNameChars);
+  reader.finish();
+  input.question = *question;
+  input.answer = *answer;
+  input.role = role.value_or("");
+  return input;
 }
 
 }  // namespace prepbot::http

@@ -11,10 +11,12 @@ namespace prepbot::http {
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 inline constexpr std::size_t kMaxNameChars = 100;  // name, role, domain
 inline constexpr std::size_t kMaxAnswerChars = 10'000;
+inline constexpr std::size_t kMaxQuestionChars = 1'000;
 inline constexpr int kMaxQuestions = 20;
 
 // Both throw ValidationError (422) or PayloadTooLarge (413).
 interview::StartInput parse_start_request(const std::string& body);
 interview::AnswerInput parse_answer_request(const std::string& body);
+interview::EvaluateInput parse_evaluate_request(const std::string& body);
 
 }  // namespace prepbot::http

@@ -106,6 +106,17 @@ model::FinalReport InterviewService::finalize(const std::string& session_id) {
   return *result.report;
 }
 
+void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evaluation> done) {
+  coach::EvaluationRequest request;
+  request.question.text = std::move(input.question);
+  request.question.type = input.mode == model::Mode::behavioral ? "behavioral" : "technical";
+  request.answer = std::move(input.answer);
+  request.mode = input.mode;
+  request.level = input.experience;
+  request.role = std::move(input.role);
+  coach_.evaluate(std::move(request), std::move(done));
+}
+
 void InterviewService::remove(const std::string& session_id) {
   documents_.erase(session_id);
   if (!store_.remove(session_id)) throw NotFound(kSessionNotFound);

@@ -26,6 +26,15 @@ struct StartInput {
   std::vector<std::string> avoid_questions;  // bank ids of recently seen questions
 };
 
+// A question and answer graded on their own, outside any session.
+struct EvaluateInput {
+  std::string question;
+  std::string answer;
+  model::Mode mode = model::Mode::technical;
+  model::Level experience = model::Level::junior;
+  std::string role;
+};
+
 struct AnswerInput {
   int question_id = 0;
   std::string answer;
@@ -42,6 +51,8 @@ class InterviewService {
   // The stored answer (with its evaluation and attempt count).
   void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
   model::FinalReport finalize(const std::string& session_id);
+  // Grades any question's answer without storing anything.
+  void evaluate(EvaluateInput input, util::Callback<model::Evaluation> done);
   void remove(const std::string& session_id);
 
  private:

@@ -341,6 +341,48 @@ TEST_F(ApiTest, EveryRequestIsLoggedOnOneLine) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(ApiTest, EvaluateGradesAnyQuestionStatelessly) {
+  const auto matched = client().post("/interview/evaluate",
+                                     json{{"question", "Describe how you would design a URL shortener."},
+                                          {"answer", "I would hash the long URL with base62 IDs from a counter, store the "
+                                                     "mapping in a key-value store, cache hot links and redirect with 301."},
+                                          {"mode", "technical"}, {"experience", "mid"}, {"role", "backend"}});
+  ASSERT_EQ(matched.status, 200) << matched.body;
+  const json evaluation = matched.json();
+  EXPECT_EQ(evaluation["source"], "offline");
+  EXPECT_TRUE(evaluation["evidence"]["matched_bank"].get<bool>());
+  EXPECT_FALSE(evaluation["evidence"]["key_points_covered"].empty());
+  EXPECT_FALSE(evaluation["resources"].empty());
+
+  const auto unknown = client().post("/interview/evaluate",
+                                     json{{"question", "Who is your favourite composer, and why?"},
+                                          {"answer", "Bach, because his counterpoint is clear, structured and surprising."}});
+  ASSERT_EQ(unknown.status, 200) << unknown.body;
+  EXPECT_FALSE(unknown.json()["evidence"]["matched_bank"].get<bool>());
+  EXPECT_NE(unknown.json()["feedback"].get<std::string>().find("could not be checked"), std::string::npos);
+
+  EXPECT_EQ(client().post("/interview/evaluate", json{{"answer", "x"}}).json()["detail"][0]["loc"], json::array({"body", "question"}));
+  EXPECT_EQ(client().post("/interview/evaluate", json{{"question", "q?"}, {"answer", "x"}, {"mode", "fun"}}).status, 422);
+}
+
+TEST(Cli, EvaluatePrintsAnEvaluation) {
+  const auto result = run_prepbot({"evaluate", "--question", "What is the difference between a process and a thread?",
+                                   "--answer", "A process has its own address space; threads share one, so they are "
+                                               "cheaper to create but need locks around shared data."});
+  ASSERT_EQ(result.status, 0) << result.output;
+  const json evaluation = json::parse(result.output);
+  EXPECT_TRUE(evaluation["evidence"]["matched_bank"].get<bool>());
+  EXPECT_GE(evaluation["scores"]["technical"].get<int>(), 1);
+  EXPECT_EQ(run_prepbot({"evaluate", "--question", "q", "--answer", "a", "--mode", "fun"}).status, 2);
+}
+
+TEST(Cli, BankCheckPassesAndPrintsCoverage) {
+  const auto result = run_prepbot({"bank", "check"});
+  ASSERT_EQ(result.status, 0) << result.output;
+  EXPECT_NE(result.output.find("bank check: ok"), std::string::npos);
+  EXPECT_NE(result.output.find("behavioral"), std::string::npos);
+}
+
 TEST(Startup, ABadSettingStopsStartUpWithOneLineNamingIt) {
   auto result = run_prepbot({"serve", "--listen", "localhost"});
   EXPECT_EQ(result.status, 2);

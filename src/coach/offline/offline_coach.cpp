@@ -1,5 +1,6 @@
 #include "coach/offline/offline_coach.hpp"
 
+#include <cmath>
 #include <random>
 
 #include "coach/offline/grader.hpp"
@@ -8,7 +9,7 @@
 namespace prepbot::coach::offline {
 
 OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers)
-    : bank_(std::move(bank)), workers_(workers) {}
+    : bank_(std::move(bank)), matcher_(*bank_), workers_(workers) {}
 
 QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -24,11 +25,30 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
 model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request) const {
   GradeInput input;
   input.bank_question = request.question.bank_id.empty() ? nullptr : bank_->find(request.question.bank_id);
+  const Match* match = nullptr;
+  std::vector<Match> nearest;
+  if (input.bank_question == nullptr) {
+    nearest = matcher_.nearest(request.question.text);
+    match = matcher_.close_enough(nearest);
+    if (match) input.bank_question = match->question;
+  }
   input.question = request.question.text;
   input.answer = request.answer;
   input.mode = request.mode;
   input.level = request.level;
-  return grade(input);
+  model::Evaluation evaluation = grade(input);
+  if (match && !evaluation.evidence.contains("guard"))
+    evaluation.feedback = "Graded against the closest question in the bank: \u201c" + match->question->text + "\u201d\n" +
+                          evaluation.feedback;
+  if (input.bank_question == nullptr || match) {
+    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
+    for (const auto& near : nearest)
+      candidates.push_back({{"id", near.question->id},
+                            {"question", near.question->text},
+                            {"similarity", std::round(near.similarity * 100) / 100}});
+    evaluation.evidence["nearest_bank_questions"] = std::move(candidates);
+  }
+  return evaluation;
 }
 
 void OfflineCoach::generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) {

@@ -5,6 +5,7 @@
 
 #include "coach/coach.hpp"
 #include "coach/offline/bank.hpp"
+#include "coach/offline/matcher.hpp"
 #include "util/worker_pool.hpp"
 
 namespace prepbot::coach::offline {
@@ -16,12 +17,14 @@ class OfflineCoach final : public Coach {
   void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
   void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
 
-  // The same work, on the caller's thread (for the CLI and the tests).
+  // The same work, on the caller's thread (for the CLI and the tests). A question
+  // without a bank id is matched to the nearest bank question when close enough.
   QuestionSet generate_now(const QuestionRequest& request) const;
   model::Evaluation evaluate_now(const EvaluationRequest& request) const;
 
  private:
   std::shared_ptr<const Bank> bank_;
+  QuestionMatcher matcher_;
   util::WorkerPool& workers_;
 };
 
