@@ -24,6 +24,7 @@ struct QuestionRequest {
 struct QuestionSet {
   std::vector<model::Question> questions;  // ids 1..n
   std::string role_family;                 // the family the role was mapped to
+  std::string role_note;                   // when the role was not known exactly: which family is used
 };
 
 struct EvaluationRequest {

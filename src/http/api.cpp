@@ -26,10 +26,13 @@ util::Callback<T> reply_with(Reply reply, std::string request_id, Write write) {
   };
 }
 
-json start_response(const model::Session& session) {
+json start_response(const interview::Started& started) {
+  const model::Session& session = started.session;
   json questions = json::array();
   for (const auto& question : session.questions) questions.push_back(model::to_json(question));
-  return {{"session_id", session.id}, {"questions", std::move(questions)}, {"role_family", session.meta.role_family}};
+  json response = {{"session_id", session.id}, {"questions", std::move(questions)}, {"role_family", session.meta.role_family}};
+  if (!started.role_note.empty()) response["role_note"] = started.role_note;
+  return response;
 }
 
 }  // namespace
@@ -42,8 +45,8 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
 
   auto start = [&interview](Request& request, const Reply& reply) {
     interview.start(parse_start_request(request.body),
-                    reply_with<model::Session>(reply, request.request_id, [](const model::Session& session) {
-                      return Response::json(200, start_response(session));
+                    reply_with<interview::Started>(reply, request.request_id, [](const interview::Started& started) {
+                      return Response::json(200, start_response(started));
                     }));
   };
 

@@ -19,7 +19,7 @@ constexpr const char* kSessionCompleted = "Session is already completed";
 
 InterviewService::InterviewService(coach::Coach& coach, store::SessionStore& store) : coach_(coach), store_(store) {}
 
-void InterviewService::start(StartInput input, util::Callback<model::Session> done) {
+void InterviewService::start(StartInput input, util::Callback<Started> done) {
   coach::QuestionRequest request;
   request.role = input.role;
   request.domain = input.domain;
@@ -39,7 +39,7 @@ void InterviewService::start(StartInput input, util::Callback<model::Session> do
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
       store_.create(session);
-      return session;
+      return Started{std::move(session), std::move(set.role_note)};
     });
   });
 }

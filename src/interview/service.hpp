@@ -35,6 +35,11 @@ struct EvaluateInput {
   std::string role;
 };
 
+struct Started {
+  model::Session session;
+  std::string role_note;  // set when the role was mapped to its closest family
+};
+
 struct AnswerInput {
   int question_id = 0;
   std::string answer;
@@ -44,7 +49,7 @@ class InterviewService {
  public:
   InterviewService(coach::Coach& coach, store::SessionStore& store);
 
-  void start(StartInput input, util::Callback<model::Session> done);
+  void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
   // The session as the API's JSON document, rendered once per version of the session.
   std::shared_ptr<const std::string> get_document(const std::string& session_id);

@@ -71,6 +71,7 @@ TEST_F(ApiTest, StartReturnsTheSeedShapeAndKeepsTheName) {
     EXPECT_TRUE(question["hint"].is_string());
   }
   EXPECT_EQ(started["role_family"], "backend");
+  EXPECT_FALSE(started.contains("role_note")) << "\"Backend Developer\" is a known role";
 
   const auto session = client().get(path(started["session_id"])).json();
   EXPECT_EQ(session["session_id"], started["session_id"]);
@@ -84,6 +85,12 @@ TEST_F(ApiTest, StartReturnsTheSeedShapeAndKeepsTheName) {
   EXPECT_TRUE(session["final_report"].is_null());
   EXPECT_EQ(session["status"], "ongoing");
   EXPECT_TRUE(session["created_at"].is_string());
+}
+
+TEST_F(ApiTest, AnUnknownRoleMapsToTheClosestFamilyAndSaysSo) {
+  const json started = start({{"role", "Principal Kubernetes Platform Wizard"}});
+  EXPECT_EQ(started["role_family"], "devops-sre") << started.dump();
+  EXPECT_NE(started["role_note"].get<std::string>().find("closest match"), std::string::npos);
 }
 
 TEST_F(ApiTest, SessionIdsAreRandomUuids) {

@@ -251,12 +251,12 @@ const BankQuestion* Bank::find(std::string_view id) const {
   return it == by_id_.end() ? nullptr : &questions_[it->second];
 }
 
-const Family& Bank::family_for_role(std::string_view role) const {
+Bank::RoleMatch Bank::match_role(std::string_view role) const {
   const std::string key = util::to_lower_ascii(util::trim(role));
   for (const auto& family : families_) {
-    if (key == family.name || key == util::to_lower_ascii(family.title)) return family;
+    if (key == family.name || key == util::to_lower_ascii(family.title)) return {&family, true};
     for (const auto& alias : family.aliases)
-      if (key == alias) return family;
+      if (key == alias) return {&family, true};
   }
   // No exact match: the family whose names share the most word stems with the role.
   std::set<std::string> role_stems;
@@ -275,10 +275,10 @@ const Family& Bank::family_for_role(std::string_view role) const {
     for (const auto& alias : family.aliases) count(alias, 1);
     if (score > best_score) best = &family, best_score = score;
   }
-  if (best != nullptr) return *best;
+  if (best != nullptr) return {best, false};
   for (const auto& family : families_)
-    if (family.name == "backend") return family;
-  return families_.front();
+    if (family.name == "backend") return {&family, false};
+  return {&families_.front(), false};
 }
 
 }  // namespace prepbot::coach::offline

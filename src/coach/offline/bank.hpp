@@ -73,9 +73,13 @@ class Bank {
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
   const BankQuestion* find(std::string_view id) const;
 
-  // The family a free-text role belongs to: an alias or title match, else the
-  // family sharing the most words with the role, else "backend".
-  const Family& family_for_role(std::string_view role) const;
+  // The family a free-text role belongs to: an alias or title match (exact), else
+  // the family sharing the most words with the role, else "backend".
+  struct RoleMatch {
+    const Family* family = nullptr;
+    bool exact = false;
+  };
+  RoleMatch match_role(std::string_view role) const;
 
  private:
   std::vector<BankQuestion> questions_;

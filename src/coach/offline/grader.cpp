@@ -62,6 +62,27 @@ StarParts find_star(const AnalyzedText& text) {
   return star;
 }
 
+// Flesch reading ease (higher is easier; conversational English is 60-80),
+// with syllables estimated as groups of vowels.
+double reading_ease(const AnalyzedText& text) {
+  if (text.tokens.empty()) return 0;
+  std::size_t syllables = 0;
+  for (const auto& token : text.tokens) {
+    std::size_t groups = 0;
+    bool in_vowel = false;
+    for (char c : token.word) {
+      const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+      if (vowel && !in_vowel) ++groups;
+      in_vowel = vowel;
+    }
+    if (groups > 1 && token.word.back() == 'e') --groups;
+    syllables += std::max<std::size_t>(groups, 1);
+  }
+  const double words = static_cast<double>(text.tokens.size());
+  const double sentences = static_cast<double>(std::max<std::size_t>(text.sentences, 1));
+  return 206.835 - 1.015 * (words / sentences) - 84.6 * (static_cast<double>(syllables) / words);
+}
+
 // Guards run first: an answer that is not an attempt gets low scores and a plain reason.
 struct Guard {
   bool tripped = false;
@@ -245,6 +266,8 @@ model::Evaluation grade(const GradeInput& input) {
   const double sentence_length = static_cast<double>(words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
   const double per100 = 100.0 / static_cast<double>(std::max<std::size_t>(words, 1));
   const StarParts star = find_star(answer);
+  const std::vector<std::string> misspelled = input.speller ? input.speller->misspelled(answer) : std::vector<std::string>{};
+  const double ease = reading_ease(answer);
 
   // --- Scores -------------------------------------------------------------------------------
   const double coverage = points.empty() ? 0.5 : static_cast<double>(covered) / static_cast<double>(points.size());
@@ -267,6 +290,8 @@ model::Evaluation grade(const GradeInput& input) {
   if (words >= 60) communication += 1;
   communication -= std::min(3.0, static_cast<double>(fillers) * per100 * 0.8);
   if (content_words >= 20 && variety < 0.45) communication -= 1.5;  // repeats itself
+  communication -= std::min(2.0, static_cast<double>(misspelled.size()) * per100 * 0.4);
+  if (ease < 10) communication -= 1;  // dense, hard to follow when spoken
   communication = std::min(communication, length_cap + 1);
 
   double confidence = 5;
@@ -315,6 +340,10 @@ model::Evaluation grade(const GradeInput& input) {
   if (words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", words);
   if (fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", fillers);
   if (hedges > 1) feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", hedges);
+  if (!misspelled.empty())
+    feedback += fmt::format("Check the spelling of: {}.\n", fmt::join(misspelled.begin(),
+                                                                      misspelled.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(misspelled.size(), 8)), ", "));
+  if (ease < 10 && words >= 40) feedback += "Long words in long sentences are hard to follow aloud; say it more simply.\n";
   if (structure == 0 && words >= 40) feedback += "Signpost your structure (first, then, for example, as a result) so the interviewer can follow.\n";
   if (feedback.empty()) feedback = "A clear, complete answer.";
   while (!feedback.empty() && feedback.back() == '\n') feedback.pop_back();
@@ -330,6 +359,9 @@ model::Evaluation grade(const GradeInput& input) {
       {"filler_count", fillers},
       {"hedge_count", hedges},
       {"word_count", words},
+      {"sentence_count", answer.sentences},
+      {"misspelled", misspelled},
+      {"reading_ease", std::round(ease)},
       {"star", {{"situation", star.situation}, {"task", star.task}, {"action", star.action}, {"result", star.result}}},
   };
   return evaluation;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "coach/offline/bank.hpp"
+#include "coach/offline/speller.hpp"
 #include "model/model.hpp"
 
 namespace prepbot::coach::offline {
@@ -16,6 +17,7 @@ struct GradeInput {
   std::string_view answer;
   model::Mode mode = model::Mode::technical;
   model::Level level = model::Level::entry;
+  const Speller* speller = nullptr;  // null: spelling is not checked
 };
 
 model::Evaluation grade(const GradeInput& input);

@@ -9,13 +9,16 @@
 namespace prepbot::coach::offline {
 
 OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers)
-    : bank_(std::move(bank)), matcher_(*bank_), workers_(workers) {}
+    : bank_(std::move(bank)), matcher_(*bank_), speller_(*bank_), workers_(workers) {}
 
 QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
   const Selection selection = select_questions(*bank_, request, random);
   QuestionSet set;
   set.role_family = selection.family->name;
+  if (!selection.exact_role)
+    set.role_note = "PrepBot has no question set for \u201c" + request.role + "\u201d yet; these are " +
+                    selection.family->title + " questions, the closest match.";
   int id = 1;
   for (const BankQuestion* q : selection.questions)
     set.questions.push_back({id++, q->text, q->type, q->difficulty, q->hint, q->id});
@@ -36,6 +39,7 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request) c
   input.answer = request.answer;
   input.mode = request.mode;
   input.level = request.level;
+  input.speller = &speller_;
   model::Evaluation evaluation = grade(input);
   if (match && !evaluation.evidence.contains("guard"))
     evaluation.feedback = "Graded against the closest question in the bank: \u201c" + match->question->text + "\u201d\n" +

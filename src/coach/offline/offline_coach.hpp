@@ -6,6 +6,7 @@
 #include "coach/coach.hpp"
 #include "coach/offline/bank.hpp"
 #include "coach/offline/matcher.hpp"
+#include "coach/offline/speller.hpp"
 #include "util/worker_pool.hpp"
 
 namespace prepbot::coach::offline {
@@ -25,6 +26,7 @@ class OfflineCoach final : public Coach {
  private:
   std::shared_ptr<const Bank> bank_;
   QuestionMatcher matcher_;
+  Speller speller_;
   util::WorkerPool& workers_;
 };
 

@@ -48,7 +48,9 @@ int fit(const BankQuestion& q, const QuestionRequest& request) {
 
 Selection select_questions(const Bank& bank, const QuestionRequest& request, std::mt19937_64& random) {
   Selection selection;
-  selection.family = &bank.family_for_role(request.role);
+  const Bank::RoleMatch role = bank.match_role(request.role);
+  selection.family = role.family;
+  selection.exact_role = role.exact;
   std::vector<Candidate> technical, behavioral;
   for (const auto& q : bank.questions()) {
     const bool own_family = q.family == selection.family->name;

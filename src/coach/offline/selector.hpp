@@ -11,6 +11,7 @@ namespace prepbot::coach::offline {
 struct Selection {
   std::vector<const BankQuestion*> questions;
   const Family* family = nullptr;
+  bool exact_role = false;  // the role named the family (or one of its aliases) exactly
 };
 
 // Chooses `request.count` distinct questions for the role's family: technical

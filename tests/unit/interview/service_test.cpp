@@ -34,7 +34,7 @@ class ServiceTest : public ::testing::Test {
     input.experience = model::Level::junior;
     input.mode = mode;
     input.num_questions = 3;
-    return wait_for<model::Session>([&](auto done) { service_.start(input, std::move(done)); });
+    return wait_for<Started>([&](auto done) { service_.start(input, std::move(done)); }).session;
   }
   model::Answer answer(const std::string& id, int question, const std::string& text) {
     return wait_for<model::Answer>([&](auto done) { service_.answer(id, {question, text}, std::move(done)); });

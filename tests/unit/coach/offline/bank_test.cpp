@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
+#include "model/levels.hpp"
+
 #include "coach/offline/test_bank.hpp"
 
 namespace prepbot::coach::offline {
@@ -17,6 +22,31 @@ TEST(Bank, TheBuiltInBankIsValid) {
   }
 }
 
+TEST(Bank, TheBuiltInBankCoversEveryRoleLevelAndCompetency) {
+  const Bank bank = Bank::load_embedded();
+  EXPECT_GE(bank.questions().size(), 400u);
+  std::set<std::string> families;
+  for (const auto& family : bank.families()) families.insert(family.name);
+  for (const char* wanted : {"backend", "frontend", "fullstack", "mobile", "data-scientist", "ml-engineer", "data-analyst",
+                             "devops-sre", "security", "qa", "database", "cloud-architect", "product-manager",
+                             "engineering-manager"})
+    EXPECT_TRUE(families.count(wanted)) << wanted;
+  std::map<std::string, int> competencies, difficulties, levels;
+  int behavioral = 0;
+  for (const auto& q : bank.questions()) {
+    ++difficulties[q.difficulty];
+    for (auto level : q.levels) ++levels[std::string(model::level_key(level))];
+    if (q.type == "behavioral") ++behavioral;
+    if (q.family == "behavioral") ++competencies[q.tags.front()];
+  }
+  EXPECT_GE(behavioral, 80);
+  for (const char* competency : {"conflict", "failure", "leadership", "prioritization", "feedback", "ambiguity",
+                                 "ownership", "teamwork", "customer-focus"})
+    EXPECT_GE(competencies[competency], 5) << competency;
+  for (const char* difficulty : {"easy", "medium", "hard"}) EXPECT_GE(difficulties[difficulty], 100) << difficulty;
+  for (const char* level : {"entry", "junior", "mid", "senior"}) EXPECT_GE(levels[level], 100) << level;
+}
+
 TEST(Bank, ParsesFamiliesAndQuestions) {
   const Bank bank = testing::test_bank();
   EXPECT_EQ(bank.families().size(), 2u) << "behavioral is not a role family";
@@ -27,10 +57,12 @@ TEST(Bank, ParsesFamiliesAndQuestions) {
 
 TEST(Bank, MapsRolesToFamilies) {
   const Bank bank = testing::test_bank();
-  EXPECT_EQ(bank.family_for_role("Backend Developer").name, "backend");
-  EXPECT_EQ(bank.family_for_role("react developer").name, "frontend");
-  EXPECT_EQ(bank.family_for_role("Senior Frontend Engineer").name, "frontend");
-  EXPECT_EQ(bank.family_for_role("chef").name, "backend") << "no overlap falls back to backend";
+  EXPECT_EQ(bank.match_role("Backend Developer").family->name, "backend");
+  EXPECT_TRUE(bank.match_role("Backend Developer").exact);
+  EXPECT_EQ(bank.match_role("react developer").family->name, "frontend");
+  EXPECT_EQ(bank.match_role("Senior Frontend Engineer").family->name, "frontend");
+  EXPECT_FALSE(bank.match_role("Senior Frontend Engineer").exact);
+  EXPECT_EQ(bank.match_role("chef").family->name, "backend") << "no overlap falls back to backend";
 }
 
 TEST(Bank, ReportsEveryBrokenRule) {

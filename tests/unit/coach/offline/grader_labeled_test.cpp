@@ -30,7 +30,9 @@ double overall(const BankQuestion& q, const model::Evaluation& e) {
 }
 
 model::Evaluation grade_for(const BankQuestion& q, const std::string& answer) {
+  static const Speller speller(Bank::load_embedded());
   GradeInput input;
+  input.speller = &speller;
   input.bank_question = &q;
   input.question = q.text;
   input.answer = answer;

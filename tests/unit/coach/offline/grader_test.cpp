@@ -82,6 +82,24 @@ TEST_F(GraderTest, EachGuardGivesItsOwnReason) {
   }
 }
 
+TEST_F(GraderTest, MisspellingsAreNamedAndCostCommunication) {
+  const Speller speller(bank_);
+  GradeInput input;
+  input.bank_question = bank_.find("backend-001");
+  input.question = input.bank_question->text;
+  input.speller = &speller;
+  input.answer = kStrong;
+  const auto clean = grade(input);
+  const std::string sloppy = std::string(kStrong) + " Writting indexs is somtimes teh wrong desicion for perfomance.";
+  input.answer = sloppy;
+  const auto misspelled = grade(input);
+  if (!speller.enabled()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  EXPECT_EQ(clean.evidence["misspelled"].size(), 0u) << clean.evidence["misspelled"].dump() << ": bank words count as words";
+  EXPECT_GE(misspelled.evidence["misspelled"].size(), 4u);
+  EXPECT_LT(misspelled.scores.communication, clean.scores.communication);
+  EXPECT_NE(misspelled.feedback.find("Check the spelling of"), std::string::npos);
+}
+
 TEST_F(GraderTest, HedgingLowersConfidence) {
   const auto sure = grade_answer(kStrong);
   const auto unsure = grade_answer(std::string("I think maybe, I guess, probably: ") + kStrong +

@@ -1,0 +1,29 @@
+#pragma once
+// Spelling check for the communication score: Hunspell's en_US dictionary plus
+// every word of the question bank (so "kubernetes" or "idempotent" count as words).
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "coach/offline/bank.hpp"
+#include "coach/offline/text.hpp"
+
+namespace prepbot::coach::offline {
+
+class Speller {
+ public:
+  // Without the dictionary files (Debian's hunspell-en-us) the speller is off
+  // and finds nothing misspelled.
+  explicit Speller(const Bank& bank, std::string dictionary = "/usr/share/hunspell/en_US");
+
+  bool enabled() const { return enabled_; }
+  // Distinct lowercase words of the answer that are neither in the dictionary nor in the bank.
+  std::vector<std::string> misspelled(const AnalyzedText& answer) const;
+
+ private:
+  std::string dictionary_;
+  bool enabled_ = false;
+  std::unordered_set<std::string> vocabulary_;
+};
+
+}  // namespace prepbot::coach::offline
