@@ -54,6 +54,9 @@ class FileReader {
     family.title = string_field(root, "title", "", 1, 80);
     family.aliases = string_list(root, "aliases", "", 0, 200, true);
     family.domains = string_list(root, "domains", "", 0, 50, true);
+    family.name_stems = stem_phrase(family.name + " " + family.title);
+    for (const auto& alias : family.aliases)
+      for (auto& stem : stem_phrase(alias)) family.alias_stems.push_back(std::move(stem));
     if (!root.contains("questions") || !root["questions"].is_array() || root["questions"].empty())
       return problem("", "'questions' must be a non-empty array");
     for (const auto& item : root["questions"]) questions.push_back(read_question(item, family));
@@ -211,6 +214,16 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
+std::vector<std::string_view> BankQuestion::texts() const {
+  std::vector<std::string_view> out = {text, hint};
+  for (const auto& point : key_points) {
+    out.emplace_back(point.point);
+    out.insert(out.end(), point.terms.begin(), point.terms.end());
+  }
+  out.insert(out.end(), model_answer.begin(), model_answer.end());
+  return out;
+}
+
 bool BankQuestion::suits(model::Level level) const {
   return std::find(levels.begin(), levels.end(), level) != levels.end();
 }
@@ -226,6 +239,10 @@ Bank Bank::parse(const std::vector<std::pair<std::string, std::string>>& files) 
       problems.push_back(fmt::format("{}: duplicate question id", bank.questions_[i].id));
   if (bank.families_.empty()) problems.push_back("the bank has no role family");
   if (!problems.empty()) throw BankError(std::move(problems));
+  for (auto& q : bank.questions_)
+    for (const auto text : q.texts())
+      for (const auto& token : analyze(text).tokens)
+        if (!is_stopword(token.word)) q.topic.insert(token.stem);
   return bank;
 }
 
@@ -266,13 +283,8 @@ Bank::RoleMatch Bank::match_role(std::string_view role) const {
   int best_score = 0;
   for (const auto& family : families_) {
     int score = 0;
-    auto count = [&](std::string_view phrase, int weight) {
-      for (const auto& stem : stem_phrase(phrase))
-        if (role_stems.count(stem)) score += weight;
-    };
-    count(family.title, 2);
-    count(family.name, 2);
-    for (const auto& alias : family.aliases) count(alias, 1);
+    for (const auto& stem : family.name_stems) score += 2 * static_cast<int>(role_stems.count(stem));
+    for (const auto& stem : family.alias_stems) score += static_cast<int>(role_stems.count(stem));
     if (score > best_score) best = &family, best_score = score;
   }
   if (best != nullptr) return {best, false};

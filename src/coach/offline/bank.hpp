@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -45,8 +46,11 @@ struct BankQuestion {
   std::vector<Misconception> misconceptions;
   std::vector<std::string> model_answer;
   std::vector<Resource> resources;
+  std::unordered_set<std::string> topic;  // content-word stems of texts(), filled at load
 
   bool suits(model::Level level) const;
+  // The question's own wording: its text, hint, key points with their terms, and model answer.
+  std::vector<std::string_view> texts() const;
 };
 
 struct Family {
@@ -54,6 +58,8 @@ struct Family {
   std::string title;
   std::vector<std::string> aliases;
   std::vector<std::string> domains;
+  std::vector<std::string> name_stems;  // of name and title, for matching free-text roles
+  std::vector<std::string> alias_stems;  // of every alias
 };
 
 // A bank file that breaks the schema; what() lists every problem found.

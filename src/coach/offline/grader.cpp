@@ -20,21 +20,59 @@ namespace {
 
 int clamp_score(double value) { return std::clamp(static_cast<int>(std::lround(value)), 1, 10); }
 
-std::size_t count_phrases(const AnalyzedText& text, std::initializer_list<std::string_view> phrases) {
-  std::size_t count = 0;
-  for (const auto phrase : phrases) {
-    const auto stems = stem_phrase(phrase);
-    const auto& tokens = text.tokens;
-    for (std::size_t i = 0; i + stems.size() <= tokens.size(); ++i) {
-      bool match = true;
-      for (std::size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
-      if (match) ++count;
-    }
+// Fixed phrases stemmed once, counted in answers word for word.
+class PhraseList {
+ public:
+  PhraseList(std::initializer_list<std::string_view> phrases) {
+    for (const auto phrase : phrases) stems_.push_back(stem_phrase(phrase));
   }
-  return count;
-}
+  std::size_t count_in(const AnalyzedText& text) const {
+    std::size_t count = 0;
+    const auto& tokens = text.tokens;
+    for (const auto& stems : stems_)
+      for (std::size_t i = 0; i + stems.size() <= tokens.size(); ++i) {
+        bool match = true;
+        for (std::size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
+        count += match;
+      }
+    return count;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> stems_;
+};
 
 std::string in_quotes(std::string_view text) { return fmt::format("\u201c{}\u201d", text); }
+
+const PhraseList kSituationPhrases{"when i was", "at my previous", "at my last", "in my previous", "last year",
+                                        "we were", "our team", "i was working", "the project", "a customer",
+                                        "in my role", "at the time", "during my", "once"};
+
+const PhraseList kTaskPhrases{"my goal", "i was responsible", "i needed to", "we needed to", "my task",
+                                   "i had to", "the goal was", "responsible for", "my job was", "the challenge"};
+
+const PhraseList kActionPhrases{"i decided", "i started", "i set up", "i organized", "i proposed", "i talked",
+                                     "i met", "i wrote", "i built", "i led", "i asked", "i created", "i worked",
+                                     "i scheduled", "i reached out", "i suggested", "i implemented", "i changed"};
+
+const PhraseList kResultPhrases{"as a result", "result", "in the end", "eventually", "we shipped", "reduced",
+                                     "increased", "improved", "outcome", "i learned", "learned", "since then",
+                                     "which led", "delivered", "saved"};
+
+const PhraseList kFillerPhrases{"um", "uh", "erm", "you know", "basically", "literally",
+                                                     "kind of", "sort of", "i mean", "like i said"};
+
+const PhraseList kHedgePhrases{"i think", "maybe", "perhaps", "probably", "i guess",
+                                                    "not sure", "might be", "i believe", "possibly", "hopefully",
+                                                    "i suppose", "could be"};
+
+const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided", "i implemented",
+                                                       "i would", "i will", "i recommend", "i chose", "i measured",
+                                                       "i owned", "we shipped", "i fixed", "i wrote", "i use"};
+
+const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example",
+                                                       "for instance", "because", "therefore", "in summary",
+                                                       "as a result", "the trade-off", "trade-off", "on the other hand"};
 
 struct KeyPointResult {
   const KeyPoint* point;
@@ -48,17 +86,10 @@ struct StarParts {
 
 StarParts find_star(const AnalyzedText& text) {
   StarParts star;
-  star.situation = count_phrases(text, {"when i was", "at my previous", "at my last", "in my previous", "last year",
-                                        "we were", "our team", "i was working", "the project", "a customer",
-                                        "in my role", "at the time", "during my", "once"}) > 0;
-  star.task = count_phrases(text, {"my goal", "i was responsible", "i needed to", "we needed to", "my task",
-                                   "i had to", "the goal was", "responsible for", "my job was", "the challenge"}) > 0;
-  star.action = count_phrases(text, {"i decided", "i started", "i set up", "i organized", "i proposed", "i talked",
-                                     "i met", "i wrote", "i built", "i led", "i asked", "i created", "i worked",
-                                     "i scheduled", "i reached out", "i suggested", "i implemented", "i changed"}) > 0;
-  star.result = count_phrases(text, {"as a result", "result", "in the end", "eventually", "we shipped", "reduced",
-                                     "increased", "improved", "outcome", "i learned", "learned", "since then",
-                                     "which led", "delivered", "saved"}) > 0;
+  star.situation = kSituationPhrases.count_in(text) > 0;
+  star.task = kTaskPhrases.count_in(text) > 0;
+  star.action = kActionPhrases.count_in(text) > 0;
+  star.result = kResultPhrases.count_in(text) > 0;
   return star;
 }
 
@@ -168,23 +199,11 @@ Guard check_guards(const AnalyzedText& answer, std::string_view question) {
 // Whether the answer talks about the question's subject at all: the share of its
 // content words that also occur in the question, its hint, key points or model answer.
 double topic_overlap(const AnalyzedText& answer, const BankQuestion& q) {
-  std::set<std::string> topic;
-  auto add = [&topic](std::string_view text) {
-    for (const auto& token : analyze(text).tokens)
-      if (!is_stopword(token.word)) topic.insert(token.stem);
-  };
-  add(q.text);
-  add(q.hint);
-  for (const auto& point : q.key_points) {
-    add(point.point);
-    for (const auto& term : point.terms) add(term);
-  }
-  for (const auto& line : q.model_answer) add(line);
   std::size_t content = 0, shared = 0;
   for (const auto& token : answer.tokens) {
     if (is_stopword(token.word)) continue;
     ++content;
-    shared += topic.count(token.stem);
+    shared += q.topic.count(token.stem);
   }
   return content == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(content);
 }
@@ -244,17 +263,10 @@ model::Evaluation grade(const GradeInput& input) {
   }
 
   // --- Style signals ----------------------------------------------------------------------
-  const std::size_t fillers = count_phrases(answer, {"um", "uh", "erm", "you know", "basically", "literally",
-                                                     "kind of", "sort of", "i mean", "like i said"});
-  const std::size_t hedges = count_phrases(answer, {"i think", "maybe", "perhaps", "probably", "i guess",
-                                                    "not sure", "might be", "i believe", "possibly", "hopefully",
-                                                    "i suppose", "could be"});
-  const std::size_t ownership = count_phrases(answer, {"i built", "i led", "i designed", "i decided", "i implemented",
-                                                       "i would", "i will", "i recommend", "i chose", "i measured",
-                                                       "i owned", "we shipped", "i fixed", "i wrote", "i use"});
-  const std::size_t structure = count_phrases(answer, {"first", "second", "third", "then", "finally", "for example",
-                                                       "for instance", "because", "therefore", "in summary",
-                                                       "as a result", "the trade-off", "trade-off", "on the other hand"});
+  const std::size_t fillers = kFillerPhrases.count_in(answer);
+  const std::size_t hedges = kHedgePhrases.count_in(answer);
+  const std::size_t ownership = kOwnershipPhrases.count_in(answer);
+  const std::size_t structure = kStructurePhrases.count_in(answer);
   std::size_t numbers = 0;
   for (const auto& token : answer.tokens)
     if (std::isdigit(static_cast<unsigned char>(token.word[0]))) ++numbers;

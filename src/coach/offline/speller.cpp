@@ -32,18 +32,9 @@ bool is_plain_word(const std::string& word) {
 Speller::Speller(const Bank& bank, std::string dictionary) : dictionary_(std::move(dictionary)) {
   std::error_code error;
   enabled_ = std::filesystem::exists(dictionary_ + ".dic", error) && std::filesystem::exists(dictionary_ + ".aff", error);
-  auto add = [this](std::string_view text) {
-    for (const auto& token : analyze(text).tokens) vocabulary_.insert(token.word);
-  };
-  for (const auto& q : bank.questions()) {
-    add(q.text);
-    add(q.hint);
-    for (const auto& point : q.key_points) {
-      add(point.point);
-      for (const auto& term : point.terms) add(term);
-    }
-    for (const auto& line : q.model_answer) add(line);
-  }
+  for (const auto& q : bank.questions())
+    for (const auto text : q.texts())
+      for (const auto& token : analyze(text).tokens) vocabulary_.insert(token.word);
 }
 
 std::vector<std::string> Speller::misspelled(const AnalyzedText& answer) const {
