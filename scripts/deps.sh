@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   cmake ninja-build g++ pkg-config
   librestinio-dev libasio-dev libhttp-parser-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libcli11-dev
-  libsqlite3-dev libstemmer-dev libhunspell-dev hunspell-en-us libcurl4-openssl-dev
+  libsqlite3-dev libstemmer-dev libhunspell-dev hunspell-en-us wordnet-dev wordnet-base libcurl4-openssl-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev curl wrk sqlite3

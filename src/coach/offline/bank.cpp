@@ -239,6 +239,7 @@ Bank Bank::parse(const std::vector<std::pair<std::string, std::string>>& files) 
       problems.push_back(fmt::format("{}: duplicate question id", bank.questions_[i].id));
   if (bank.families_.empty()) problems.push_back("the bank has no role family");
   if (!problems.empty()) throw BankError(std::move(problems));
+  bank.add_builtin_synonyms();
   for (auto& q : bank.questions_)
     for (const auto text : q.texts())
       for (const auto& token : analyze(text).tokens)
@@ -251,6 +252,20 @@ Bank Bank::load_embedded() {
   for (const util::EmbeddedFile* file = prepbot_bank_files; file->name != nullptr; ++file)
     files.emplace_back(std::filesystem::path(file->path()).filename().string(), std::string(file->contents()));
   return parse(files);
+}
+
+void Bank::add_builtin_synonyms() {
+  const auto synonyms = json::parse(prepbot_synonym_files[0].contents());
+  for (auto& q : questions_)
+    for (auto& point : q.key_points)
+      for (const auto& term : point.terms) {
+        const auto found = synonyms.find(term);
+        if (found == synonyms.end()) continue;
+        for (const auto& synonym : *found) {
+          point.synonyms.push_back(synonym.get<std::string>());
+          point.stemmed_synonyms.push_back(stem_phrase(point.synonyms.back()));
+        }
+      }
 }
 
 Bank Bank::load_directory(const std::string& directory) {

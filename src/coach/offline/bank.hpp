@@ -18,6 +18,8 @@ struct KeyPoint {
   std::string point;
   std::vector<std::string> terms;
   std::vector<std::vector<std::string>> stemmed_terms;
+  std::vector<std::string> synonyms;  // WordNet synonyms of its one-word terms
+  std::vector<std::vector<std::string>> stemmed_synonyms;
 };
 
 struct Misconception {
@@ -91,6 +93,9 @@ class Bank {
   std::vector<BankQuestion> questions_;
   std::vector<Family> families_;
   std::map<std::string, std::size_t, std::less<>> by_id_;
+
+  // Adds the WordNet synonyms built into the binary to the key points' terms.
+  void add_builtin_synonyms();
 };
 
 }  // namespace prepbot::coach::offline

@@ -76,8 +76,19 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
 
 struct KeyPointResult {
   const KeyPoint* point;
-  std::size_t at;  // token index of the match, or npos when missed
+  std::size_t at;       // token index of the match, or npos when missed
+  std::string synonym;  // the WordNet synonym that matched, when no term did
 };
+
+// Where the answer covers a key point: by one of its terms, else by a synonym.
+KeyPointResult find_key_point(const AnalyzedText& answer, const KeyPoint& point) {
+  for (const auto& term : point.stemmed_terms)
+    if (const auto at = find_phrase(answer, term); at != std::string::npos) return {&point, at, ""};
+  for (std::size_t i = 0; i < point.stemmed_synonyms.size(); ++i)
+    if (const auto at = find_phrase(answer, point.stemmed_synonyms[i]); at != std::string::npos)
+      return {&point, at, point.synonyms[i]};
+  return {&point, std::string::npos, ""};
+}
 
 struct StarParts {
   bool situation = false, task = false, action = false, result = false;
@@ -242,13 +253,8 @@ model::Evaluation grade(const GradeInput& input) {
   std::size_t covered = 0;
   if (bank) {
     for (const auto& point : bank->key_points) {
-      std::size_t at = std::string::npos;
-      for (const auto& term : point.stemmed_terms) {
-        at = find_phrase(answer, term);
-        if (at != std::string::npos) break;
-      }
-      covered += at != std::string::npos;
-      points.push_back({&point, at});
+      points.push_back(find_key_point(answer, point));
+      covered += points.back().at != std::string::npos;
     }
   }
   json wrong_claims = json::array();
@@ -320,7 +326,10 @@ model::Evaluation grade(const GradeInput& input) {
   json covered_json = json::array(), missed_json = json::array();
   for (const auto& result : points) {
     if (result.at != std::string::npos)
+    {
       covered_json.push_back({{"point", result.point->point}, {"quote", std::string(answer.quote(result.at))}});
+      if (!result.synonym.empty()) covered_json.back()["synonym"] = result.synonym;
+    }
     else
       missed_json.push_back(result.point->point);
   }

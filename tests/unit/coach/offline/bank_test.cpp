@@ -47,6 +47,17 @@ TEST(Bank, TheBuiltInBankCoversEveryRoleLevelAndCompetency) {
   for (const char* level : {"entry", "junior", "mid", "senior"}) EXPECT_GE(levels[level], 100) << level;
 }
 
+TEST(Bank, KeyPointsCarryWordNetSynonymsOfTheirTerms) {
+  const Bank bank = Bank::load_embedded();
+  std::size_t with_synonyms = 0;
+  for (const auto& q : bank.questions())
+    for (const auto& point : q.key_points) {
+      ASSERT_EQ(point.synonyms.size(), point.stemmed_synonyms.size());
+      with_synonyms += !point.synonyms.empty();
+    }
+  EXPECT_GE(with_synonyms, 300u);
+}
+
 TEST(Bank, ParsesFamiliesAndQuestions) {
   const Bank bank = testing::test_bank();
   EXPECT_EQ(bank.families().size(), 2u) << "behavioral is not a role family";

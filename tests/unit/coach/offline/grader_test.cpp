@@ -100,6 +100,23 @@ TEST_F(GraderTest, MisspellingsAreNamedAndCostCommunication) {
   EXPECT_NE(misspelled.feedback.find("Check the spelling of"), std::string::npos);
 }
 
+TEST_F(GraderTest, ASynonymCoversAKeyPointAndSaysSo) {
+  BankQuestion q = *bank_.find("backend-001");
+  q.key_points[2].synonyms = {"blueprint"};  // "check the query plan", in other words
+  q.key_points[2].stemmed_synonyms = {stem_phrase("blueprint")};
+  GradeInput input;
+  input.bank_question = &q;
+  input.question = q.text;
+  input.answer =
+      "An index is a sorted structure such as a B-tree that speeds up reads on the indexed column. I always read the "
+      "blueprint the database produces for a query to confirm it really uses the index before and after a change.";
+  const auto evaluation = grade(input);
+  bool found = false;
+  for (const auto& covered : evaluation.evidence["key_points_covered"])
+    if (covered.contains("synonym")) found = covered["synonym"] == "blueprint";
+  EXPECT_TRUE(found) << evaluation.evidence.dump();
+}
+
 TEST_F(GraderTest, HedgingLowersConfidence) {
   const auto sure = grade_answer(kStrong);
   const auto unsure = grade_answer(std::string("I think maybe, I guess, probably: ") + kStrong +
