@@ -7,11 +7,13 @@ namespace prepbot::model {
 using json = nlohmann::ordered_json;
 
 json to_json(const Question& question) {
-  return {{"id", question.id},
-          {"question", question.text},
-          {"type", question.type},
-          {"difficulty", question.difficulty},
-          {"hint", question.hint}};
+  json out = {{"id", question.id},
+              {"question", question.text},
+              {"type", question.type},
+              {"difficulty", question.difficulty},
+              {"hint", question.hint}};
+  if (!question.bank_id.empty()) out["bank_id"] = question.bank_id;  // for avoid_questions in later sessions
+  return out;
 }
 
 json to_json(const Evaluation& evaluation) {
@@ -73,7 +75,7 @@ json eval_response(const Answer& answer) {
 
 json question_record(const Question& question) {
   json record = to_json(question);
-  record["bank_id"] = question.bank_id;
+  record["bank_id"] = question.bank_id;  // also when empty: the record's shape does not vary
   return record;
 }
 

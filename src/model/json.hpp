@@ -7,7 +7,7 @@
 
 namespace prepbot::model {
 
-nlohmann::ordered_json to_json(const Question& question);  // {id, question, type, difficulty, hint}
+nlohmann::ordered_json to_json(const Question& question);  // {id, question, type, difficulty, hint, bank_id?}
 nlohmann::ordered_json to_json(const Evaluation& evaluation);
 nlohmann::ordered_json to_json(const FinalReport& report);
 nlohmann::ordered_json to_json(const Session& session);     // the seed's Session object

@@ -87,6 +87,17 @@ TEST_F(ApiTest, StartReturnsTheSeedShapeAndKeepsTheName) {
   EXPECT_TRUE(session["created_at"].is_string());
 }
 
+TEST_F(ApiTest, ANewSessionAvoidsTheQuestionsItIsToldTheCandidateSaw) {
+  const json first = start({{"num_questions", 8}});
+  json seen = json::array();
+  for (const auto& q : first["questions"]) seen.push_back(q["bank_id"]);
+  for (int round = 0; round < 5; ++round) {
+    const json next = start({{"num_questions", 8}, {"avoid_questions", seen}});
+    for (const auto& q : next["questions"])
+      EXPECT_EQ(std::find(seen.begin(), seen.end(), q["bank_id"]), seen.end()) << q.dump();
+  }
+}
+
 TEST_F(ApiTest, AnUnknownRoleMapsToTheClosestFamilyAndSaysSo) {
   const json started = start({{"role", "Principal Kubernetes Platform Wizard"}});
   EXPECT_EQ(started["role_family"], "devops-sre") << started.dump();
