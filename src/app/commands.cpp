@@ -41,7 +41,7 @@ int serve(const config::Config& config) {
   util::WorkerPool workers(threads);
   coach::offline::OfflineCoach coach(bank, workers);
   const auto store = store::open_store(config.store);
-  interview::InterviewService interview(coach, *store);
+  interview::InterviewService interview(coach, *store, workers);
   const http::Router router = http::make_router(interview, *store);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

@@ -2,9 +2,11 @@
 // interview service and writes the result; errors go to error_response().
 #include "http/api.hpp"
 
+#include "http/download.hpp"
 #include "http/errors.hpp"
 #include "http/request_parsing.hpp"
 #include "model/json.hpp"
+#include "util/base64.hpp"
 
 namespace prepbot::http {
 
@@ -76,6 +78,34 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
                        }));
   };
 
+  // The seed's four export routes: the PDF itself, or {filename, pdf_data, content_type}.
+  auto export_route = [&interview](interview::ReportKind kind, bool base64) {
+    return [&interview, kind, base64](Request& request, const Reply& reply) {
+      const char* name = kind == interview::ReportKind::full ? "full" : "summary";
+      interview.export_report(request.path_params.at("id"), kind,
+                              reply_with<interview::ExportedReport>(reply, request.request_id, [name, base64](const interview::ExportedReport& report) {
+                                if (base64)
+                                  return Response::json(200, {{"filename", ascii_filename(report.candidate, name)},
+                                                              {"pdf_data", util::base64_encode(report.pdf)},
+                                                              {"content_type", "application/pdf"}});
+                                Response response;
+                                response.content_type = "application/pdf";
+                                response.body = report.pdf;
+                                response.headers.emplace_back("Content-Disposition", content_disposition(report.candidate, name));
+                                return response;
+                              }));
+    };
+  };
+
+  auto chart = [&interview](interview::ChartKind kind) {
+    return [&interview, kind](Request& request, const Reply& reply) {
+      Response response;
+      response.content_type = "image/svg+xml";
+      response.body = interview.chart_svg(request.path_params.at("id"), kind);
+      reply(std::move(response));
+    };
+  };
+
   auto finalize = [&interview](Request& request, const Reply& reply) {
     reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
   };
@@ -87,6 +117,12 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"DELETE", "/interview/session/{id}", delete_session},
       {"POST", "/interview/session/{id}/answer", answer},
       {"POST", "/interview/session/{id}/finalize", finalize},
+      {"GET", "/interview/session/{id}/export/full", export_route(interview::ReportKind::full, false)},
+      {"GET", "/interview/session/{id}/export/summary", export_route(interview::ReportKind::summary, false)},
+      {"GET", "/interview/session/{id}/export/full/base64", export_route(interview::ReportKind::full, true)},
+      {"GET", "/interview/session/{id}/export/summary/base64", export_route(interview::ReportKind::summary, true)},
+      {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview::ChartKind::radar)},
+      {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview::ChartKind::questions)},
       {"POST", "/interview/evaluate", evaluate},
   });
 }

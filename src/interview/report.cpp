@@ -1,13 +1,62 @@
 #include "interview/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <unordered_set>
+
+#include <fmt/format.h>
 
 namespace prepbot::interview {
 namespace {
 
 double round2(double value) { return std::round(value * 100.0) / 100.0; }
+
+struct Dimension {
+  const char* name;
+  double average;
+  const char* strength;
+  const char* advice;
+};
+
+// Appends `text` unless it is there already, up to `limit` entries.
+void add_unique(std::vector<std::string>& list, const std::string& text, std::size_t limit) {
+  if (list.size() < limit && std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
+}
+
+// Strengths and focus areas from the averages and from the evaluations' evidence
+// (key points covered and missed, misconceptions); evidence an LLM coach did not
+// give is simply absent.
+void add_insights(const model::Session& session, model::FinalReport& report) {
+  const std::vector<Dimension> dimensions = {
+      {"Technical content", report.avg_technical, "accurate, specific technical content",
+       "Cover the key points the feedback lists as missing, and back each with a concrete example."},
+      {"Communication", report.avg_communication, "clear, well-structured answers",
+       "Structure answers: state the point first, then the reasons, an example, and a one-line summary."},
+      {"Confidence", report.avg_confidence, "confident, decisive delivery",
+       "Say what you would do and why; replace hedges such as \u201cI think\u201d and \u201cmaybe\u201d with specifics."}};
+  for (const auto& d : dimensions)
+    if (d.average >= 7) add_unique(report.strengths, fmt::format("{} ({:.1f}/10): {}.", d.name, d.average, d.strength), 6);
+  std::vector<const Dimension*> weakest;
+  for (const auto& d : dimensions)
+    if (d.average < 7) weakest.push_back(&d);
+  std::sort(weakest.begin(), weakest.end(), [](const Dimension* a, const Dimension* b) { return a->average < b->average; });
+  for (const Dimension* d : weakest) add_unique(report.focus_areas, fmt::format("{} ({:.1f}/10): {}", d->name, d->average, d->advice), 8);
+  for (const auto& answer : session.answers) {
+    const auto& evidence = answer.evaluation.evidence;
+    if (auto it = evidence.find("key_points_covered"); it != evidence.end() && it->is_array())
+      for (const auto& covered : *it)
+        if (covered.is_object() && covered.contains("point") && covered["point"].is_string())
+          add_unique(report.strengths, "You covered: " + covered["point"].get<std::string>(), 6);
+    if (auto it = evidence.find("misconceptions"); it != evidence.end() && it->is_array())
+      for (const auto& wrong : *it)
+        if (wrong.is_object() && wrong.contains("correction") && wrong["correction"].is_string())
+          add_unique(report.focus_areas, "Correct a misconception: " + wrong["correction"].get<std::string>(), 8);
+    if (auto it = evidence.find("key_points_missed"); it != evidence.end() && it->is_array())
+      for (const auto& missed : *it)
+        if (missed.is_string()) add_unique(report.focus_areas, "Practise: " + missed.get<std::string>(), 8);
+  }
+}
 
 }  // namespace
 
@@ -33,6 +82,7 @@ model::FinalReport compute_report(const model::Session& session) {
   report.avg_communication = round2(communication);
   report.avg_confidence = round2(confidence);
   report.n_questions = static_cast<int>(session.answers.size());
+  add_insights(session, report);
   return report;
 }
 

@@ -5,6 +5,8 @@
 #include "interview/errors.hpp"
 #include "interview/report.hpp"
 #include "model/json.hpp"
+#include "report/charts.hpp"
+#include "report/pdf.hpp"
 #include "util/clock.hpp"
 #include "util/random.hpp"
 
@@ -17,7 +19,8 @@ constexpr const char* kSessionCompleted = "Session is already completed";
 
 }  // namespace
 
-InterviewService::InterviewService(coach::Coach& coach, store::SessionStore& store) : coach_(coach), store_(store) {}
+InterviewService::InterviewService(coach::Coach& coach, store::SessionStore& store, util::WorkerPool& workers)
+    : coach_(coach), store_(store), workers_(workers) {}
 
 void InterviewService::start(StartInput input, util::Callback<Started> done) {
   coach::QuestionRequest request;
@@ -104,6 +107,25 @@ model::FinalReport InterviewService::finalize(const std::string& session_id) {
   }
   if (!result.report) throw std::logic_error("a completed session without a report");
   return *result.report;
+}
+
+void InterviewService::export_report(const std::string& session_id, ReportKind kind, util::Callback<ExportedReport> done) {
+  model::Session session = get(session_id);
+  if (session.status != model::Status::completed || !session.final_report)
+    throw BadRequest("Session is not completed; finalize it before exporting the report");
+  workers_.post([session = std::move(session), kind, done = std::move(done)] {
+    util::complete(done, [&] {
+      return ExportedReport{kind == ReportKind::full ? report::full_report_pdf(session) : report::summary_pdf(session),
+                            session.meta.name};
+    });
+  });
+}
+
+std::string InterviewService::chart_svg(const std::string& session_id, ChartKind kind) {
+  const model::Session session = get(session_id);
+  if (session.answers.empty()) throw BadRequest("The session has no answers to chart yet");
+  if (kind == ChartKind::questions) return report::question_bars_svg(session);
+  return report::radar_svg(session.final_report ? *session.final_report : compute_report(session));
 }
 
 void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evaluation> done) {

@@ -12,6 +12,7 @@
 #include "store/session_store.hpp"
 #include "util/result.hpp"
 #include "util/versioned_cache.hpp"
+#include "util/worker_pool.hpp"
 
 namespace prepbot::interview {
 
@@ -40,6 +41,14 @@ struct Started {
   std::string role_note;  // set when the role was mapped to its closest family
 };
 
+enum class ReportKind { full, summary };
+enum class ChartKind { radar, questions };
+
+struct ExportedReport {
+  std::string pdf;
+  std::string candidate;  // the session's name, for the file name
+};
+
 struct AnswerInput {
   int question_id = 0;
   std::string answer;
@@ -47,7 +56,8 @@ struct AnswerInput {
 
 class InterviewService {
  public:
-  InterviewService(coach::Coach& coach, store::SessionStore& store);
+  // PDF drawing runs on `workers`, so server threads only hand over the bytes.
+  InterviewService(coach::Coach& coach, store::SessionStore& store, util::WorkerPool& workers);
 
   void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
@@ -56,6 +66,10 @@ class InterviewService {
   // The stored answer (with its evaluation and attempt count).
   void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
   model::FinalReport finalize(const std::string& session_id);
+  // The report of a completed session as a PDF.
+  void export_report(const std::string& session_id, ReportKind kind, util::Callback<ExportedReport> done);
+  // A chart of the session's answers so far, as SVG.
+  std::string chart_svg(const std::string& session_id, ChartKind kind);
   // Grades any question's answer without storing anything.
   void evaluate(EvaluateInput input, util::Callback<model::Evaluation> done);
   void remove(const std::string& session_id);
@@ -63,6 +77,7 @@ class InterviewService {
  private:
   coach::Coach& coach_;
   store::SessionStore& store_;
+  util::WorkerPool& workers_;
   util::VersionedCache<std::string> documents_{10'000};
 };
 

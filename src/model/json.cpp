@@ -34,7 +34,9 @@ json to_json(const FinalReport& report) {
           {"avg_communication", report.avg_communication},
           {"avg_confidence", report.avg_confidence},
           {"resources", report.resources},
-          {"n_questions", report.n_questions}};
+          {"n_questions", report.n_questions},
+          {"strengths", report.strengths},
+          {"focus_areas", report.focus_areas}};
 }
 
 json to_json(const Session& session) {
@@ -111,6 +113,8 @@ FinalReport report_from_json(const json& j) {
   report.avg_confidence = j.at("avg_confidence").get<double>();
   report.resources = j.value("resources", std::vector<std::string>{});
   report.n_questions = j.at("n_questions").get<int>();
+  report.strengths = j.value("strengths", std::vector<std::string>{});
+  report.focus_areas = j.value("focus_areas", std::vector<std::string>{});
   return report;
 }
 

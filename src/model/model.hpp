@@ -52,6 +52,8 @@ struct FinalReport {
   double avg_confidence = 0;
   std::vector<std::string> resources;
   int n_questions = 0;
+  std::vector<std::string> strengths;     // what went well, in plain words
+  std::vector<std::string> focus_areas;   // what to practise next, most important first
 };
 
 struct Meta {

@@ -42,6 +42,23 @@ TEST(Report, RoundsToTwoDecimalsAndDeduplicatesResources) {
   EXPECT_EQ(report.resources[0], "Shared — https://example.org/a");
 }
 
+TEST(Report, NamesStrengthsAndFocusAreasFromScoresAndEvidence) {
+  auto session = session_with(model::Mode::technical, {{8, 5, 4}});
+  session.answers[0].evaluation.evidence = {
+      {"key_points_covered", {{{"point", "Explains the B-tree"}, {"quote", "a B-tree"}}}},
+      {"key_points_missed", {"Mentions the write cost"}},
+      {"misconceptions", {{{"claim", "More indexes are faster"}, {"correction", "Indexes slow writes."}}}}};
+  const auto report = compute_report(session);
+  ASSERT_EQ(report.strengths.size(), 2u);
+  EXPECT_NE(report.strengths[0].find("Technical content (8.0/10)"), std::string::npos);
+  EXPECT_EQ(report.strengths[1], "You covered: Explains the B-tree");
+  ASSERT_EQ(report.focus_areas.size(), 4u);
+  EXPECT_NE(report.focus_areas[0].find("Confidence (4.0/10)"), std::string::npos) << "the weakest dimension first";
+  EXPECT_NE(report.focus_areas[1].find("Communication"), std::string::npos);
+  EXPECT_EQ(report.focus_areas[2], "Correct a misconception: Indexes slow writes.");
+  EXPECT_EQ(report.focus_areas[3], "Practise: Mentions the write cost");
+}
+
 TEST(Report, NeedsAnAnswer) { EXPECT_THROW(compute_report(model::Session{}), std::logic_error); }
 
 }  // namespace

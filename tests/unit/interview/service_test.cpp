@@ -45,7 +45,7 @@ class ServiceTest : public ::testing::Test {
   util::WorkerPool workers_{2};
   coach::offline::OfflineCoach coach_{bank_, workers_};
   std::unique_ptr<store::SessionStore> store_ = store::open_store("sqlite::memory:");
-  InterviewService service_{coach_, *store_};
+  InterviewService service_{coach_, *store_, workers_};
 };
 
 TEST_F(ServiceTest, StartStoresTheSessionWithItsNameAndFamily) {

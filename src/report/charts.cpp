@@ -1,0 +1,149 @@
+#include "report/charts.hpp"
+
+#include <cairo-svg.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "report/style.hpp"
+
+namespace prepbot::report {
+namespace {
+
+struct Axis {
+  const char* label;
+  double value;
+  Color color;
+};
+
+// Pango draws from the layout's top-left; this centres a label on (cx, cy).
+void draw_centered(cairo_t* cr, const std::string& text, double cx, double cy, double size, Color color, bool bold = false) {
+  PangoLayout* layout = make_layout(cr, text, size, bold);
+  set_color(cr, color);
+  cairo_move_to(cr, cx - layout_width(layout) / 2, cy - layout_height(layout) / 2);
+  pango_cairo_show_layout(cr, layout);
+  g_object_unref(layout);
+}
+
+std::string svg_of(double width, double height, const std::function<void(cairo_t*)>& draw) {
+  std::string out;
+  cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append_to_string, &out, width, height);
+  cairo_t* cr = cairo_create(surface);
+  draw(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+}  // namespace
+
+void draw_radar(cairo_t* cr, const model::FinalReport& averages, double x, double y, double size) {
+  const std::array<Axis, 3> axes = {{{"Technical", averages.avg_technical, kTechnical},
+                                     {"Communication", averages.avg_communication, kCommunication},
+                                     {"Confidence", averages.avg_confidence, kConfidence}}};
+  const double cx = x + size / 2, cy = y + size / 2 + size * 0.06;
+  const double radius = size * 0.32;
+  auto point = [&](std::size_t axis, double value) {
+    const double angle = -M_PI / 2 + static_cast<double>(axis) * 2 * M_PI / 3;
+    return std::pair{cx + std::cos(angle) * radius * value / 10, cy + std::sin(angle) * radius * value / 10};
+  };
+  cairo_save(cr);
+  cairo_set_line_width(cr, 0.75);
+  for (int ring = 2; ring <= 10; ring += 2) {  // the grid: rings at 2, 4, … 10
+    for (std::size_t a = 0; a <= axes.size(); ++a) {
+      const auto [px, py] = point(a % axes.size(), ring);
+      a == 0 ? cairo_move_to(cr, px, py) : cairo_line_to(cr, px, py);
+    }
+    set_color(cr, kRule);
+    cairo_stroke(cr);
+  }
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    const auto [px, py] = point(a, 10);
+    cairo_move_to(cr, cx, cy);
+    cairo_line_to(cr, px, py);
+    set_color(cr, kRule);
+    cairo_stroke(cr);
+  }
+  for (std::size_t a = 0; a <= axes.size(); ++a) {  // the candidate's shape
+    const auto [px, py] = point(a % axes.size(), std::clamp(axes[a % axes.size()].value, 0.0, 10.0));
+    a == 0 ? cairo_move_to(cr, px, py) : cairo_line_to(cr, px, py);
+  }
+  cairo_close_path(cr);
+  set_color(cr, kBrand, 0.18);
+  cairo_fill_preserve(cr);
+  set_color(cr, kBrand);
+  cairo_set_line_width(cr, 1.6);
+  cairo_stroke(cr);
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    const auto [px, py] = point(a, std::clamp(axes[a].value, 0.0, 10.0));
+    cairo_arc(cr, px, py, 3, 0, 2 * M_PI);
+    set_color(cr, axes[a].color);
+    cairo_fill(cr);
+    const auto [lx, ly] = point(a, 12.6);
+    draw_centered(cr, axes[a].label, lx, ly - 5, size * 0.05, kInk, true);
+    draw_centered(cr, fmt::format("{:.1f}", axes[a].value), lx, ly + 7, size * 0.05, axes[a].color, true);
+  }
+  cairo_restore(cr);
+}
+
+void draw_question_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height) {
+  const std::array<std::pair<const char*, Color>, 3> series = {
+      {{"Technical", kTechnical}, {"Communication", kCommunication}, {"Confidence", kConfidence}}};
+  cairo_save(cr);
+  // Legend across the top.
+  double lx = x + 28;
+  for (const auto& [label, color] : series) {
+    set_color(cr, color);
+    cairo_rectangle(cr, lx, y + 3, 8, 8);
+    cairo_fill(cr);
+    PangoLayout* layout = make_layout(cr, label, 8);
+    set_color(cr, kMuted);
+    cairo_move_to(cr, lx + 11, y + 1);
+    pango_cairo_show_layout(cr, layout);
+    lx += 11 + layout_width(layout) + 14;
+    g_object_unref(layout);
+  }
+  const double left = x + 22, top = y + 22, bottom = y + height - 16, plot_width = width - 26;
+  cairo_set_line_width(cr, 0.5);
+  for (int value = 0; value <= 10; value += 2) {
+    const double gy = bottom - (bottom - top) * value / 10.0;
+    set_color(cr, kRule);
+    cairo_move_to(cr, left, gy);
+    cairo_line_to(cr, left + plot_width, gy);
+    cairo_stroke(cr);
+    draw_centered(cr, std::to_string(value), x + 9, gy, 7, kMuted);
+  }
+  const std::size_t n = std::max<std::size_t>(session.answers.size(), 1);
+  const double group = plot_width / static_cast<double>(n);
+  const double bar = std::min(14.0, group * 0.8 / 3);
+  for (std::size_t i = 0; i < session.answers.size(); ++i) {
+    const auto& s = session.answers[i].evaluation.scores;
+    const std::array<int, 3> values = {s.technical, s.communication, s.confidence};
+    const double start = left + group * static_cast<double>(i) + (group - bar * 3) / 2;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const double h = (bottom - top) * std::clamp(values[k], 0, 10) / 10.0;
+      set_color(cr, series[k].second);
+      cairo_rectangle(cr, start + bar * static_cast<double>(k), bottom - h, bar - 1, h);
+      cairo_fill(cr);
+    }
+    draw_centered(cr, fmt::format("Q{}", session.answers[i].question_id), start + bar * 1.5, bottom + 8, 7, kMuted);
+  }
+  cairo_restore(cr);
+}
+
+std::string radar_svg(const model::FinalReport& averages) {
+  return svg_of(320, 320, [&](cairo_t* cr) { draw_radar(cr, averages, 0, 0, 320); });
+}
+
+std::string question_bars_svg(const model::Session& session) {
+  const double width = std::max(320.0, 60.0 + 46.0 * static_cast<double>(session.answers.size()));
+  return svg_of(width, 220, [&](cairo_t* cr) { draw_question_bars(cr, session, 4, 4, width - 8, 212); });
+}
+
+}  // namespace prepbot::report

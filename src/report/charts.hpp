@@ -1,0 +1,22 @@
+#pragma once
+// The report's two charts, drawn with cairo so that the same code fills the
+// PDF reports and the SVG images the web app shows.
+#include <cairo.h>
+
+#include <string>
+
+#include "model/model.hpp"
+
+namespace prepbot::report {
+
+// The averages of the three dimensions on three axes, 0-10, in a size × size square at (x, y).
+void draw_radar(cairo_t* cr, const model::FinalReport& averages, double x, double y, double size);
+
+// Every answered question's three scores as grouped bars, in a width × height box at (x, y).
+void draw_question_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height);
+
+// The charts as standalone SVG documents.
+std::string radar_svg(const model::FinalReport& averages);
+std::string question_bars_svg(const model::Session& session);
+
+}  // namespace prepbot::report

@@ -1,0 +1,344 @@
+#include "report/pdf.hpp"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "model/levels.hpp"
+#include "report/charts.hpp"
+#include "report/style.hpp"
+
+namespace prepbot::report {
+namespace {
+
+constexpr double kPageWidth = 595.28;  // A4 in points
+constexpr double kPageHeight = 841.89;
+constexpr double kMargin = 54;
+constexpr double kContentTop = 76;
+constexpr double kContentBottom = kPageHeight - 56;
+constexpr double kContentWidth = kPageWidth - 2 * kMargin;
+
+struct LayoutDeleter {
+  void operator()(PangoLayout* layout) const { g_object_unref(layout); }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, LayoutDeleter>;
+
+// One piece of the flow: a paragraph (split across pages at line boundaries when
+// it must be) or a drawing of fixed height that is never split.
+struct Block {
+  LayoutPtr text;  // a paragraph, or null for a drawing
+  Color color = kInk;
+  double indent = 0;
+  double space_before = 0;
+  bool keep_with_next = false;  // headings stay with what follows
+  double height = 0;            // a drawing's height
+  std::function<void(cairo_t*, double x, double y)> draw;
+  std::vector<double> line_bottoms;  // a paragraph's line ends, from its top
+};
+
+// Where a block, or a slice of a paragraph, lands.
+struct Placement {
+  std::size_t block;
+  int page;
+  double y;
+  double from;  // slice of the paragraph: [from, to) in its own coordinates
+  double to;
+};
+
+class Document {
+ public:
+  explicit Document(std::string candidate) : candidate_(std::move(candidate)) {
+    surface_ = cairo_pdf_surface_create_for_stream(append_to_string, &pdf_, kPageWidth, kPageHeight);
+    cr_ = cairo_create(surface_);
+  }
+  ~Document() {
+    cairo_destroy(cr_);
+    cairo_surface_destroy(surface_);
+  }
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  cairo_t* context() { return cr_; }
+
+  void paragraph(std::string_view text, double size, bool bold = false, Color color = kInk, double space_before = 4,
+                 double indent = 0) {
+    Block block;
+    block.text.reset(make_layout(cr_, text, size, bold, kContentWidth - indent));
+    block.color = color;
+    block.indent = indent;
+    block.space_before = space_before;
+    PangoLayoutIter* iter = pango_layout_get_iter(block.text.get());
+    do {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+      block.line_bottoms.push_back(static_cast<double>(logical.y + logical.height) / PANGO_SCALE);
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    blocks_.push_back(std::move(block));
+  }
+
+  void heading(std::string_view text, double size, double space_before = 14) {
+    paragraph(text, size, true, kBrand, space_before);
+    blocks_.back().keep_with_next = true;
+  }
+
+  void label(std::string_view text) {
+    paragraph(text, 8.5, true, kMuted, 8);
+    blocks_.back().keep_with_next = true;
+  }
+
+  void drawing(double height, std::function<void(cairo_t*, double x, double y)> draw, double space_before = 6) {
+    Block block;
+    block.height = height;
+    block.draw = std::move(draw);
+    block.space_before = space_before;
+    blocks_.push_back(std::move(block));
+  }
+
+  // Lays the blocks out on pages, draws them with a header and "Page N of M", and returns the PDF.
+  std::string finish(const std::string& title) {
+    const auto placements = paginate();
+    const int pages = placements.empty() ? 1 : placements.back().page + 1;
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, candidate_.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "PrepBot");
+    std::size_t next = 0;
+    for (int page = 0; page < pages; ++page) {
+      draw_page_frame(page + 1, pages);
+      for (; next < placements.size() && placements[next].page == page; ++next) draw(placements[next]);
+      cairo_show_page(cr_);
+    }
+    cairo_surface_finish(surface_);
+    if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo could not write the PDF");
+    return std::move(pdf_);
+  }
+
+ private:
+  double block_height(const Block& block) const { return block.text ? block.line_bottoms.back() : block.height; }
+
+  std::vector<Placement> paginate() const {
+    std::vector<Placement> out;
+    int page = 0;
+    double y = kContentTop;
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      const Block& block = blocks_[i];
+      if (y > kContentTop) y += block.space_before;
+      double needed = block.text ? block.line_bottoms.front() : block.height;
+      if (block.keep_with_next && i + 1 < blocks_.size()) {
+        const Block& next = blocks_[i + 1];
+        needed = block_height(block) + next.space_before + (next.text ? next.line_bottoms.front() : next.height);
+      }
+      if (y + needed > kContentBottom && y > kContentTop) ++page, y = kContentTop;
+      if (!block.text) {
+        out.push_back({i, page, y, 0, block.height});
+        y += block.height;
+        continue;
+      }
+      double from = 0;
+      while (true) {  // a paragraph flows over as many pages as it needs, a line at a time
+        double to = from;
+        for (double bottom : block.line_bottoms)
+          if (bottom - from <= kContentBottom - y) to = bottom;
+        if (to == from) to = *std::upper_bound(block.line_bottoms.begin(), block.line_bottoms.end(), from);  // one line always fits
+        out.push_back({i, page, y, from, to});
+        y += to - from;
+        from = to;
+        if (from >= block.line_bottoms.back()) break;
+        ++page, y = kContentTop;
+      }
+    }
+    return out;
+  }
+
+  void draw(const Placement& placement) {
+    const Block& block = blocks_[placement.block];
+    if (!block.text) return block.draw(cr_, kMargin, placement.y);
+    cairo_save(cr_);
+    cairo_rectangle(cr_, kMargin - 4, placement.y, kContentWidth + 8, placement.to - placement.from);
+    cairo_clip(cr_);
+    set_color(cr_, block.color);
+    cairo_move_to(cr_, kMargin + block.indent, placement.y - placement.from);
+    pango_cairo_show_layout(cr_, block.text.get());
+    cairo_restore(cr_);
+  }
+
+  void draw_page_frame(int page, int pages) {
+    draw_text(cr_, "PrepBot \u00b7 Interview report", kMargin, 30, 8.5, kBrand, true);
+    draw_text(cr_, candidate_, kMargin, 30, 8.5, kMuted, false, kContentWidth, PANGO_ALIGN_RIGHT);
+    set_color(cr_, kRule);
+    cairo_set_line_width(cr_, 0.6);
+    cairo_move_to(cr_, kMargin, 48);
+    cairo_line_to(cr_, kPageWidth - kMargin, 48);
+    cairo_stroke(cr_);
+    draw_text(cr_, fmt::format("Page {} of {}", page, pages), kMargin, kPageHeight - 36, 8, kMuted, false, kContentWidth,
+              PANGO_ALIGN_CENTER);
+  }
+
+  std::string candidate_;
+  std::string pdf_;
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
+  std::vector<Block> blocks_;
+};
+
+const model::FinalReport& final_report_of(const model::Session& session) {
+  if (!session.final_report) throw std::logic_error("a report needs a completed session");
+  return *session.final_report;
+}
+
+std::string who_and_what(const model::Session& session) {
+  const auto& meta = session.meta;
+  std::string line = meta.role;
+  if (meta.domain) line += " \u00b7 " + *meta.domain;
+  line += fmt::format(" \u00b7 {} \u00b7 {} interview \u00b7 {}", model::to_string(meta.experience), model::to_string(meta.mode),
+                      session.created_at.substr(0, 10));
+  return line;
+}
+
+// A row of score tiles: overall, then the three dimensions.
+void draw_score_tiles(cairo_t* cr, const model::FinalReport& report, double x, double y) {
+  struct Tile {
+    const char* label;
+    double value;
+    Color color;
+  };
+  const Tile tiles[] = {{"Overall", report.overall_score, kBrand},
+                        {"Technical", report.avg_technical, kTechnical},
+                        {"Communication", report.avg_communication, kCommunication},
+                        {"Confidence", report.avg_confidence, kConfidence}};
+  const double gap = 10, width = (kContentWidth - 3 * gap) / 4;
+  for (const auto& tile : tiles) {
+    set_color(cr, kPaleBrand);
+    cairo_rectangle(cr, x, y, width, 62);
+    cairo_fill(cr);
+    set_color(cr, tile.color);
+    cairo_rectangle(cr, x, y, 4, 62);
+    cairo_fill(cr);
+    draw_text(cr, tile.label, x + 12, y + 8, 8.5, kMuted, true);
+    PangoLayout* value = make_layout(cr, fmt::format("{:.1f}", tile.value), 22, true);
+    set_color(cr, tile.color);
+    cairo_move_to(cr, x + 12, y + 22);
+    pango_cairo_show_layout(cr, value);
+    draw_text(cr, "/ 10", x + 16 + layout_width(value), y + 34, 8.5, kMuted);
+    g_object_unref(value);
+    x += width + gap;
+  }
+}
+
+void draw_charts(Document& doc, const model::Session& session) {
+  const model::FinalReport& report = final_report_of(session);
+  doc.drawing(200, [&report, &session](cairo_t* cr, double x, double y) {
+    draw_radar(cr, report, x - 6, y, 200);
+    draw_question_bars(cr, session, x + 214, y + 14, kContentWidth - 214, 180);
+  }, 10);
+}
+
+void title_block(Document& doc, const model::Session& session, const char* kind) {
+  doc.paragraph(kind, 9, true, kMuted, 0);
+  doc.paragraph(session.meta.name, 22, true, kInk, 2);
+  doc.paragraph(who_and_what(session), 10, false, kMuted, 2);
+  const model::FinalReport& report = final_report_of(session);
+  doc.drawing(62, [&report](cairo_t* cr, double x, double y) { draw_score_tiles(cr, report, x, y); }, 14);
+}
+
+// Up to `limit` items; with `max_chars`, long items are cut at a word so a page's worth stays one page.
+void bullet_list(Document& doc, const std::vector<std::string>& items, std::size_t limit, std::size_t max_chars = 0) {
+  for (std::size_t i = 0; i < items.size() && i < limit; ++i) {
+    std::string item = items[i];
+    if (max_chars > 0 && item.size() > max_chars) {
+      const auto cut = item.rfind(' ', max_chars);
+      item = item.substr(0, cut == std::string::npos ? max_chars : cut) + " \u2026";
+    }
+    doc.paragraph("\u2022  " + item, 9.5, false, kInk, 3, 6);
+  }
+}
+
+}  // namespace
+
+std::string full_report_pdf(const model::Session& session) {
+  const model::FinalReport& report = final_report_of(session);
+  Document doc(session.meta.name);
+  title_block(doc, session, "FULL INTERVIEW REPORT");
+  draw_charts(doc, session);
+
+  for (const auto& answer : session.answers) {
+    const model::Question* question = session.find_question(answer.question_id);
+    const auto& e = answer.evaluation;
+    doc.heading(fmt::format("Question {} \u00b7 {} \u00b7 {}", answer.question_id, question ? question->type : "",
+                            question ? question->difficulty : ""),
+                9, 22);
+    doc.paragraph(question ? question->text : "", 12, true, kInk, 3);
+    doc.label(answer.attempts > 1 ? fmt::format("YOUR ANSWER (attempt {})", answer.attempts) : "YOUR ANSWER");
+    doc.paragraph(answer.text.empty() ? "(no answer)" : answer.text, 9.5, false, kInk, 2);
+    doc.drawing(16, [scores = e.scores](cairo_t* cr, double x, double y) {
+      const std::pair<const char*, std::pair<int, Color>> items[] = {{"Technical", {scores.technical, kTechnical}},
+                                                                      {"Communication", {scores.communication, kCommunication}},
+                                                                      {"Confidence", {scores.confidence, kConfidence}}};
+      for (const auto& [label, value] : items) {
+        set_color(cr, value.second);
+        cairo_rectangle(cr, x, y + 3, 8, 8);
+        cairo_fill(cr);
+        draw_text(cr, fmt::format("{} {}/10", label, value.first), x + 12, y, 9.5, kInk, true);
+        x += 135;
+      }
+    }, 8);
+    doc.label("FEEDBACK");
+    doc.paragraph(e.feedback, 9.5, false, kInk, 2);
+    if (!e.examples_or_corrections.empty()) {
+      doc.label("A STRONGER ANSWER");
+      doc.paragraph(e.examples_or_corrections, 9.5, false, kInk, 2);
+    }
+    if (const auto covered = e.evidence.find("key_points_covered"); covered != e.evidence.end() && covered->is_array() && !covered->empty()) {
+      doc.label("KEY POINTS COVERED");
+      for (const auto& item : *covered)
+        if (item.contains("point") && item["point"].is_string()) doc.paragraph("\u2713  " + item["point"].get<std::string>(), 9, false, kConfidence, 2, 6);
+    }
+    if (const auto missed = e.evidence.find("key_points_missed"); missed != e.evidence.end() && missed->is_array() && !missed->empty()) {
+      doc.label("KEY POINTS MISSED");
+      for (const auto& item : *missed)
+        if (item.is_string()) doc.paragraph("\u2717  " + item.get<std::string>(), 9, false, kCommunication, 2, 6);
+    }
+    if (!e.resources.empty()) {
+      doc.label("RESOURCES");
+      bullet_list(doc, e.resources, 10);
+    }
+  }
+
+  doc.heading("Strengths", 14, 24);
+  if (report.strengths.empty()) doc.paragraph("Keep practising: strengths show up as scores of 7 and above.", 9.5);
+  bullet_list(doc, report.strengths, 20);
+  doc.heading("Focus areas", 14, 16);
+  if (report.focus_areas.empty()) doc.paragraph("Nothing stands out: every dimension averaged 7 or more.", 9.5);
+  bullet_list(doc, report.focus_areas, 20);
+  if (!report.resources.empty()) {
+    doc.heading("All resources", 14, 16);
+    bullet_list(doc, report.resources, 100);
+  }
+  return doc.finish("PrepBot interview report: " + session.meta.name);
+}
+
+std::string summary_pdf(const model::Session& session) {
+  const model::FinalReport& report = final_report_of(session);
+  Document doc(session.meta.name);
+  title_block(doc, session, "INTERVIEW SUMMARY");
+  draw_charts(doc, session);
+  doc.heading("Top focus areas", 13, 18);
+  if (report.focus_areas.empty()) doc.paragraph("Nothing stands out: every dimension averaged 7 or more.", 9.5);
+  bullet_list(doc, report.focus_areas, 4, 220);
+  doc.heading("Strengths", 13, 14);
+  if (report.strengths.empty()) doc.paragraph("Keep practising: strengths show up as scores of 7 and above.", 9.5);
+  bullet_list(doc, report.strengths, 3, 220);
+  doc.paragraph(fmt::format("{} question{} answered. The full report has every answer with its feedback, a stronger "
+                            "example answer and resources.",
+                            report.n_questions, report.n_questions == 1 ? "" : "s"),
+                8.5, false, kMuted, 16);
+  return doc.finish("PrepBot interview summary: " + session.meta.name);
+}
+
+}  // namespace prepbot::report

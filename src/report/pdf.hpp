@@ -1,0 +1,15 @@
+#pragma once
+// The PDF reports, drawn in memory (no temporary files): the full report with
+// every question, answer, score, feedback, evidence and resource, and a one-page
+// summary. Fonts are embedded; text in any script is shaped by Pango.
+#include <string>
+
+#include "model/model.hpp"
+
+namespace prepbot::report {
+
+// Both need a completed session (one with a final report).
+std::string full_report_pdf(const model::Session& session);
+std::string summary_pdf(const model::Session& session);
+
+}  // namespace prepbot::report

@@ -1,0 +1,56 @@
+#include "report/style.hpp"
+
+#include <string>
+
+namespace prepbot::report {
+
+void set_color(cairo_t* cr, Color color, double alpha) { cairo_set_source_rgba(cr, color.r, color.g, color.b, alpha); }
+
+PangoLayout* make_layout(cairo_t* cr, std::string_view text, double size, bool bold, double width, PangoAlignment align) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+  pango_layout_context_changed(layout);
+  PangoFontDescription* font = pango_font_description_from_string(kFontFamilies);
+  pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+  pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description(layout, font);
+  pango_font_description_free(font);
+  if (width > 0) {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  }
+  pango_layout_set_alignment(layout, align);
+  pango_layout_set_auto_dir(layout, TRUE);  // right-to-left paragraphs (Arabic, Hebrew) lay out as such
+  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  return layout;
+}
+
+double layout_height(PangoLayout* layout) {
+  int width = 0, height = 0;
+  pango_layout_get_size(layout, &width, &height);
+  return static_cast<double>(height) / PANGO_SCALE;
+}
+
+double layout_width(PangoLayout* layout) {
+  int width = 0, height = 0;
+  pango_layout_get_size(layout, &width, &height);
+  return static_cast<double>(width) / PANGO_SCALE;
+}
+
+double draw_text(cairo_t* cr, std::string_view text, double x, double y, double size, Color color, bool bold,
+                 double width, PangoAlignment align) {
+  PangoLayout* layout = make_layout(cr, text, size, bold, width, align);
+  set_color(cr, color);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_layout(cr, layout);
+  const double height = layout_height(layout);
+  g_object_unref(layout);
+  return height;
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace prepbot::report

@@ -1,0 +1,44 @@
+#pragma once
+// The look shared by the PDF reports and the SVG charts: fonts, colours, sizes.
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <string>
+#include <string_view>
+
+namespace prepbot::report {
+
+struct Color {
+  double r, g, b;
+};
+
+inline constexpr Color kInk{0.13, 0.15, 0.18};
+inline constexpr Color kMuted{0.38, 0.41, 0.46};
+inline constexpr Color kRule{0.85, 0.87, 0.90};
+inline constexpr Color kBrand{0.11, 0.30, 0.49};
+inline constexpr Color kTechnical{0.16, 0.47, 0.71};
+inline constexpr Color kCommunication{0.90, 0.49, 0.08};
+inline constexpr Color kConfidence{0.20, 0.60, 0.35};
+inline constexpr Color kPaleBrand{0.93, 0.96, 0.99};
+
+// Inter for Latin and Cyrillic, DejaVu Sans for Arabic and the rest, WenQuanYi Micro Hei for CJK.
+inline constexpr const char* kFontFamilies = "Inter, DejaVu Sans, WenQuanYi Micro Hei";
+
+void set_color(cairo_t* cr, Color color, double alpha = 1.0);
+
+// A layout of plain `text` (never markup) in the given size and weight, wrapped
+// at `width` points (0: no wrapping), at 72 dpi so that sizes are points.
+PangoLayout* make_layout(cairo_t* cr, std::string_view text, double size, bool bold = false, double width = 0,
+                         PangoAlignment align = PANGO_ALIGN_LEFT);
+
+// Draws `text` with its top-left corner at (x, y); returns its height.
+double draw_text(cairo_t* cr, std::string_view text, double x, double y, double size, Color color, bool bold = false,
+                 double width = 0, PangoAlignment align = PANGO_ALIGN_LEFT);
+
+double layout_height(PangoLayout* layout);
+double layout_width(PangoLayout* layout);
+
+// Cairo stream writers that append to a std::string (the `closure`).
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
+
+}  // namespace prepbot::report

@@ -1,0 +1,67 @@
+#include "report/pdf.hpp"
+
+#include <gtest/gtest.h>
+
+#include "report/charts.hpp"
+
+namespace prepbot::report {
+namespace {
+
+model::Session completed_session(int questions, const std::string& answer) {
+  model::Session session;
+  session.id = "s";
+  session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::technical, "backend"};
+  session.created_at = "2026-11-25T10:00:00.000000";
+  session.status = model::Status::completed;
+  for (int i = 1; i <= questions; ++i) {
+    session.questions.push_back({i, "Question number " + std::to_string(i) + "?", "technical", "medium", "hint", ""});
+    model::Answer a;
+    a.question_id = i;
+    a.text = answer;
+    a.evaluation.scores = {1 + i % 10, 2 + i % 9, 3 + i % 8};
+    a.evaluation.feedback = "Feedback " + std::to_string(i);
+    a.evaluation.resources = {"Docs — https://example.org/" + std::to_string(i)};
+    session.answers.push_back(a);
+  }
+  session.final_report = model::FinalReport{6.5, 6, 7, 7, {"Docs — https://example.org/1"}, questions, {"Clear"}, {"Depth"}};
+  return session;
+}
+
+TEST(Pdf, ReportsAreWellFormedPdfs) {
+  const auto session = completed_session(3, "A short answer.");
+  for (const auto& pdf : {full_report_pdf(session), summary_pdf(session)}) {
+    ASSERT_GT(pdf.size(), 1000u);
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+    EXPECT_NE(pdf.find("%%EOF"), std::string::npos);
+  }
+}
+
+TEST(Pdf, LongAnswersFlowOntoMorePages) {
+  std::string long_answer;
+  for (int i = 0; i < 400; ++i) long_answer += "This sentence makes the answer long enough to need several pages. ";
+  const auto short_pdf = full_report_pdf(completed_session(2, "Short."));
+  const auto long_pdf = full_report_pdf(completed_session(2, long_answer));
+  auto pages = [](const std::string& pdf) {
+    std::size_t count = 0;
+    for (auto at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
+      count += pdf.compare(at, 12, "/Type /Pages") != 0;  // page objects, not the page tree
+    return count;
+  };
+  EXPECT_GT(pages(long_pdf), pages(short_pdf) + 2);
+}
+
+TEST(Pdf, ReportsNeedACompletedSession) {
+  auto session = completed_session(1, "x");
+  session.final_report.reset();
+  EXPECT_THROW(full_report_pdf(session), std::logic_error);
+}
+
+TEST(Charts, SvgDocuments) {
+  const auto session = completed_session(5, "x");
+  const std::string radar = radar_svg(*session.final_report);
+  EXPECT_NE(radar.find("<svg"), std::string::npos);
+  EXPECT_NE(question_bars_svg(session).find("<svg"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace prepbot::report
