@@ -37,7 +37,26 @@ for clients in 1 8; do
   printf '%-44s %s\n' "full sessions, $clients client(s)" "$out"
 done
 
+# A finalized ten-question session to export.
+started=$(curl -fs -X POST "$base/interview/start" -H 'content-type: application/json' \
+  -d '{"name":"José Ñúñez 李雷","role":"backend developer","experience":"mid","mode":"mixed","num_questions":10}')
+export_id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["session_id"])' "$started")
+for q in $(seq 10); do
+  curl -fs -X POST "$base/interview/session/$export_id/answer" -H 'content-type: application/json' \
+    -d '{"question_id":'"$q"',"answer":"First I would measure, then index the lookup column and cache hot reads. For example, at my last job we cut p99 latency from 800 ms to 90 ms."}' >/dev/null
+done
+curl -fs -X POST "$base/interview/session/$export_id/finalize" >/dev/null
+for kind in full summary; do
+  wrk_out=$(wrk -t2 -c8 -d"${seconds}s" --latency "$base/interview/session/$export_id/export/$kind")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$wrk_out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$wrk_out"); p99=$(awk '$1=="99%" {print $2}' <<<"$wrk_out")
+  errors=$(grep -E "Non-2xx|Socket errors" <<<"$wrk_out" | tr '\n' ' ' || true)
+  printf '%-44s %s req/s (p50 %s, p99 %s) %s\n' "export $kind PDF (10 questions), wrk -c8" "$rps" "$p50" "$p99" "${errors:-no errors}"
+done
+
 echo
-echo "offline coach (Google Benchmark, median of 5 repetitions):"
-build/release/bench/offline_coach_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
-  awk '/_median/ {printf "  %-40s %s %s (cpu %s %s)\n", $1, $2, $3, $4, $5}'
+echo "offline coach and reports (Google Benchmark, median of 5 repetitions):"
+for program in offline_coach_bench report_bench; do
+  build/release/bench/$program --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
+    awk '/_median/ {printf "  %-40s %s %s (cpu %s %s)\n", $1, $2, $3, $4, $5}'
+done
