@@ -42,7 +42,8 @@ int serve(const config::Config& config) {
   coach::offline::OfflineCoach coach(bank, workers);
   const auto store = store::open_store(config.store);
   interview::InterviewService interview(coach, *store, workers);
-  const http::Router router = http::make_router(interview, *store);
+  const http::StaticFiles web(config.web_dir);
+  const http::Router router = http::make_router(interview, *store, web);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   util::log::info("ready", {{"questions", bank->questions().size()},

@@ -26,6 +26,7 @@ struct Config {
   std::string cors_origins;                               // PREPBOT_CORS_ORIGINS, comma-separated
   std::string log = "info";                               // PREPBOT_LOG: level[,json|text]
   std::string bank;                                       // PREPBOT_BANK: a directory; empty = built in
+  std::string web_dir;                                    // PREPBOT_WEB_DIR: serve the web app from here; empty = built in
   int threads = 0;                                        // PREPBOT_THREADS; 0 = one per core
 
   // Derived by validate():

@@ -39,7 +39,7 @@ json start_response(const interview::Started& started) {
 
 }  // namespace
 
-Router make_router(interview::InterviewService& interview, store::SessionStore& store) {
+Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web) {
   auto health = [&store](Request&, const Reply& reply) {
     const bool ok = store.ping();
     reply(Response::json(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}}));
@@ -106,6 +106,12 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     };
   };
 
+  // The web app: "/", "/app.js", "/vendor/x.js", …
+  auto web_file = [&web](Request& request, const Reply& reply) {
+    auto file = web.get(request.path);
+    reply(file ? std::move(*file) : Response::detail(404, "Not Found"));
+  };
+
   auto finalize = [&interview](Request& request, const Reply& reply) {
     reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
   };
@@ -124,6 +130,9 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview::ChartKind::radar)},
       {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview::ChartKind::questions)},
       {"POST", "/interview/evaluate", evaluate},
+      {"GET", "/", web_file, true},
+      {"GET", "/{file}", web_file, true},
+      {"GET", "/{folder}/{file}", web_file, true},
   });
 }
 

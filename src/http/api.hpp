@@ -1,11 +1,12 @@
 #pragma once
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 #include "interview/service.hpp"
 #include "store/session_store.hpp"
 
 namespace prepbot::http {
 
 // The route table of the whole HTTP surface.
-Router make_router(interview::InterviewService& interview, store::SessionStore& store);
+Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web);
 
 }  // namespace prepbot::http

@@ -31,20 +31,24 @@ Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
 
 void Router::dispatch(Request& request, const Reply& reply) const {
   std::string allowed;
-  for (const auto& route : routes_) {
-    std::map<std::string, std::string> params;
-    if (!matches(route.pattern, request.path, params)) continue;
-    if (route.method != request.method) {
-      allowed += (allowed.empty() ? "" : ", ") + route.method;
-      continue;
+  for (const bool fallback : {false, true}) {
+    if (fallback && !allowed.empty()) break;  // the path is known, only not with this method
+    for (const auto& route : routes_) {
+      if (route.fallback != fallback) continue;
+      std::map<std::string, std::string> params;
+      if (!matches(route.pattern, request.path, params)) continue;
+      if (route.method != request.method) {
+        allowed += (allowed.empty() ? "" : ", ") + route.method;
+        continue;
+      }
+      request.path_params = std::move(params);
+      try {
+        route.handler(request, reply);
+      } catch (...) {
+        reply(error_response(std::current_exception(), request.request_id));
+      }
+      return;
     }
-    request.path_params = std::move(params);
-    try {
-      route.handler(request, reply);
-    } catch (...) {
-      reply(error_response(std::current_exception(), request.request_id));
-    }
-    return;
   }
   if (allowed.empty()) return reply(Response::detail(404, "Not Found"));
   Response response = Response::detail(405, "Method Not Allowed");

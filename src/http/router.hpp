@@ -16,6 +16,7 @@ struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
+  bool fallback = false;  // tried only when no other route knows the path (the web app's files)
 };
 
 class Router {

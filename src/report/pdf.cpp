@@ -23,6 +23,7 @@ constexpr double kMargin = 54;
 constexpr double kContentTop = 76;
 constexpr double kContentBottom = kPageHeight - 56;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
+constexpr double kUnsplitParagraph = 90;  // paragraphs up to this tall are never split across pages
 
 struct LayoutDeleter {
   void operator()(PangoLayout* layout) const { g_object_unref(layout); }
@@ -129,10 +130,13 @@ class Document {
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const Block& block = blocks_[i];
       if (y > kContentTop) y += block.space_before;
-      double needed = block.text ? block.line_bottoms.front() : block.height;
+      // Short paragraphs move whole to the next page rather than split; long ones split at a line.
+      const bool splittable = block.text && block_height(block) > kUnsplitParagraph;
+      double needed = splittable ? block.line_bottoms.front() : block_height(block);
       if (block.keep_with_next && i + 1 < blocks_.size()) {
         const Block& next = blocks_[i + 1];
-        needed = block_height(block) + next.space_before + (next.text ? next.line_bottoms.front() : next.height);
+        const bool next_splittable = next.text && block_height(next) > kUnsplitParagraph;
+        needed = block_height(block) + next.space_before + (next_splittable ? next.line_bottoms.front() : block_height(next));
       }
       if (y + needed > kContentBottom && y > kContentTop) ++page, y = kContentTop;
       if (!block.text) {
@@ -285,7 +289,7 @@ std::string full_report_pdf(const model::Session& session) {
         cairo_rectangle(cr, x, y + 3, 8, 8);
         cairo_fill(cr);
         draw_text(cr, fmt::format("{} {}/10", label, value.first), x + 12, y, 9.5, kInk, true);
-        x += 135;
+        x += 155;
       }
     }, 8);
     doc.label("FEEDBACK");

@@ -18,5 +18,7 @@ struct EmbeddedFile {
 
 // The table of the question bank's files; ends with an entry whose name is null.
 extern "C" const prepbot::util::EmbeddedFile prepbot_bank_files[];
+// The web app's files (web/…).
+extern "C" const prepbot::util::EmbeddedFile prepbot_web_files[];
 // One file: WordNet synonyms of the bank's one-word terms, {"term": ["synonym", …]}.
 extern "C" const prepbot::util::EmbeddedFile prepbot_synonym_files[];

@@ -40,6 +40,16 @@ TEST(Router, UnknownPathIs404AndWrongMethodIs405) {
   EXPECT_EQ(wrong.headers[0].second, "GET, DELETE");
 }
 
+TEST(Router, FallbackRoutesServeOnlyPathsNoOtherRouteKnows) {
+  Router router({
+      {"POST", "/api/start", [](Request&, const Reply& reply) { reply(Response::json(200, "started")); }},
+      {"GET", "/{folder}/{file}", [](Request&, const Reply& reply) { reply(Response::json(200, "file")); }, true},
+  });
+  EXPECT_EQ(run(router, "GET", "/assets/app.js").body, "\"file\"");
+  EXPECT_EQ(run(router, "GET", "/api/start").status, 405) << "a known path with another method is not a file";
+  EXPECT_EQ(run(router, "POST", "/api/start").body, "\"started\"");
+}
+
 TEST(Router, TypedErrorsMapToTheirStatusAndOthersHideTheirDetail) {
   const auto missing = run(table(), "DELETE", "/session/abc");
   EXPECT_EQ(missing.status, 404);
