@@ -14,7 +14,8 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 # Default logging (one line per request), written to a file as a service manager would.
-build/release/src/prepbot serve --listen "127.0.0.1:$port" --store "sqlite:$work/bench.db" 2>"$work/server.log" &
+# All load comes from one address, so per-client rate limiting is off.
+build/release/src/prepbot serve --listen "127.0.0.1:$port" --store "sqlite:$work/bench.db" --rate-limit 0 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done

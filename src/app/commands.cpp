@@ -1,6 +1,8 @@
 #include "app/commands.hpp"
 
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -12,17 +14,71 @@
 #include "coach/offline/bank.hpp"
 #include "coach/offline/offline_coach.hpp"
 #include "http/api.hpp"
+#include "http/gate.hpp"
 #include "http/server.hpp"
 #include "interview/service.hpp"
 #include "model/json.hpp"
 #include "model/levels.hpp"
 #include "store/session_store.hpp"
+#include "util/clock.hpp"
 #include "util/log.hpp"
+#include "util/metrics.hpp"
 #include "util/text.hpp"
 #include "util/worker_pool.hpp"
 
 namespace prepbot::app {
 namespace {
+
+void describe_metrics(util::Metrics& metrics) {
+  metrics.describe("prepbot_http_requests_total", "HTTP requests by method, route and status.");
+  metrics.describe("prepbot_http_request_duration_seconds", "HTTP request latency by method and route.", true);
+  metrics.describe("prepbot_coach_calls_total", "Coach calls by provider, operation and outcome.");
+  metrics.describe("prepbot_coach_fallbacks_total", "LLM coach calls answered by the offline coach instead.");
+  metrics.describe("prepbot_internal_errors_total", "Requests that failed inside PrepBot (5xx), store errors included.");
+  metrics.describe("prepbot_sessions_purged_total", "Sessions erased by the retention sweeper.");
+}
+
+// Erases sessions older than the retention period: at start-up, then hourly.
+class RetentionSweeper {
+ public:
+  RetentionSweeper(store::SessionStore& store, int days) : store_(store), days_(days) {
+    if (days_ > 0) thread_ = std::thread([this] { run(); });
+  }
+  ~RetentionSweeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  RetentionSweeper(const RetentionSweeper&) = delete;
+  RetentionSweeper& operator=(const RetentionSweeper&) = delete;
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      try {
+        const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours(24) * days_;
+        if (const auto purged = store_.purge_created_before(util::iso8601(cutoff)); purged > 0)
+          util::log::info("retention sweep", {{"purged_sessions", purged}, {"retention_days", days_}});
+      } catch (const std::exception& error) {
+        util::log::error("retention sweep failed", {{"error", error.what()}});
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::hours(1), [this] { return stopping_; });
+    }
+  }
+
+  store::SessionStore& store_;
+  int days_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
 
 std::shared_ptr<const coach::offline::Bank> load_bank(const std::string& directory) {
   using coach::offline::Bank;
@@ -38,19 +94,23 @@ int serve(const config::Config& config) {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads) : cores;
 
+  util::Metrics metrics;
+  describe_metrics(metrics);
   util::WorkerPool workers(threads);
-  coach::offline::OfflineCoach coach(bank, workers);
+  coach::offline::OfflineCoach coach(bank, workers, &metrics);
   const auto store = store::open_store(config.store);
   interview::InterviewService interview(coach, *store, workers);
   const http::StaticFiles web(config.web_dir);
-  const http::Router router = http::make_router(interview, *store, web);
+  const http::Router router = http::make_router(interview, *store, web, metrics);
+  http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list});
+  RetentionSweeper sweeper(*store, config.retention_days);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   util::log::info("ready", {{"questions", bank->questions().size()},
                             {"store", config.store.rfind("sqlite:", 0) == 0 ? config.store : "configured"},
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
-  http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router);
+  http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router, gate, metrics);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <charconv>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -62,6 +63,21 @@ void Config::validate() {
     log_json = format == "json";
   }
 
+  {
+    const auto parts_rate = util::split(rate_limit, ',');
+    auto number = [](std::string_view text, double& out) {
+      const std::string digits(util::trim(text));
+      char* stop = nullptr;
+      out = std::strtod(digits.c_str(), &stop);
+      return !digits.empty() && stop == digits.c_str() + digits.size() && out >= 0 && out < 1e6;
+    };
+    const bool ok = parts_rate.size() <= 2 && number(parts_rate[0], rate_per_second) &&
+                    (parts_rate.size() == 1 ? (rate_burst = rate_per_second * 2, true) : number(parts_rate[1], rate_burst)) &&
+                    (rate_per_second == 0 || rate_burst >= 1);
+    if (!ok) fail("PREPBOT_RATE_LIMIT (--rate-limit)", rate_limit, "expected RATE or RATE,BURST requests per second per client (0 turns it off)");
+  }
+  if (retention_days < 0 || retention_days > 36500)
+    fail("PREPBOT_RETENTION_DAYS (--retention-days)", std::to_string(retention_days), "expected 0 (keep) to 36500 days");
   if (threads < 0 || threads > 256) fail("PREPBOT_THREADS (--threads)", std::to_string(threads), "expected 0-256");
 }
 

@@ -28,6 +28,8 @@ struct Config {
   std::string bank;                                       // PREPBOT_BANK: a directory; empty = built in
   std::string web_dir;                                    // PREPBOT_WEB_DIR: serve the web app from here; empty = built in
   int threads = 0;                                        // PREPBOT_THREADS; 0 = one per core
+  std::string rate_limit = "20,60";                       // PREPBOT_RATE_LIMIT: per client, RATE[,BURST] per second; 0 = off
+  int retention_days = 30;                                // PREPBOT_RETENTION_DAYS: purge older sessions; 0 = keep
 
   // Derived by validate():
   std::string host;
@@ -35,6 +37,8 @@ struct Config {
   std::string log_level = "info";
   bool log_json = false;
   std::vector<std::string> cors_origin_list;
+  double rate_per_second = 0;
+  double rate_burst = 0;
 
   // Checks every value and fills the derived fields; throws ConfigError.
   void validate();

@@ -39,7 +39,8 @@ json start_response(const interview::Started& started) {
 
 }  // namespace
 
-Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web) {
+Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
+                   const util::Metrics& metrics) {
   auto health = [&store](Request&, const Reply& reply) {
     const bool ok = store.ping();
     reply(Response::json(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}}));
@@ -106,6 +107,13 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     };
   };
 
+  auto metrics_text = [&metrics](Request&, const Reply& reply) {
+    Response response;
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    response.body = metrics.prometheus_text();
+    reply(std::move(response));
+  };
+
   // The web app: "/", "/app.js", "/vendor/x.js", …
   auto web_file = [&web](Request& request, const Reply& reply) {
     auto file = web.get(request.path);
@@ -118,6 +126,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
 
   return Router({
       {"GET", "/healthz", health},
+      {"GET", "/metrics", metrics_text},
       {"POST", "/interview/start", start},
       {"GET", "/interview/session/{id}", get_session},
       {"DELETE", "/interview/session/{id}", delete_session},

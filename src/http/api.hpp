@@ -3,10 +3,12 @@
 #include "http/static_files.hpp"
 #include "interview/service.hpp"
 #include "store/session_store.hpp"
+#include "util/metrics.hpp"
 
 namespace prepbot::http {
 
 // The route table of the whole HTTP surface.
-Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web);
+Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
+                   const util::Metrics& metrics);
 
 }  // namespace prepbot::http

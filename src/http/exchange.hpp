@@ -18,7 +18,10 @@ struct Request {
   std::string query;
   std::string body;
   std::string request_id;
+  std::string client;                                // the peer's address
+  std::map<std::string, std::string> headers;        // the few the server reads, lowercase names
   std::map<std::string, std::string> path_params;  // filled by the router
+  std::string route;                                 // the matched route's pattern, for metrics
 };
 
 struct Response {

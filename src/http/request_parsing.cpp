@@ -51,6 +51,8 @@ class BodyReader {
       body_ = json::parse(body);
     } catch (const json::parse_error& error) {
       throw ValidationError({{{"body", static_cast<std::int64_t>(error.byte)}, "JSON decode error", "json_invalid"}});
+    } catch (const json::exception&) {  // e.g. a number too large for a double (1e999)
+      fail_body("json_invalid", "JSON decode error: a value is out of range");
     }
     if (!body_.is_object())
       fail_body("model_attributes_type", "Input should be a valid dictionary or object to extract fields from");

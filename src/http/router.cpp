@@ -42,6 +42,7 @@ void Router::dispatch(Request& request, const Reply& reply) const {
         continue;
       }
       request.path_params = std::move(params);
+      request.route = route.pattern;
       try {
         route.handler(request, reply);
       } catch (...) {

@@ -9,6 +9,8 @@
 
 #include <restinio/all.hpp>
 
+#include <fmt/format.h>
+
 #include "http/request_parsing.hpp"
 #include "util/log.hpp"
 #include "util/random.hpp"
@@ -35,6 +37,8 @@ std::string request_id_for(const restinio::request_handle_t& req) {
 const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
+    case 204: return "No Content";
+    case 403: return "Forbidden";
     case 400: return "Bad Request";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
@@ -56,7 +60,8 @@ struct Counters {
 
 class Dispatcher {
  public:
-  explicit Dispatcher(const Router& router) : router_(router), counters_(std::make_shared<Counters>()) {}
+  Dispatcher(const Router& router, Gate& gate, util::Metrics& metrics)
+      : router_(router), gate_(gate), metrics_(metrics), counters_(std::make_shared<Counters>()) {}
 
   restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
     counters_->in_flight.fetch_add(1);
@@ -65,10 +70,14 @@ class Dispatcher {
     request->path = std::string(req->header().path());
     request->query = std::string(req->header().query());
     request->request_id = request_id_for(req);
+    request->client = req->remote_endpoint().address().to_string();
+    for (const char* name : {"origin", "host", "access-control-request-method"})
+      if (const auto value = req->header().try_get_field(name)) request->headers[name] = std::string(value->data(), value->size());
     const auto started = Clock::now();
 
     // Called once, from whichever thread completes the request.
-    Reply reply = [counters = counters_, req, request, started](Response response) {
+    Reply reply = [counters = counters_, &gate = gate_, &metrics = metrics_, req, request, started](Response response) {
+      gate.decorate(*request, response);
       auto out = req->create_response(
           restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
                                        reason_phrase(response.status)));
@@ -77,8 +86,14 @@ class Dispatcher {
       out.append_header(restinio::http_field::cache_control, "no-store");
       for (auto& [name, value] : response.headers) out.append_header(name, value);
       out.set_body(std::move(response.body));
-      out.done();
+      // Counted before the reply leaves, so a client that reads /metrics next sees its own request.
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
+      const std::string labels = fmt::format("method=\"{}\",route=\"{}\"", request->method,
+                                             request->route.empty() ? "unmatched" : request->route);
+      metrics.count("prepbot_http_requests_total", fmt::format("{},status=\"{}\"", labels, response.status));
+      metrics.observe("prepbot_http_request_duration_seconds", labels, static_cast<double>(micros) / 1e6);
+      if (response.status >= 500) metrics.count("prepbot_internal_errors_total", "");
+      out.done();
       util::log::info("request", {{"method", request->method},
                                   {"path", request->path},
                                   {"status", response.status},
@@ -91,6 +106,8 @@ class Dispatcher {
       Response busy = Response::detail(503, "The server is shutting down; try again shortly");
       busy.headers.emplace_back("Connection", "close");
       reply(std::move(busy));
+    } else if (auto rejected = gate_.admit(*request)) {
+      reply(std::move(*rejected));
     } else if (req->body().size() > kMaxBodyBytes) {
       reply(Response::detail(413, "Request body is larger than 64 KiB"));
     } else {
@@ -105,12 +122,14 @@ class Dispatcher {
 
  private:
   const Router& router_;
+  Gate& gate_;
+  util::Metrics& metrics_;
   std::shared_ptr<Counters> counters_;
 };
 
 }  // namespace
 
-void serve(const ServerOptions& options, const Router& router) {
+void serve(const ServerOptions& options, const Router& router, Gate& gate, util::Metrics& metrics) {
   // Block the stop signals in every thread; this one waits for them with sigwait().
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -118,7 +137,7 @@ void serve(const ServerOptions& options, const Router& router) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  Dispatcher dispatcher(router);
+  Dispatcher dispatcher(router, gate, metrics);
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(options.host)
                       .port(options.port)

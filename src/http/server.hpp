@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "http/gate.hpp"
 #include "http/router.hpp"
+#include "util/metrics.hpp"
 
 namespace prepbot::http {
 
@@ -20,6 +22,7 @@ struct ServerOptions {
 // ones in flight finish (up to drain_timeout) and returns. Logs one line per
 // request: method, path, status, duration and request id. Throws when it cannot
 // listen.
-void serve(const ServerOptions& options, const Router& router);
+// Every request passes `gate` first; each is counted in `metrics` by route and status.
+void serve(const ServerOptions& options, const Router& router, Gate& gate, util::Metrics& metrics);
 
 }  // namespace prepbot::http

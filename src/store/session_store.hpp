@@ -52,6 +52,9 @@ class SessionStore {
   // Erases the session and its answers; false when there was none.
   virtual bool remove(const std::string& session_id) = 0;
 
+  // Erases every session created before `iso_timestamp` (and its answers); returns how many.
+  virtual std::size_t purge_created_before(const std::string& iso_timestamp) = 0;
+
   // A cheap round trip to the database, for /healthz.
   virtual bool ping() = 0;
 };

@@ -312,6 +312,20 @@ class SqliteStore final : public SessionStore {
     return existed;
   }
 
+  std::size_t purge_created_before(const std::string& iso_timestamp) override {
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    auto answers = writer_.prepare("DELETE FROM answers WHERE session_id IN (SELECT id FROM sessions WHERE created_at < ?)");
+    answers.bind(1, iso_timestamp);
+    answers.run();
+    auto sessions = writer_.prepare("DELETE FROM sessions WHERE created_at < ? RETURNING id");
+    sessions.bind(1, iso_timestamp);
+    std::size_t purged = 0;
+    while (sessions.step()) ++purged;
+    tx.commit();
+    return purged;
+  }
+
   bool ping() override {
     try {
       with_reader([](Connection& db) { db.prepare("SELECT 1").run(); });

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -51,6 +52,9 @@ ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_a
   log_path_ = make_temp_dir() + "/server.log";
   std::vector<std::string> args = {PREPBOT_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
                                    "--store", store, "--threads", "2"};
+  // Tests send bursts from one address; rate limiting is off unless a test turns it on.
+  if (std::find(extra_args.begin(), extra_args.end(), "--rate-limit") == extra_args.end())
+    args.insert(args.end(), {"--rate-limit", "0"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {

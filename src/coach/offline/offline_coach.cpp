@@ -3,13 +3,27 @@
 #include <cmath>
 #include <random>
 
+#include <fmt/format.h>
+
 #include "coach/offline/grader.hpp"
 #include "coach/offline/selector.hpp"
 
 namespace prepbot::coach::offline {
 
-OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers)
-    : bank_(std::move(bank)), matcher_(*bank_), speller_(*bank_), workers_(workers) {}
+OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers, util::Metrics* metrics)
+    : bank_(std::move(bank)), matcher_(*bank_), speller_(*bank_), workers_(workers), metrics_(metrics) {}
+
+template <class T, class Work>
+void OfflineCoach::run(const char* operation, util::Callback<T> done, Work work) {
+  workers_.post([this, operation, done = std::move(done), work = std::move(work)] {
+    util::complete<T>([this, operation, &done](util::Result<T> result) {
+      if (metrics_)
+        metrics_->count("prepbot_coach_calls_total", fmt::format("provider=\"offline\",operation=\"{}\",outcome=\"{}\"",
+                                                                 operation, result.ok() ? "ok" : "error"));
+      done(std::move(result));
+    }, work);
+  });
+}
 
 QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -56,15 +70,11 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request) c
 }
 
 void OfflineCoach::generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) {
-  workers_.post([this, request = std::move(request), done = std::move(done)] {
-    util::complete(done, [&] { return generate_now(request); });
-  });
+  run<QuestionSet>("questions", std::move(done), [this, request = std::move(request)] { return generate_now(request); });
 }
 
 void OfflineCoach::evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) {
-  workers_.post([this, request = std::move(request), done = std::move(done)] {
-    util::complete(done, [&] { return evaluate_now(request); });
-  });
+  run<model::Evaluation>("evaluate", std::move(done), [this, request = std::move(request)] { return evaluate_now(request); });
 }
 
 }  // namespace prepbot::coach::offline

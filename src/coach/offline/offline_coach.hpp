@@ -7,13 +7,15 @@
 #include "coach/offline/bank.hpp"
 #include "coach/offline/matcher.hpp"
 #include "coach/offline/speller.hpp"
+#include "util/metrics.hpp"
 #include "util/worker_pool.hpp"
 
 namespace prepbot::coach::offline {
 
 class OfflineCoach final : public Coach {
  public:
-  OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers);
+  // `metrics`, when given, counts the coach's calls by operation and outcome.
+  OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers, util::Metrics* metrics = nullptr);
 
   void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
   void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
@@ -28,6 +30,10 @@ class OfflineCoach final : public Coach {
   QuestionMatcher matcher_;
   Speller speller_;
   util::WorkerPool& workers_;
+  util::Metrics* metrics_;
+
+  template <class T, class Work>
+  void run(const char* operation, util::Callback<T> done, Work work);
 };
 
 }  // namespace prepbot::coach::offline

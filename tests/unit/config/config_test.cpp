@@ -26,6 +26,17 @@ TEST(Config, ParsesListenLogAndCors) {
   EXPECT_EQ(config.cors_origin_list.size(), 2u);
 }
 
+TEST(Config, RateLimitIsRateAndBurst) {
+  Config config;
+  config.rate_limit = "5";
+  config.validate();
+  EXPECT_DOUBLE_EQ(config.rate_per_second, 5);
+  EXPECT_DOUBLE_EQ(config.rate_burst, 10);
+  config.rate_limit = "0";
+  config.validate();
+  EXPECT_DOUBLE_EQ(config.rate_per_second, 0);
+}
+
 std::string error_of(void (*change)(Config&)) {
   Config config;
   change(config);
@@ -47,6 +58,9 @@ TEST(Config, EachBadValueNamesItsSetting) {
   EXPECT_NE(error_of([](Config& c) { c.cors_origins = "ftp://x"; }).find("PREPBOT_CORS_ORIGINS"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.gemini_base_url = "nope"; }).find("GEMINI_BASE_URL"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.threads = -1; }).find("PREPBOT_THREADS"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.rate_limit = "fast"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.rate_limit = "5,0"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.retention_days = -2; }).find("PREPBOT_RETENTION_DAYS"), std::string::npos);
 }
 
 }  // namespace

@@ -43,6 +43,12 @@ TEST(StartRequest, RejectsBrokenJsonWithItsOffset) {
   EXPECT_EQ(errors[0].loc.size(), 2u);
 }
 
+TEST(StartRequest, ANumberTooLargeForADoubleIsInvalidJsonNotACrash) {
+  const auto errors = errors_of(R"({"name": 1e999})");  // was a 500: the parser's out_of_range escaped
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].type, "json_invalid");
+}
+
 TEST(StartRequest, RejectsDeepNestingInvalidUtf8AndOversizedBodies) {
   EXPECT_EQ(errors_of(std::string(100, '[') + std::string(100, ']'))[0].type, "json_invalid");
   EXPECT_EQ(errors_of("{\"name\":\"\xc3\x28\"}")[0].type, "json_invalid");

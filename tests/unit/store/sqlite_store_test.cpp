@@ -118,6 +118,18 @@ TEST_P(SqliteStoreTest, ConcurrentWritersLoseNoAnswer) {
 
 TEST_P(SqliteStoreTest, PingWorks) { EXPECT_TRUE(store_->ping()); }
 
+TEST_P(SqliteStoreTest, PurgeErasesOnlyOlderSessionsAndTheirAnswers) {
+  auto old_session = make_session("old");
+  old_session.created_at = "2020-01-01T00:00:00.000000";
+  store_->create(old_session);
+  store_->create(make_session("new"));
+  store_->save_answer("old", make_answer(1, "x"));
+  EXPECT_EQ(store_->purge_created_before("2025-01-01T00:00:00.000000"), 1u);
+  EXPECT_FALSE(store_->load("old"));
+  EXPECT_TRUE(store_->load("new"));
+  EXPECT_EQ(store_->save_answer("old", make_answer(1, "x")).outcome, WriteOutcome::no_session);
+}
+
 INSTANTIATE_TEST_SUITE_P(FileAndMemory, SqliteStoreTest, ::testing::Bool());
 
 TEST(SqliteStore, ReopeningKeepsDataAndDoesNotRerunMigrations) {

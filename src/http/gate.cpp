@@ -1,0 +1,92 @@
+#include "http/gate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+
+namespace prepbot::http {
+namespace {
+
+std::string header(const Request& request, const char* name) {
+  const auto it = request.headers.find(name);
+  return it == request.headers.end() ? std::string() : it->second;
+}
+
+// "http://host:port" → "host:port".
+std::string origin_authority(const std::string& origin) {
+  const auto at = origin.find("://");
+  return at == std::string::npos ? origin : origin.substr(at + 3);
+}
+
+}  // namespace
+
+Gate::Gate(GateOptions options) : options_(std::move(options)) {}
+
+bool Gate::origin_allowed(const Request& request) const {
+  const std::string origin = header(request, "origin");
+  if (origin.empty()) return true;                                          // not a cross-site browser request
+  if (origin_authority(origin) == header(request, "host")) return true;     // same origin
+  for (const auto& allowed : options_.cors_origins)
+    if (allowed == "*" || allowed == origin) return true;
+  return false;
+}
+
+double Gate::take_token(const std::string& client) {
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(mutex_);
+  if (buckets_.size() > 50'000) {  // forget clients whose buckets have refilled
+    for (auto it = buckets_.begin(); it != buckets_.end();) {
+      const double idle = std::chrono::duration<double>(now - it->second.updated).count();
+      it = it->second.tokens + idle * options_.rate_per_second >= options_.burst ? buckets_.erase(it) : std::next(it);
+    }
+  }
+  auto [it, fresh] = buckets_.try_emplace(client, Bucket{options_.burst, now});
+  Bucket& bucket = it->second;
+  if (!fresh) {
+    const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
+    bucket.tokens = std::min(options_.burst, bucket.tokens + elapsed * options_.rate_per_second);
+    bucket.updated = now;
+  }
+  if (bucket.tokens >= 1) {
+    bucket.tokens -= 1;
+    return 0;
+  }
+  return (1 - bucket.tokens) / options_.rate_per_second;
+}
+
+std::optional<Response> Gate::admit(const Request& request) {
+  if (!origin_allowed(request)) return Response::detail(403, "Requests from this origin are not allowed");
+  if (request.method == "OPTIONS" && !header(request, "access-control-request-method").empty()) {
+    Response preflight;
+    preflight.status = 204;
+    preflight.content_type = "text/plain";
+    preflight.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+    preflight.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+    preflight.headers.emplace_back("Access-Control-Max-Age", "600");
+    return preflight;
+  }
+  if (options_.rate_per_second > 0 && request.path != "/healthz") {
+    if (const double wait = take_token(request.client); wait > 0) {
+      Response limited = Response::detail(429, "Too many requests; slow down and try again shortly");
+      limited.headers.emplace_back("Retry-After", std::to_string(static_cast<int>(std::ceil(wait))));
+      return limited;
+    }
+  }
+  return std::nullopt;
+}
+
+void Gate::decorate(const Request& request, Response& response) const {
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  const bool has_policy = std::any_of(response.headers.begin(), response.headers.end(),
+                                      [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (!has_policy) response.headers.emplace_back("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  const std::string origin = header(request, "origin");
+  if (!origin.empty() && origin_allowed(request) && origin_authority(origin) != header(request, "host")) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", origin);
+    response.headers.emplace_back("Vary", "Origin");
+  }
+}
+
+}  // namespace prepbot::http

@@ -1,0 +1,46 @@
+#pragma once
+// What every request passes before it reaches the route table, and what every
+// response gets on the way out: per-client rate limiting (token bucket, 429 with
+// Retry-After), CORS (same origin by default, an allowlist by configuration), and
+// the security headers.
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "http/exchange.hpp"
+
+namespace prepbot::http {
+
+struct GateOptions {
+  double rate_per_second = 0;  // per client; 0 turns rate limiting off
+  double burst = 0;            // bucket size
+  std::vector<std::string> cors_origins;  // "*" allows any origin
+};
+
+class Gate {
+ public:
+  explicit Gate(GateOptions options);
+
+  // A response that ends the request here (429, 403, a CORS preflight), or nullopt to go on.
+  std::optional<Response> admit(const Request& request);
+  // Adds the security and CORS headers to a response.
+  void decorate(const Request& request, Response& response) const;
+
+ private:
+  bool origin_allowed(const Request& request) const;
+  // Seconds until a token is free for `client`; 0 when one was taken now.
+  double take_token(const std::string& client);
+
+  GateOptions options_;
+  struct Bucket {
+    double tokens;
+    std::chrono::steady_clock::time_point updated;
+  };
+  std::mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_;
+};
+
+}  // namespace prepbot::http

@@ -1,0 +1,72 @@
+#include "http/gate.hpp"
+
+#include <gtest/gtest.h>
+
+namespace prepbot::http {
+namespace {
+
+Request request(std::string method, std::string origin = "", std::string client = "10.0.0.1") {
+  Request r;
+  r.method = std::move(method);
+  r.path = "/interview/start";
+  r.client = std::move(client);
+  r.headers["host"] = "prepbot.example:8000";
+  if (!origin.empty()) r.headers["origin"] = std::move(origin);
+  return r;
+}
+
+std::string header(const Response& response, const std::string& name) {
+  for (const auto& [key, value] : response.headers)
+    if (key == name) return value;
+  return "";
+}
+
+TEST(Gate, SameOriginAndNoOriginPassForeignOriginsDoNot) {
+  Gate gate({0, 0, {}});
+  EXPECT_FALSE(gate.admit(request("POST")));
+  EXPECT_FALSE(gate.admit(request("POST", "http://prepbot.example:8000")));
+  const auto foreign = gate.admit(request("POST", "https://evil.example"));
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 403);
+}
+
+TEST(Gate, AllowlistedOriginsGetCorsHeadersAndPreflights) {
+  Gate gate({0, 0, {"https://app.example"}});
+  auto r = request("POST", "https://app.example");
+  EXPECT_FALSE(gate.admit(r));
+  Response response;
+  gate.decorate(r, response);
+  EXPECT_EQ(header(response, "Access-Control-Allow-Origin"), "https://app.example");
+  auto preflight = request("OPTIONS", "https://app.example");
+  preflight.headers["access-control-request-method"] = "POST";
+  const auto answer = gate.admit(preflight);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 204);
+  EXPECT_NE(header(*answer, "Access-Control-Allow-Methods").find("POST"), std::string::npos);
+}
+
+TEST(Gate, EveryResponseGetsSecurityHeaders) {
+  Gate gate({0, 0, {}});
+  Response response;
+  gate.decorate(request("GET"), response);
+  EXPECT_EQ(header(response, "X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(header(response, "Referrer-Policy"), "no-referrer");
+  EXPECT_NE(header(response, "Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(header(response, "Access-Control-Allow-Origin"), "") << "no CORS without an allowed foreign origin";
+}
+
+TEST(Gate, RateLimitsEachClientWithItsOwnBucket) {
+  Gate gate({1, 3, {}});
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(gate.admit(request("POST"))) << i;
+  const auto limited = gate.admit(request("POST"));
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_EQ(header(*limited, "Retry-After"), "1");
+  EXPECT_FALSE(gate.admit(request("POST", "", "10.0.0.2"))) << "another client has its own bucket";
+  auto health = request("GET");
+  health.path = "/healthz";
+  EXPECT_FALSE(gate.admit(health)) << "health checks are never limited";
+}
+
+}  // namespace
+}  // namespace prepbot::http

@@ -1,2 +1,0 @@
-// PrepBot web app entry point.
-document.querySelector("#app p").textContent = "PrepBot is running. The API is under /interview.";

@@ -1,0 +1,92 @@
+// The PrepBot JSON API (same origin). Every failure becomes an ApiError with a
+// message in plain words; 422 errors also carry a message per field.
+
+const TIMEOUT_MS = 60000;
+
+export class ApiError extends Error {
+  constructor(message, { status = 0, fields = {}, network = false } = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.fields = fields;  // {fieldName: message} from a 422
+    this.network = network;
+  }
+}
+
+const sessionPath = (id, rest = "") => `/interview/session/${encodeURIComponent(id)}${rest}`;
+
+function fieldLabel(field) {
+  return ({ num_questions: "number of questions", question_id: "question", avoid_questions: "recent questions" })[field] || field;
+}
+
+function errorFrom(status, body) {
+  const detail = body && body.detail;
+  if (status === 422 && Array.isArray(detail)) {
+    const fields = {};
+    const loose = [];
+    for (const item of detail) {
+      const loc = Array.isArray(item && item.loc) ? item.loc : [];
+      const field = loc.length > 1 ? String(loc[1]) : "";
+      const msg = (item && item.msg) || "This value is not valid.";
+      if (field && !fields[field]) fields[field] = msg;
+      else if (!field) loose.push(msg);
+    }
+    const names = Object.keys(fields).map(fieldLabel);
+    const message = names.length
+      ? `Please check ${names.length === 1 ? "this field" : "these fields"}: ${names.join(", ")}.`
+      : loose.join(" ") || "Some of the information is not valid.";
+    return new ApiError(message, { status, fields });
+  }
+  if (typeof detail === "string" && detail && status < 500) {
+    if (status === 404 && /session/i.test(detail)) {
+      return new ApiError("This session was not found on the PrepBot server. It may have been deleted, or the server was restarted without keeping its data.", { status });
+    }
+    return new ApiError(detail, { status });
+  }
+  if (status === 413) return new ApiError("That is too much text to send at once. Shorten it and try again.", { status });
+  if (status === 429) return new ApiError("The PrepBot server is busy. Wait a moment and try again.", { status });
+  if (status >= 500) return new ApiError(`The PrepBot server ran into a problem (error ${status}). Try again in a moment.`, { status });
+  return new ApiError(`The PrepBot server refused the request (error ${status}).`, { status });
+}
+
+async function request(method, path, body) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      cache: "no-store",
+    });
+  } catch (err) {
+    const timedOut = err && err.name === "AbortError";
+    throw new ApiError(timedOut
+      ? "The PrepBot server took too long to answer. Check that it is still running, then try again."
+      : "Cannot reach the PrepBot server. Check that it is running and that you are online, then try again.",
+    { network: true });
+  } finally {
+    clearTimeout(timer);
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw errorFrom(response.status, data);
+  if (data === null) throw new ApiError("The PrepBot server sent an answer this page could not read. Try again.", { status: response.status });
+  return data;
+}
+
+export const api = {
+  start: (body) => request("POST", "/interview/start", body),
+  session: (id) => request("GET", sessionPath(id)),
+  answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),
+  finalize: (id) => request("POST", sessionPath(id, "/finalize")),
+};
+
+export const exportUrl = (id, kind) => sessionPath(id, `/export/${kind}`);
+export const chartUrl = (id, kind) => sessionPath(id, `/charts/${kind}.svg`);

@@ -1,0 +1,114 @@
+// The final report screen.
+import { chartUrl, exportUrl } from "./api.js";
+import { h, prewrap, setTitle } from "./dom.js";
+import { evidenceBlock, resourceList, scoreBar, scoreBars } from "./feedback.js";
+import { capitalize, familyTitle, formatDate, formatScore, modeLabel, scoreLevel } from "./format.js";
+
+function listOrNote(items, note) {
+  const list = (items || []).filter(Boolean);
+  return list.length ? h("ul", { class: "bullets" }, list.map((s) => h("li", null, s))) : h("p", { class: "muted" }, note);
+}
+
+function questionReview(session, q, i) {
+  const entry = session.answers.get(q.id);
+  const headingId = `review-q-${q.id}`;
+  const section = h("article", { class: "review-item", "aria-labelledby": headingId },
+    h("h3", { id: headingId }, h("span", { class: "q-number" }, `Question ${i + 1}. `), q.question),
+    h("p", { class: "badges" },
+      h("span", { class: `badge type-${q.type}` }, capitalize(q.type)),
+      h("span", { class: `badge diff-${q.difficulty}` }, capitalize(q.difficulty)),
+      entry && entry.attempts > 1 ? h("span", { class: "badge" }, `${entry.attempts} attempts`) : null));
+  if (!entry) {
+    section.append(h("p", { class: "muted" }, "Not answered."));
+    return section;
+  }
+  const ev = entry.evaluation || {};
+  section.append(
+    h("p", { class: "label-text" }, "Your answer"),
+    h("blockquote", { class: "answer-text" }, prewrap(entry.answer)),
+    scoreBars(ev.scores),
+    h("p", { class: "label-text" }, "Feedback"),
+    prewrap(ev.feedback || ""));
+  const extra = [];
+  if (ev.examples_or_corrections) extra.push(h("h4", null, "A stronger answer"), prewrap(ev.examples_or_corrections));
+  const evidence = evidenceBlock(ev.evidence, { questionType: q.type, level: 4 });
+  if (evidence) extra.push(h("h4", null, "Evidence from your answer"), evidence);
+  if (extra.length) {
+    section.append(h("details", { class: "more" }, h("summary", null, "Stronger answer and evidence"), extra));
+  }
+  return section;
+}
+
+/** Renders the report of a completed session. Returns the h1 to focus. */
+export function renderReport(main, session, { onStartAgain }) {
+  setTitle("Report");
+  const r = session.final_report || {};
+  const meta = session.meta || {};
+  const role = meta.role || familyTitle(meta.role_family);
+  const answered = session.questions.filter((q) => session.answers.has(q.id)).length;
+
+  const radarAlt = `Radar chart of your average scores out of 10: technical content ${formatScore(r.avg_technical)}, communication ${formatScore(r.avg_communication)}, confidence ${formatScore(r.avg_confidence)}.`;
+  const barsAlt = "Bar chart of the technical, communication and confidence scores of each answered question: " +
+    session.questions.flatMap((q, i) => {
+      const entry = session.answers.get(q.id);
+      if (!entry) return [];
+      const s = (entry.evaluation && entry.evaluation.scores) || {};
+      return [`question ${i + 1}: ${s.technical}, ${s.communication} and ${s.confidence}`];
+    }).join("; ") + ".";
+
+  const print = h("button", { type: "button", class: "btn btn-secondary", id: "print-report" }, "Print");
+  print.addEventListener("click", () => window.print());
+  const again = h("button", { type: "button", class: "btn", id: "start-again" }, "Start again");
+  again.addEventListener("click", () => onStartAgain());
+
+  const heading = h("h1", { id: "report-heading", tabindex: "-1" }, "Your interview report");
+  main.replaceChildren(h("div", { class: "report" },
+    heading,
+    h("p", { class: "meta muted" }, [meta.name, role, modeLabel(meta.mode), meta.experience, meta.domain, formatDate(session.created_at)].filter(Boolean).join(" · ")),
+
+    h("section", { class: "card overall", "aria-labelledby": "overall-heading" },
+      h("h2", { id: "overall-heading" }, "Overall score"),
+      h("div", { class: "overall-row" },
+        h("p", { class: `overall-score level-${scoreLevel(r.overall_score)}` },
+          h("span", { class: "big" }, formatScore(r.overall_score)), h("span", { class: "of" }, "/10"),
+          h("span", { class: "visually-hidden" }, " out of 10")),
+        h("div", { class: "averages" },
+          scoreBar("Technical content (average)", r.avg_technical),
+          scoreBar("Communication (average)", r.avg_communication),
+          scoreBar("Confidence (average)", r.avg_confidence))),
+      h("p", { class: "muted" }, `Based on ${r.n_questions ?? answered} answered question${(r.n_questions ?? answered) === 1 ? "" : "s"} of ${session.questions.length}.`)),
+
+    h("div", { class: "actions report-actions no-print" },
+      h("a", { class: "btn", href: exportUrl(session.id, "full"), download: "", id: "download-full" }, "Download full report (PDF)"),
+      h("a", { class: "btn btn-secondary", href: exportUrl(session.id, "summary"), download: "", id: "download-summary" }, "Download summary (PDF)"),
+      print, again),
+
+    h("section", { class: "card", "aria-labelledby": "charts-heading" },
+      h("h2", { id: "charts-heading" }, "Charts"),
+      h("div", { class: "charts" },
+        h("figure", { class: "chart" },
+          h("img", { src: chartUrl(session.id, "radar"), alt: radarAlt, width: 320, height: 320, id: "chart-radar", decoding: "async" }),
+          h("figcaption", null, "Your averages on the three dimensions")),
+        h("figure", { class: "chart" },
+          h("img", { src: chartUrl(session.id, "questions"), alt: barsAlt, id: "chart-questions", decoding: "async" }),
+          h("figcaption", null, "Scores for each question")))),
+
+    h("div", { class: "two-col" },
+      h("section", { class: "card", "aria-labelledby": "strengths-heading" },
+        h("h2", { id: "strengths-heading" }, "Strengths"),
+        listOrNote(r.strengths, "No clear strengths yet. Keep practising: longer, structured answers with examples score higher.")),
+      h("section", { class: "card", "aria-labelledby": "focus-heading" },
+        h("h2", { id: "focus-heading" }, "Focus areas"),
+        listOrNote(r.focus_areas, "Nothing stands out to work on. Well done."))),
+
+    h("section", { class: "card", "aria-labelledby": "review-heading" },
+      h("h2", { id: "review-heading" }, "Question by question"),
+      session.questions.map((q, i) => questionReview(session, q, i))),
+
+    (() => {
+      const list = resourceList(r.resources);
+      return list ? h("section", { class: "card", "aria-labelledby": "resources-heading" },
+        h("h2", { id: "resources-heading" }, "Resources to study"), list) : null;
+    })()));
+  return heading;
+}

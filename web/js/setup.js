@@ -1,0 +1,221 @@
+// The setup screen: the start form, a session in progress, and this browser's history.
+import { api, ApiError } from "./api.js";
+import { scoreLineChart } from "./chart.js";
+import { announce, focusElement, h, setTitle } from "./dom.js";
+import { DIFFICULTIES, EXPERIENCE_LEVELS, MODES, ROLE_FAMILIES, formatDate, formatScore, modeLabel } from "./format.js";
+import * as store from "./storage.js";
+
+const LIMIT = 100;
+
+function fieldError(id) {
+  return h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+}
+
+function textField({ id, name, label, hint, value, required, autocomplete, list }) {
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
+  return h("div", { class: "field", "data-field": name },
+    h("label", { for: id }, label, required ? null : h("span", { class: "optional" }, " (optional)")),
+    hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
+    h("input", {
+      id, name, type: "text", value: value || "", maxlength: LIMIT, autocomplete: autocomplete || "off",
+      list, required, "aria-required": required ? "true" : null, "aria-describedby": describedBy, spellcheck: "false",
+    }),
+    fieldError(id));
+}
+
+function selectField({ id, name, label, options, value, hint }) {
+  return h("div", { class: "field", "data-field": name },
+    h("label", { for: id }, label),
+    hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
+    h("select", { id, name, "aria-describedby": [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ") },
+      options.map(([v, text]) => h("option", { value: v, selected: v === value }, text))),
+    fieldError(id));
+}
+
+function showFieldError(form, name, message) {
+  const wrap = form.querySelector(`[data-field="${name}"]`);
+  if (!wrap) return null;
+  const err = wrap.querySelector(".field-error");
+  const control = wrap.querySelector("input, select, textarea");
+  err.textContent = message;
+  err.hidden = false;
+  wrap.classList.add("invalid");
+  wrap.querySelectorAll("input, select").forEach((c) => c.setAttribute("aria-invalid", "true"));
+  return control;
+}
+
+function clearErrors(form) {
+  form.querySelectorAll(".field-error").forEach((e) => { e.textContent = ""; e.hidden = true; });
+  form.querySelectorAll(".invalid").forEach((e) => e.classList.remove("invalid"));
+  form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
+}
+
+function readForm(form) {
+  const data = new FormData(form);
+  const get = (k) => String(data.get(k) ?? "").trim();
+  return {
+    name: get("name"),
+    role: get("role"),
+    domain: get("domain"),
+    experience: get("experience"),
+    mode: get("mode") || "mixed",
+    num_questions: get("num_questions"),
+    difficulty: get("difficulty") || "mixed",
+  };
+}
+
+function validate(values) {
+  const errors = {};
+  if (!values.name) errors.name = "Enter your name. It appears on your report.";
+  else if (values.name.length > LIMIT) errors.name = `Use at most ${LIMIT} characters.`;
+  if (!values.role) errors.role = "Enter the role you are practising for, for example “Backend engineer”.";
+  else if (values.role.length > LIMIT) errors.role = `Use at most ${LIMIT} characters.`;
+  if (values.domain.length > LIMIT) errors.domain = `Use at most ${LIMIT} characters.`;
+  const n = Number(values.num_questions);
+  if (!values.num_questions || !Number.isInteger(n) || n < 1 || n > 20) errors.num_questions = "Choose a whole number from 1 to 20.";
+  return errors;
+}
+
+function historySection() {
+  const history = store.getHistory();
+  const section = h("section", { class: "card history", "aria-labelledby": "history-heading" },
+    h("h2", { id: "history-heading" }, "Your past sessions"));
+  if (!history.length) {
+    section.append(h("p", { class: "muted" }, "No sessions yet. Sessions you start in this browser will be listed here, with a chart of your scores."));
+    return section;
+  }
+  const scored = history.filter((e) => Number.isFinite(e.overall)).slice().reverse();
+  if (scored.length) {
+    section.append(h("figure", { class: "history-chart" },
+      scoreLineChart(scored.map((e) => ({ date: e.date, score: e.overall })), { titleId: "hist-chart-title", descId: "hist-chart-desc" }),
+      h("figcaption", { class: "muted" }, scored.length === 1
+        ? "Your overall score. Finish more sessions to see a trend."
+        : `Overall scores of your last ${scored.length} finished sessions.`)));
+  }
+  section.append(h("ul", { class: "history-list" }, history.map((e) => {
+    const done = Number.isFinite(e.overall);
+    return h("li", null,
+      h("a", { href: `#/session/${encodeURIComponent(e.id)}` }, `${e.role || "Interview"} · ${modeLabel(e.mode)}`),
+      h("span", { class: "history-meta" },
+        h("span", { class: "muted" }, formatDate(e.date)),
+        done
+          ? h("span", { class: "pill" }, h("span", { class: "visually-hidden" }, "Overall score "), `${formatScore(e.overall)}/10`)
+          : h("span", { class: "pill pill-muted" }, "In progress")));
+  })));
+  return section;
+}
+
+function resumeCard() {
+  const current = store.getCurrent();
+  if (!current) return null;
+  return h("section", { class: "card resume", "aria-labelledby": "resume-heading" },
+    h("h2", { id: "resume-heading" }, "Interview in progress"),
+    h("p", null, `You have an unfinished ${current.role ? `“${current.role}” ` : ""}interview in this browser.`),
+    h("div", { class: "actions" },
+      h("a", { class: "btn", href: `#/session/${encodeURIComponent(current.id)}` }, "Resume interview")));
+}
+
+/** Renders the setup screen into main. onStarted(startResponse, meta) is called after a successful start. */
+export function renderSetup(main, { onStarted }) {
+  setTitle("Start");
+  const prefs = store.getPrefs();
+  const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
+  const formError = h("div", { class: "form-error", role: "alert" });
+  const startButton = h("button", { type: "submit", class: "btn btn-large", id: "start-button" }, "Start interview");
+
+  const modeField = h("fieldset", { class: "field modes", "data-field": "mode", "aria-describedby": "f-mode-error" },
+    h("legend", null, "Mode"),
+    h("div", { class: "choice-row" }, MODES.map(([value, label, desc]) => h("div", { class: "choice" },
+      h("input", { type: "radio", name: "mode", id: `f-mode-${value}`, value, checked: (prefs.mode || "mixed") === value,
+        "aria-describedby": `f-mode-${value}-desc` }),
+      h("label", { for: `f-mode-${value}` }, h("span", { class: "choice-title" }, label),
+        h("span", { class: "choice-desc", id: `f-mode-${value}-desc` }, desc))))),
+    fieldError("f-mode"));
+
+  const form = h("form", { class: "setup-form", novalidate: true, "aria-labelledby": "form-heading" },
+    h("div", { class: "grid-2" },
+      textField({ id: "f-name", name: "name", label: "Your name", value: prefs.name, required: true, autocomplete: "given-name" }),
+      textField({ id: "f-role", name: "role", label: "Target role", value: prefs.role, required: true, list: "role-suggestions",
+        hint: "Pick a suggestion or type any role." })),
+    roleList,
+    h("div", { class: "grid-2" },
+      textField({ id: "f-domain", name: "domain", label: "Domain", value: prefs.domain, hint: "For example fintech, healthcare, games." }),
+      selectField({ id: "f-experience", name: "experience", label: "Experience",
+        options: EXPERIENCE_LEVELS.map((l) => [l, l]), value: prefs.experience || "1-3 years" })),
+    modeField,
+    h("div", { class: "grid-2" },
+      h("div", { class: "field", "data-field": "num_questions" },
+        h("label", { for: "f-num" }, "Number of questions"),
+        h("p", { class: "hint", id: "f-num-hint" }, "From 1 to 20."),
+        h("input", { id: "f-num", name: "num_questions", type: "number", min: 1, max: 20, step: 1, inputmode: "numeric",
+          value: String(prefs.num_questions || 5), required: true, "aria-describedby": "f-num-hint f-num-error" }),
+        fieldError("f-num")),
+      selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
+    formError,
+    h("div", { class: "actions" }, startButton));
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (startButton.disabled) return;
+    clearErrors(form);
+    formError.textContent = "";
+    const values = readForm(form);
+    const errors = validate(values);
+    const fieldIds = { name: "name", role: "role", domain: "domain", num_questions: "num_questions" };
+    if (Object.keys(errors).length) {
+      let first = null;
+      for (const [field, msg] of Object.entries(errors)) {
+        const control = showFieldError(form, fieldIds[field], msg);
+        first = first || control;
+      }
+      formError.textContent = "Please fix the fields marked below.";
+      if (first) first.focus();
+      return;
+    }
+    store.setPrefs({ ...values, num_questions: Number(values.num_questions) });
+    const body = {
+      name: values.name,
+      role: values.role,
+      experience: values.experience,
+      mode: values.mode,
+      num_questions: Number(values.num_questions),
+      difficulty: values.difficulty,
+      avoid_questions: store.getRecentQuestions(),
+    };
+    if (values.domain) body.domain = values.domain;
+
+    startButton.disabled = true;
+    startButton.textContent = "Starting…";
+    form.setAttribute("aria-busy", "true");
+    announce("Starting your interview…");
+    try {
+      const response = await api.start(body);
+      onStarted(response, { name: values.name, role: values.role, domain: values.domain || null,
+        experience: values.experience, mode: values.mode, role_family: response.role_family });
+    } catch (err) {
+      startButton.disabled = false;
+      startButton.textContent = "Start interview";
+      form.removeAttribute("aria-busy");
+      const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");
+      let first = null;
+      for (const [field, msg] of Object.entries(e.fields || {})) {
+        const control = showFieldError(form, field, msg);
+        first = first || control;
+      }
+      formError.textContent = e.message;
+      if (first) first.focus();
+      else startButton.focus();
+    }
+  });
+
+  const heading = h("h1", { id: "setup-heading", tabindex: "-1" }, "Practise for your next interview");
+  main.replaceChildren(
+    h("div", { class: "setup-layout" },
+      h("div", { class: "setup-main" },
+        heading,
+        h("p", { class: "lead" }, "Tell PrepBot the role you want. It asks questions, grades each answer on technical content, communication and confidence, and shows you how to improve."),
+        resumeCard(),
+        h("section", { class: "card", "aria-labelledby": "form-heading" }, h("h2", { id: "form-heading" }, "Set up your interview"), form)),
+      h("div", { class: "setup-side" }, historySection())));
+  return heading;
+}
