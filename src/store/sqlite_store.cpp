@@ -299,31 +299,11 @@ class SqliteStore final : public SessionStore {
   }
 
   bool remove(const std::string& session_id) override {
-    std::lock_guard lock(write_mutex_);
-    Transaction tx(writer_, "BEGIN IMMEDIATE");
-    auto erase_answers = writer_.prepare("DELETE FROM answers WHERE session_id = ?");
-    erase_answers.bind(1, session_id);
-    erase_answers.run();
-    auto erase = writer_.prepare("DELETE FROM sessions WHERE id = ? RETURNING id");
-    erase.bind(1, session_id);
-    const bool existed = erase.step();
-    erase.run();
-    tx.commit();
-    return existed;
+    return erase_sessions("DELETE FROM sessions WHERE id = ? RETURNING id", session_id) > 0;
   }
 
   std::size_t purge_created_before(const std::string& iso_timestamp) override {
-    std::lock_guard lock(write_mutex_);
-    Transaction tx(writer_, "BEGIN IMMEDIATE");
-    auto answers = writer_.prepare("DELETE FROM answers WHERE session_id IN (SELECT id FROM sessions WHERE created_at < ?)");
-    answers.bind(1, iso_timestamp);
-    answers.run();
-    auto sessions = writer_.prepare("DELETE FROM sessions WHERE created_at < ? RETURNING id");
-    sessions.bind(1, iso_timestamp);
-    std::size_t purged = 0;
-    while (sessions.step()) ++purged;
-    tx.commit();
-    return purged;
+    return erase_sessions("DELETE FROM sessions WHERE created_at < ? RETURNING id", iso_timestamp);
   }
 
   bool ping() override {
@@ -371,6 +351,20 @@ class SqliteStore final : public SessionStore {
     }
     Lease reader(*this);
     return read(reader.connection());
+  }
+
+  // Runs a DELETE … RETURNING id on sessions; their answers go with them (ON DELETE CASCADE).
+  std::size_t erase_sessions(const char* sql, const std::string& value) {
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    std::size_t erased = 0;
+    {
+      auto erase = writer_.prepare(sql);
+      erase.bind(1, value);
+      while (erase.step()) ++erased;
+    }
+    tx.commit();
+    return erased;
   }
 
   void migrate() {

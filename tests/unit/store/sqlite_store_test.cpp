@@ -92,6 +92,8 @@ TEST_P(SqliteStoreTest, RemoveErasesSessionAndAnswers) {
   EXPECT_TRUE(store_->remove("s1"));
   EXPECT_FALSE(store_->load("s1"));
   EXPECT_FALSE(store_->remove("s1"));
+  store_->create(make_session("s1"));  // the same id again: no answer of the erased session may come back
+  EXPECT_TRUE(store_->load("s1")->answers.empty());
 }
 
 TEST_P(SqliteStoreTest, ConcurrentWritersLoseNoAnswer) {
