@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "coach/llm/llm_coach.hpp"
 #include "coach/offline/bank.hpp"
 #include "coach/offline/offline_coach.hpp"
 #include "http/api.hpp"
@@ -80,6 +81,23 @@ class RetentionSweeper {
   std::thread thread_;
 };
 
+// The configured LLM coach, or null for the offline coach alone.
+std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& config, coach::llm::HttpClient& http,
+                                                     coach::offline::OfflineCoach& offline, util::WorkerPool& workers,
+                                                     util::Metrics& metrics) {
+  std::unique_ptr<coach::llm::Provider> provider;
+  if (config.coach == "gemini")
+    provider = coach::llm::make_gemini({config.gemini_api_key, config.gemini_model, config.gemini_base_url});
+  else if (config.coach == "openai")
+    provider = coach::llm::make_openai({config.openai_api_key, config.openai_model, config.openai_base_url});
+  else
+    return nullptr;
+  coach::llm::LlmOptions options;
+  options.timeout = std::chrono::seconds(config.llm_timeout);
+  options.max_concurrent = config.llm_concurrency;
+  return std::make_unique<coach::llm::LlmCoach>(std::move(provider), http, offline, workers, &metrics, options);
+}
+
 std::shared_ptr<const coach::offline::Bank> load_bank(const std::string& directory) {
   using coach::offline::Bank;
   return std::make_shared<const Bank>(directory.empty() ? Bank::load_embedded() : Bank::load_directory(directory));
@@ -96,8 +114,13 @@ int serve(const config::Config& config) {
 
   util::Metrics metrics;
   describe_metrics(metrics);
-  util::WorkerPool workers(threads);
-  coach::offline::OfflineCoach coach(bank, workers, &metrics);
+  // Owned by pointer so that shutdown can end them first, in order (below).
+  auto workers_owner = std::make_unique<util::WorkerPool>(threads);
+  util::WorkerPool& workers = *workers_owner;
+  auto http_owner = std::make_unique<coach::llm::HttpClient>();
+  coach::offline::OfflineCoach offline(bank, workers, &metrics);
+  const auto llm = make_llm_coach(config, *http_owner, offline, workers, metrics);
+  coach::Coach& coach = llm ? static_cast<coach::Coach&>(*llm) : offline;
   const auto store = store::open_store(config.store);
   interview::InterviewService interview(coach, *store, workers);
   const http::StaticFiles web(config.web_dir);
@@ -111,6 +134,8 @@ int serve(const config::Config& config) {
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
   http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router, gate, metrics);
+  http_owner.reset();     // LLM calls still running end now; their callbacks post to the workers
+  workers_owner.reset();  // queued work finishes while the coaches, store and service still exist
   return 0;
 }
 

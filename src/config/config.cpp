@@ -36,8 +36,13 @@ void Config::validate() {
 
   if (coach != "offline" && coach != "gemini" && coach != "openai")
     fail("PREPBOT_COACH (--coach)", coach, "expected offline, gemini or openai");
-  if (coach != "offline")
-    fail("PREPBOT_COACH (--coach)", coach, "this build has the offline coach only; LLM coaches are not built yet");
+  if (coach == "gemini" && gemini_api_key.empty())
+    fail("GEMINI_API_KEY (--gemini-api-key)", "", "the gemini coach needs an API key");
+  if (coach == "gemini" && gemini_model.empty()) fail("GEMINI_MODEL (--gemini-model)", gemini_model, "expected a model name");
+  if (coach == "openai" && openai_model.empty()) fail("OPENAI_MODEL (--openai-model)", openai_model, "expected a model name");
+  if (llm_timeout < 1 || llm_timeout > 600) fail("PREPBOT_LLM_TIMEOUT (--llm-timeout)", std::to_string(llm_timeout), "expected 1-600 seconds");
+  if (llm_concurrency < 1 || llm_concurrency > 10000)
+    fail("PREPBOT_LLM_CONCURRENCY (--llm-concurrency)", std::to_string(llm_concurrency), "expected 1-10000");
   if (!is_http_url(gemini_base_url)) fail("GEMINI_BASE_URL", gemini_base_url, "expected an http(s) URL");
   if (!is_http_url(openai_base_url)) fail("OPENAI_BASE_URL", openai_base_url, "expected an http(s) URL");
 

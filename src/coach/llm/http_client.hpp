@@ -1,0 +1,57 @@
+#pragma once
+// Outgoing HTTP for the LLM coaches: one libcurl multi handle driven by one
+// thread, so thousands of slow calls wait together without holding a thread
+// each. Every request states its connect and total timeouts; callbacks run on
+// the client's thread and must be quick (hand real work to a worker pool).
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace prepbot::coach::llm {
+
+struct HttpRequest {
+  std::string url;
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;                  // POSTed as is
+  std::chrono::milliseconds connect_timeout{5'000};
+  std::chrono::milliseconds total_timeout{30'000};
+};
+
+enum class HttpFailure { none, timeout, connect, other };
+
+struct HttpResult {
+  long status = 0;  // 0 when no response arrived
+  HttpFailure failure = HttpFailure::none;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lowercase names
+};
+
+class HttpClient {
+ public:
+  HttpClient();
+  ~HttpClient();  // cancels what is still running; its callbacks get HttpFailure::other
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // Starts `request` after `delay` and calls `done` once with the outcome.
+  void send(HttpRequest request, std::function<void(HttpResult)> done,
+            std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+
+ private:
+  struct Pending;
+  void run();
+
+  void* multi_;  // CURLM*
+  std::mutex mutex_;
+  std::deque<std::unique_ptr<Pending>> queued_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace prepbot::coach::llm

@@ -1,0 +1,82 @@
+#pragma once
+// An LLM coach (Gemini or OpenAI-compatible) behind the Coach interface. Every
+// call: a structured prompt with the candidate's words delimited as data, a
+// total deadline, bounded retries with backoff and jitter on 429/5xx (honouring
+// the provider's hint; never on a bad key or an exhausted quota), a circuit
+// breaker, and a cap on concurrent calls. Whatever fails, the offline coach
+// answers instead and the result says so (source, evidence.fallback). LLM
+// grades are checked against the offline grader's evidence and wild
+// disagreement is flagged.
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "coach/coach.hpp"
+#include "coach/llm/http_client.hpp"
+#include "coach/llm/provider.hpp"
+#include "coach/offline/offline_coach.hpp"
+#include "util/metrics.hpp"
+#include "util/worker_pool.hpp"
+
+namespace prepbot::coach::llm {
+
+struct LlmOptions {
+  std::chrono::milliseconds timeout{30'000};  // per call, retries included
+  int max_concurrent = 128;                   // calls in flight to the provider; more wait their turn
+  int max_retries = 2;
+  int breaker_threshold = 5;                  // consecutive failures that open the circuit
+  std::chrono::seconds breaker_cooldown{30};
+  std::chrono::minutes cache_ttl{10};         // identical question requests
+};
+
+class LlmCoach final : public Coach {
+ public:
+  LlmCoach(std::unique_ptr<Provider> provider, HttpClient& http, offline::OfflineCoach& fallback,
+           util::WorkerPool& workers, util::Metrics* metrics, LlmOptions options = {});
+
+  void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
+  void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  // Text of the reply, or nullopt and a reason; called on the worker pool.
+  using TextDone = std::function<void(std::optional<std::string> text, std::string reason)>;
+
+  struct Call;
+  void call(Prompt prompt, TextDone done);
+  void start(std::shared_ptr<Call> call);
+  void attempt(std::shared_ptr<Call> call, std::chrono::milliseconds delay);
+  void finish(const std::shared_ptr<Call>& call, std::optional<std::string> text, std::string reason);
+  bool circuit_open();
+  void record(bool success);
+  void count(const char* operation, const char* outcome, const std::string& reason = "");
+
+  std::unique_ptr<Provider> provider_;
+  HttpClient& http_;
+  offline::OfflineCoach& fallback_;
+  util::WorkerPool& workers_;
+  util::Metrics* metrics_;
+  LlmOptions options_;
+
+  std::mutex mutex_;
+  int in_flight_ = 0;
+  std::deque<std::shared_ptr<Call>> waiting_;
+  int consecutive_failures_ = 0;
+  Clock::time_point open_until_{};
+  struct Cached {
+    Clock::time_point at;
+    QuestionSet set;
+  };
+  std::map<std::string, Cached> question_cache_;
+};
+
+// The prompts, exposed for tests: the candidate's text is delimited and declared as data.
+Prompt evaluation_prompt(const EvaluationRequest& request);
+Prompt questions_prompt(const QuestionRequest& request, const std::string& family_title);
+
+}  // namespace prepbot::coach::llm

@@ -1,0 +1,58 @@
+#pragma once
+// An LLM provider's wire protocol: how a prompt becomes an HTTP request and how
+// the HTTP result becomes text or a classified failure. Gemini and any
+// OpenAI-compatible server (see shared/protocols/llm-apis.md).
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "coach/llm/http_client.hpp"
+
+namespace prepbot::coach::llm {
+
+struct Prompt {
+  std::string system;       // the instructions
+  std::string user;         // the task, with the candidate's words delimited as data
+  nlohmann::json schema;    // JSON Schema of the reply
+  std::string schema_name;  // [A-Za-z0-9_-]
+  int max_tokens = 2048;
+};
+
+enum class Failure {
+  none,
+  retryable,  // 429 rate limit, 5xx, timeouts: worth another try
+  fatal,      // bad key, exhausted quota, bad request: do not retry
+  blocked,    // the provider's safety filter answered instead
+  truncated,  // the reply hit the token limit
+};
+
+struct Reply {
+  Failure failure = Failure::none;
+  std::string text;                           // the model's text when failure is none
+  std::chrono::milliseconds retry_after{0};   // the provider's hint, if it gave one
+  std::string reason;                         // short and safe to log: never the key, never the prompt
+};
+
+struct ProviderConfig {
+  std::string api_key;  // never logged, stored or returned
+  std::string model;
+  std::string base_url;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+  virtual const char* name() const = 0;
+  virtual HttpRequest build(const Prompt& prompt) const = 0;
+  virtual Reply parse(const HttpResult& result) const = 0;
+};
+
+std::unique_ptr<Provider> make_gemini(ProviderConfig config);
+std::unique_ptr<Provider> make_openai(ProviderConfig config);
+
+// "43.7s", "1.5s", "500ms" → milliseconds; 0 when unreadable.
+std::chrono::milliseconds parse_duration(const std::string& text);
+
+}  // namespace prepbot::coach::llm
