@@ -1,0 +1,214 @@
+// The LLM coaches through the real binary, against a fake LLM server on
+// 127.0.0.1 that speaks Gemini's and OpenAI's protocols (support/fake_llm.cpp).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "support/server_process.hpp"
+
+namespace prepbot::testing {
+namespace {
+
+using nlohmann::json;
+
+const std::string kKey = "sk-test-SECRET-7f3a9c1e5b";
+
+class FakeLlm {
+ public:
+  FakeLlm() {
+    for (int tries = 0; tries < 5; ++tries) {
+      port_ = 20000 + static_cast<int>(getpid() % 20000) + tries * 7;
+      pid_ = fork();
+      if (pid_ == 0) {
+        execl(FAKE_LLM_BINARY, FAKE_LLM_BINARY, std::to_string(port_).c_str(), kKey.c_str(), nullptr);
+        _exit(127);
+      }
+      for (int i = 0; i < 100; ++i) {
+        if (client().get("/stats").status == 200) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    throw std::runtime_error("fake_llm did not start");
+  }
+  ~FakeLlm() {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  HttpClient client() const { return HttpClient(url()); }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int requests(const std::string& model) const {
+    const json stats = client().get("/stats").json();
+    return stats.value(model, 0);
+  }
+
+ private:
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+FakeLlm& fake() {
+  static FakeLlm server;
+  return server;
+}
+
+struct Provider {
+  std::string name;
+  std::vector<std::string> args(const std::string& model, const std::string& key = kKey) const {
+    if (name == "gemini")
+      return {"--coach", "gemini", "--gemini-base-url", fake().url(), "--gemini-model", model, "--gemini-api-key", key,
+              "--llm-timeout", "3"};
+    return {"--coach", "openai", "--openai-base-url", fake().url() + "/v1", "--openai-model", model, "--openai-api-key", key,
+            "--llm-timeout", "3"};
+  }
+};
+
+class LlmTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  Provider provider() const { return {GetParam()}; }
+
+  // Starts prepbot on `model`, runs a session of two questions and returns the first answer's evaluation.
+  json evaluate_with(const std::string& model, const std::string& answer_text = kAnswer, const std::string& key = kKey) {
+    ServerProcess server("sqlite::memory:", provider().args(model, key));
+    const auto client = server.client();
+    const auto started = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"},
+                                                               {"experience", "mid"}, {"mode", "mixed"}, {"num_questions", 2}});
+    EXPECT_EQ(started.status, 200) << started.body;
+    last_questions_ = started.json()["questions"];
+    const auto answered = client.post("/interview/session/" + started.json()["session_id"].get<std::string>() + "/answer",
+                                      json{{"question_id", 1}, {"answer", answer_text}});
+    EXPECT_EQ(answered.status, 200) << answered.body;
+    return answered.json();
+  }
+
+  static inline const std::string kAnswer =
+      "I would use a token bucket per API key stored in Redis so every instance shares the counters, and answer 429 "
+      "with a Retry-After header. For example, at my last job this cut abusive traffic by 90 percent.";
+  json last_questions_;
+};
+
+TEST_P(LlmTest, NormalRepliesGradeAndAskQuestions) {
+  const json evaluation = evaluate_with("normal");
+  EXPECT_EQ(evaluation["source"], GetParam());
+  EXPECT_EQ(evaluation["scores"], (json{{"technical", 7}, {"communication", 8}, {"confidence", 6}}));
+  EXPECT_NE(evaluation["feedback"].get<std::string>().find("LLM feedback"), std::string::npos);
+  EXPECT_TRUE(evaluation["evidence"].contains("offline_scores")) << "the offline grader's evidence comes along";
+  EXPECT_NE(last_questions_[0]["question"].get<std::string>().find("LLM question 1"), std::string::npos);
+}
+
+TEST_P(LlmTest, JsonInFencesOrProseIsRecovered) {
+  for (const std::string mode : {"fenced", "prose"}) {
+    const json evaluation = evaluate_with(mode);
+    EXPECT_EQ(evaluation["source"], GetParam()) << mode;
+    EXPECT_EQ(evaluation["scores"]["technical"], 7) << mode;
+  }
+}
+
+TEST_P(LlmTest, NearMissScoresAreClamped) {
+  const json evaluation = evaluate_with("clamped");
+  EXPECT_EQ(evaluation["source"], GetParam());
+  EXPECT_EQ(evaluation["scores"], (json{{"technical", 10}, {"communication", 1}, {"confidence", 9}}));
+}
+
+TEST_P(LlmTest, EveryFailureFallsBackToTheOfflineCoach) {
+  for (const std::string mode : {"truncated", "out_of_range", "garbage", "safety", "quota", "error500", "unavailable"}) {
+    const auto started = std::chrono::steady_clock::now();
+    const json evaluation = evaluate_with(mode);
+    EXPECT_EQ(evaluation["source"], "offline") << mode;
+    EXPECT_TRUE(evaluation["evidence"].contains("fallback")) << mode << ": " << evaluation.dump();
+    EXPECT_EQ(evaluation["evidence"]["fallback"]["provider"], GetParam()) << mode;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << mode;
+    EXPECT_EQ(last_questions_.size(), 2u) << mode << ": the offline coach asked instead";
+  }
+}
+
+TEST_P(LlmTest, RateLimitsAreRetriedAfterTheHint) {
+  const int before = fake().requests("ratelimited");
+  const json evaluation = evaluate_with("ratelimited");
+  EXPECT_EQ(evaluation["source"], GetParam());
+  EXPECT_EQ(fake().requests("ratelimited") - before, 4) << "start and answer: a 429 each, then success";
+}
+
+TEST_P(LlmTest, ABadKeyOrExhaustedQuotaIsNotRetried) {
+  const int bad_before = fake().requests("badkey");
+  const json evaluation = evaluate_with("normal", kAnswer, "sk-wrong-key");
+  EXPECT_EQ(evaluation["source"], "offline");
+  EXPECT_EQ(fake().requests("badkey") - bad_before, 2) << "one attempt for the questions, one for the answer";
+  const int quota_before = fake().requests("quota");
+  evaluate_with("quota");
+  EXPECT_EQ(fake().requests("quota") - quota_before, 2);
+}
+
+TEST_P(LlmTest, ServerErrorsAreRetriedABoundedNumberOfTimes) {
+  const int before = fake().requests("error500");
+  evaluate_with("error500");
+  EXPECT_EQ(fake().requests("error500") - before, 6) << "three attempts for each of two calls";
+}
+
+TEST_P(LlmTest, AHangingProviderTimesOutIntoTheFallback) {
+  const auto started = std::chrono::steady_clock::now();
+  const json evaluation = evaluate_with("hang");
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(evaluation["source"], "offline");
+  EXPECT_EQ(evaluation["evidence"]["fallback"]["reason"], "timeout");
+  EXPECT_LT(took, std::chrono::seconds(9)) << "two calls of at most 3 s each";
+}
+
+TEST_P(LlmTest, WildDisagreementWithTheOfflineEvidenceIsFlagged) {
+  const json evaluation = evaluate_with("normal", "Redis, token bucket.");  // 7/10 for four words
+  EXPECT_EQ(evaluation["source"], GetParam());
+  EXPECT_TRUE(evaluation["evidence"]["disagreement"].get<bool>()) << evaluation["evidence"].dump();
+}
+
+TEST_P(LlmTest, TheCircuitOpensAfterRepeatedFailures) {
+  ServerProcess server("sqlite::memory:", provider().args("quota"));
+  const int before = fake().requests("quota");
+  for (int i = 0; i < 8; ++i) {
+    const auto response = server.client().post("/interview/evaluate", json{{"question", "What is a database index?"},
+                                                                           {"answer", "A sorted structure, a B-tree."}});
+    EXPECT_EQ(response.json()["source"], "offline");
+  }
+  EXPECT_EQ(fake().requests("quota") - before, 5) << "after five failures the circuit stays open";
+}
+
+TEST_P(LlmTest, TheKeyNeverAppearsInLogsResponsesOrTheDatabase) {
+  const std::string dir = make_temp_dir();
+  std::string seen;
+  std::string log_path;
+  {
+    ServerProcess server("sqlite:" + dir + "/prepbot.db", [&] {
+      auto args = provider().args("badkey");
+      args.insert(args.end(), {"--log", "debug,json"});
+      return args;
+    }());
+    log_path = server.log_path();
+    const auto client = server.client();
+    const auto started = client.post("/interview/start", json{{"name", "K"}, {"role", "qa"}, {"experience", "mid"}, {"mode", "technical"}});
+    const std::string id = started.json()["session_id"];
+    seen += started.body;
+    seen += client.post("/interview/session/" + id + "/answer", json{{"question_id", 1}, {"answer", "Unit tests first."}}).body;
+    seen += client.post("/interview/session/" + id + "/finalize", std::string()).body;
+    seen += client.get("/interview/session/" + id).body;
+    seen += client.get("/metrics").body;
+  }
+  std::ostringstream files;
+  for (const std::string& path : {log_path, dir + "/prepbot.db", dir + "/prepbot.db-wal"}) {
+    std::ifstream file(path, std::ios::binary);
+    files << file.rdbuf();
+  }
+  EXPECT_EQ(seen.find(kKey), std::string::npos);
+  EXPECT_EQ(files.str().find(kKey), std::string::npos);
+  EXPECT_NE(files.str().find("fell back"), std::string::npos) << "the fallback was logged, without the key";
+}
+
+INSTANTIATE_TEST_SUITE_P(Providers, LlmTest, ::testing::Values("gemini", "openai"));
+
+}  // namespace
+}  // namespace prepbot::testing
