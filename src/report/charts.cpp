@@ -21,11 +21,15 @@ struct Axis {
   Color color;
 };
 
-// Pango draws from the layout's top-left; this centres a label on (cx, cy).
-void draw_centered(cairo_t* cr, const std::string& text, double cx, double cy, double size, Color color, bool bold = false) {
+// Pango draws from the layout's top-left; this centres a label on (cx, cy),
+// shifted as needed to stay inside [left, right] when those are given.
+void draw_centered(cairo_t* cr, const std::string& text, double cx, double cy, double size, Color color, bool bold = false,
+                   double left = -1e9, double right = 1e9) {
   PangoLayout* layout = make_layout(cr, text, size, bold);
   set_color(cr, color);
-  cairo_move_to(cr, cx - layout_width(layout) / 2, cy - layout_height(layout) / 2);
+  const double width = layout_width(layout);
+  const double x = std::clamp(cx - width / 2, left, std::max(left, right - width));
+  cairo_move_to(cr, x, cy - layout_height(layout) / 2);
   pango_cairo_show_layout(cr, layout);
   g_object_unref(layout);
 }
@@ -86,8 +90,8 @@ void draw_radar(cairo_t* cr, const model::FinalReport& averages, double x, doubl
     set_color(cr, axes[a].color);
     cairo_fill(cr);
     const auto [lx, ly] = point(a, 12.6);
-    draw_centered(cr, axes[a].label, lx, ly - 5, size * 0.05, kInk, true);
-    draw_centered(cr, fmt::format("{:.1f}", axes[a].value), lx, ly + 7, size * 0.05, axes[a].color, true);
+    draw_centered(cr, axes[a].label, lx, ly - 5, size * 0.05, kInk, true, x + 2, x + size - 2);
+    draw_centered(cr, fmt::format("{:.1f}", axes[a].value), lx, ly + 7, size * 0.05, axes[a].color, true, x + 2, x + size - 2);
   }
   cairo_restore(cr);
 }

@@ -44,7 +44,9 @@ export function scoreLineChart(points, { titleId, descId }) {
   if (points.length) {
     const first = points[0];
     const last = points[points.length - 1];
-    root.append(svg("text", { class: "axis-label", x: pad.left, y: H - 6, "text-anchor": "start" }, formatDate(first.date, { time: false })));
+    const single = points.length === 1;
+    root.append(svg("text", { class: "axis-label", x: single ? x(0) : pad.left, y: H - 6, "text-anchor": single ? "middle" : "start" },
+      formatDate(first.date, { time: false })));
     if (points.length > 1) {
       root.append(svg("text", { class: "axis-label", x: W - pad.right, y: H - 6, "text-anchor": "end" }, formatDate(last.date, { time: false })));
     }

@@ -110,7 +110,9 @@ export function feedbackBody(evaluation, { questionType, level = 3, attempts } =
     scoreBars(ev.scores),
     attempts > 1 ? h("p", { class: "muted attempts" }, `Attempt ${attempts}: these scores replace your earlier ones.`) : null,
     guard ? h("p", { class: "notice warn" }, h("strong", null, "Why the lowest scores: "), guard) : null,
-    h("section", { class: "fb-section" }, h(hx, null, "What the coach says"), prewrap(ev.feedback || "No feedback was given.")),
+    guard && String(ev.feedback || "").trim() === guard
+      ? null
+      : h("section", { class: "fb-section" }, h(hx, null, "What the coach says"), prewrap(ev.feedback || "No feedback was given.")),
     ev.examples_or_corrections
       ? h("section", { class: "fb-section" }, h(hx, null, "A stronger answer"), prewrap(ev.examples_or_corrections, "div"))
       : null,

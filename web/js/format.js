@@ -8,7 +8,7 @@ export const ROLE_FAMILIES = [
   ["data-scientist", "Data scientist"],
   ["ml-engineer", "Machine learning engineer"],
   ["data-analyst", "Data analyst"],
-  ["devops-sre", "DevOps / SRE"],
+  ["devops-sre", "DevOps / site reliability engineer"],
   ["security", "Security engineer"],
   ["qa", "QA engineer"],
   ["database", "Database administrator"],

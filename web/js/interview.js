@@ -263,7 +263,7 @@ export function renderInterview(main, session, { onFinished, position, focus = t
         h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
         feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts }),
         box,
-        h("div", { class: "actions sticky-actions" }, next, retry, backToSkipped)),
+        h("div", { class: "actions feedback-actions" }, next, retry, backToSkipped)),
     ];
   }
 

@@ -58,7 +58,7 @@ export function renderReport(main, session, { onStartAgain }) {
 
   const print = h("button", { type: "button", class: "btn btn-secondary", id: "print-report" }, "Print");
   print.addEventListener("click", () => window.print());
-  const again = h("button", { type: "button", class: "btn", id: "start-again" }, "Start again");
+  const again = h("button", { type: "button", class: "btn btn-secondary", id: "start-again" }, "Start again");
   again.addEventListener("click", () => onStartAgain());
 
   const heading = h("h1", { id: "report-heading", tabindex: "-1" }, "Your interview report");

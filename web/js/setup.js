@@ -92,16 +92,29 @@ function historySection() {
         ? "Your overall score. Finish more sessions to see a trend."
         : `Overall scores of your last ${scored.length} finished sessions.`)));
   }
-  section.append(h("ul", { class: "history-list" }, history.map((e) => {
+  const SHOWN = 8;
+  const list = h("ul", { class: "history-list", id: "history-list" }, history.map((e, i) => {
     const done = Number.isFinite(e.overall);
-    return h("li", null,
+    return h("li", { hidden: i >= SHOWN },
       h("a", { href: `#/session/${encodeURIComponent(e.id)}` }, `${e.role || "Interview"} · ${modeLabel(e.mode)}`),
       h("span", { class: "history-meta" },
         h("span", { class: "muted" }, formatDate(e.date)),
         done
           ? h("span", { class: "pill" }, h("span", { class: "visually-hidden" }, "Overall score "), `${formatScore(e.overall)}/10`)
           : h("span", { class: "pill pill-muted" }, "In progress")));
-  })));
+  }));
+  section.append(list);
+  if (history.length > SHOWN) {
+    const more = h("button", { type: "button", class: "btn-link", id: "history-more" },
+      `Show all ${history.length} sessions`);
+    more.addEventListener("click", () => {
+      list.querySelectorAll("li[hidden]").forEach((li) => { li.hidden = false; });
+      more.remove();
+      const next = list.children[SHOWN];
+      if (next) next.querySelector("a").focus();
+    });
+    section.append(more);
+  }
   return section;
 }
 
@@ -168,7 +181,7 @@ export function renderSetup(main, { onStarted }) {
         const control = showFieldError(form, fieldIds[field], msg);
         first = first || control;
       }
-      formError.textContent = "Please fix the fields marked below.";
+      formError.textContent = "Please fix the fields marked above.";
       if (first) first.focus();
       return;
     }
