@@ -55,6 +55,19 @@ for kind in full summary; do
   printf '%-44s %s req/s (p50 %s, p99 %s) %s\n' "export $kind PDF (10 questions), wrk -c8" "$rps" "$p50" "$p99" "${errors:-no errors}"
 done
 
+# LLM coach: 500 concurrent evaluations while the (fake) LLM takes 2 s to answer each.
+llm_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+llm_app_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+build/release/tests/fake_llm "$llm_port" bench-key &
+fake=$!
+build/release/src/prepbot serve --listen "127.0.0.1:$llm_app_port" --store sqlite::memory: --rate-limit 0 --log warn \
+  --coach openai --openai-base-url "http://127.0.0.1:$llm_port/v1" --openai-model slow-2000 --openai-api-key bench-key \
+  --llm-concurrency 600 --llm-timeout 20 2>"$work/llm-server.log" &
+llm_server=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$llm_app_port/healthz" >/dev/null && break; sleep 0.05; done
+printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/bench/llm_load "http://127.0.0.1:$llm_app_port" 500 || true)"
+kill $llm_server $fake 2>/dev/null; wait $llm_server $fake 2>/dev/null || true
+
 echo
 echo "offline coach and reports (Google Benchmark, median of 5 repetitions):"
 for program in offline_coach_bench report_bench; do

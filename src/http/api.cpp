@@ -114,9 +114,9 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     reply(std::move(response));
   };
 
-  // The web app: "/", "/app.js", "/vendor/x.js", …
+  // The web app: "/", "/app.js", "/vendor/x.js", …; "/docs" is the API documentation page.
   auto web_file = [&web](Request& request, const Reply& reply) {
-    auto file = web.get(request.path);
+    auto file = web.get(request.path == "/docs" ? "/docs.html" : request.path);
     reply(file ? std::move(*file) : Response::detail(404, "Not Found"));
   };
 
@@ -139,6 +139,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview::ChartKind::radar)},
       {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview::ChartKind::questions)},
       {"POST", "/interview/evaluate", evaluate},
+      {"GET", "/docs", web_file},
       {"GET", "/", web_file, true},
       {"GET", "/{file}", web_file, true},
       {"GET", "/{folder}/{file}", web_file, true},
