@@ -10,7 +10,7 @@ build_packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-wqy-microhei
 )
 test_packages=(
-  libgtest-dev libgmock-dev libbenchmark-dev curl wrk sqlite3 poppler-utils
+  libgtest-dev libgmock-dev libbenchmark-dev curl wrk sqlite3 poppler-utils clang libclang-rt-14-dev
 )
 
 wanted=("${build_packages[@]}")

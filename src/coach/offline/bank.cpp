@@ -42,7 +42,7 @@ class FileReader {
     json root;
     try {
       root = json::parse(contents);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {  // parse errors, and numbers too large for a double
       problem("", fmt::format("not valid JSON ({})", error.what()));
       return;
     }

@@ -90,6 +90,11 @@ TEST(Bank, ReportsEveryBrokenRule) {
   }
 }
 
+TEST(Bank, ANumberTooLargeForADoubleIsABankErrorNotACrash) {
+  // Found by fuzz_bank_loading: the parser's out_of_range escaped as an unknown exception.
+  EXPECT_THROW(Bank::parse({{"backend.json", "246146e461"}}), BankError);
+}
+
 TEST(Bank, RejectsDuplicateIds) {
   auto files = testing::test_bank_files();
   files.push_back(files[1]);

@@ -1,0 +1,30 @@
+// The text analyzer and the grader on arbitrary answers: no crash, no
+// undefined behaviour, scores always 1-10.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "coach/offline/bank.hpp"
+#include "coach/offline/grader.hpp"
+#include "coach/offline/text.hpp"
+
+using namespace prepbot::coach::offline;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const Bank bank = Bank::load_embedded();
+  const std::string answer(reinterpret_cast<const char*>(data), size);
+  const AnalyzedText text = analyze(answer);
+  for (std::size_t i = 0; i < text.tokens.size(); i += 7) (void)text.quote(i, 40);
+  (void)find_phrase(text, stem_phrase("b-tree index"));
+  const BankQuestion& question = bank.questions()[size % bank.questions().size()];
+  GradeInput input;
+  input.bank_question = size % 2 ? &question : nullptr;
+  input.question = question.text;
+  input.answer = answer;
+  const auto evaluation = grade(input);
+  for (int score : {evaluation.scores.technical, evaluation.scores.communication, evaluation.scores.confidence})
+    if (score < 1 || score > 10) std::abort();
+  return 0;
+}
