@@ -5,20 +5,17 @@
 #   BENCH_SECONDS=5 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh test
-cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
+source bench/common.sh
+build_release
 
 seconds=${BENCH_SECONDS:-10}
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 # Default logging (one line per request), written to a file as a service manager would.
-# All load comes from one address, so per-client rate limiting is off.
-build/release/src/prepbot serve --listen "127.0.0.1:$port" --store "sqlite:$work/bench.db" --rate-limit 0 2>"$work/server.log" &
-server=$!
+start_prepbot "$port" "$work/server.log" --store "sqlite:$work/bench.db"
+server=$server_pid
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
 
 session=$(curl -fs -X POST "$base/interview/start" -H 'content-type: application/json' \
   -d '{"name":"Bench","role":"backend developer","experience":"mid","mode":"technical"}' |
@@ -56,15 +53,15 @@ for kind in full summary; do
 done
 
 # LLM coach: 500 concurrent evaluations while the (fake) LLM takes 2 s to answer each.
-llm_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-llm_app_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+llm_port=$(free_port)
+llm_app_port=$(free_port)
 build/release/tests/fake_llm "$llm_port" bench-key &
 fake=$!
-build/release/src/prepbot serve --listen "127.0.0.1:$llm_app_port" --store sqlite::memory: --rate-limit 0 --log warn \
+wait_for "http://127.0.0.1:$llm_port/stats"
+start_prepbot "$llm_app_port" "$work/llm-server.log" --store sqlite::memory: --log warn \
   --coach openai --openai-base-url "http://127.0.0.1:$llm_port/v1" --openai-model slow-2000 --openai-api-key bench-key \
-  --llm-concurrency 600 --llm-timeout 20 2>"$work/llm-server.log" &
-llm_server=$!
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$llm_app_port/healthz" >/dev/null && break; sleep 0.05; done
+  --llm-concurrency 600 --llm-timeout 20
+llm_server=$server_pid
 printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/bench/llm_load "http://127.0.0.1:$llm_app_port" 500 || true)"
 kill $llm_server $fake 2>/dev/null; wait $llm_server $fake 2>/dev/null || true
 

@@ -4,17 +4,15 @@
 # requests, 5xx and resident memory before and after (after a warm-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh test
-cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
+source bench/common.sh
+build_release
 seconds=${SOAK_SECONDS:-300}
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
-build/release/src/prepbot serve --listen "127.0.0.1:$port" --store "sqlite:$work/soak.db" --rate-limit 0 --log warn 2>"$work/server.log" &
-server=$!
+start_prepbot "$port" "$work/server.log" --store "sqlite:$work/soak.db" --log warn
+server=$server_pid
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 
 # Warm-up, so that caches and pools have their working size before the first reading.
