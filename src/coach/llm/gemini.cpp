@@ -15,9 +15,7 @@ class Gemini final : public Provider {
 
   HttpRequest build(const Prompt& prompt) const override {
     HttpRequest request;
-    std::string base = config_.base_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    request.url = fmt::format("{}/v1beta/models/{}:generateContent", base, config_.model);
+    request.url = fmt::format("{}/v1beta/models/{}:generateContent", config_.base(), config_.model);
     request.headers = {"Content-Type: application/json", "x-goog-api-key: " + config_.api_key};
     const json body = {
         {"systemInstruction", {{"parts", {{{"text", prompt.system}}}}}},

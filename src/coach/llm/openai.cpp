@@ -19,9 +19,7 @@ class OpenAi final : public Provider {
 
   HttpRequest build(const Prompt& prompt) const override {
     HttpRequest request;
-    std::string base = config_.base_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    request.url = base + "/chat/completions";
+    request.url = config_.base() + "/chat/completions";
     request.headers = {"Content-Type: application/json"};
     if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key);
     json format = {{"type", "json_object"}};

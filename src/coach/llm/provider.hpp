@@ -39,6 +39,13 @@ struct ProviderConfig {
   std::string api_key;  // never logged, stored or returned
   std::string model;
   std::string base_url;
+
+  // The base URL without trailing slashes, ready for a path.
+  std::string base() const {
+    std::string out = base_url;
+    while (!out.empty() && out.back() == '/') out.pop_back();
+    return out;
+  }
 };
 
 class Provider {
