@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
 
   CLI::App* serve = app.add_subcommand("serve", "Serve the API on PREPBOT_LISTEN");
   serve->add_option("--listen", config.listen, "HOST:PORT to listen on")->envname("PREPBOT_LISTEN")->capture_default_str();
-  serve->add_option("--store", config.store, "sqlite:PATH or sqlite::memory:")->envname("PREPBOT_STORE")->capture_default_str();
+  serve->add_option("--store", config.store, "sqlite:PATH, sqlite::memory: or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE")->envname("PREPBOT_STORE")->capture_default_str();
+  serve->add_option("--db-pool", config.db_pool, "PostgreSQL connections per instance")->envname("PREPBOT_DB_POOL")->capture_default_str();
   serve->add_option("--coach", config.coach, "offline, gemini or openai")->envname("PREPBOT_COACH")->capture_default_str();
   serve->add_option("--gemini-api-key", config.gemini_api_key, "Gemini API key")->envname("GEMINI_API_KEY");
   serve->add_option("--gemini-model", config.gemini_model, "Gemini model")->envname("GEMINI_MODEL")->capture_default_str();

@@ -121,7 +121,7 @@ int serve(const config::Config& config) {
   coach::offline::OfflineCoach offline(bank, workers, &metrics);
   const auto llm = make_llm_coach(config, *http_owner, offline, workers, metrics);
   coach::Coach& coach = llm ? static_cast<coach::Coach&>(*llm) : offline;
-  const auto store = store::open_store(config.store);
+  const auto store = store::open_store(config.store, config.db_pool);
   interview::InterviewService interview(coach, *store, workers);
   const http::StaticFiles web(config.web_dir);
   const http::Router router = http::make_router(interview, *store, web, metrics);
@@ -130,7 +130,7 @@ int serve(const config::Config& config) {
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   util::log::info("ready", {{"questions", bank->questions().size()},
-                            {"store", config.store.rfind("sqlite:", 0) == 0 ? config.store : "configured"},
+                            {"store", store::is_postgres_url(config.store) ? "postgresql" : config.store},  // a URL may hold a password
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
   http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router, gate, metrics);

@@ -31,8 +31,11 @@ void Config::validate() {
     fail("PREPBOT_LISTEN (--listen)", listen, "expected HOST:PORT with a port 0-65535");
   port = static_cast<std::uint16_t>(value);
 
-  if (store != "sqlite::memory:" && !(store.rfind("sqlite:", 0) == 0 && store.size() > 7))
-    fail("PREPBOT_STORE (--store)", store, "expected sqlite:PATH or sqlite::memory:");
+  const bool postgres = store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0;
+  if (!postgres && store != "sqlite::memory:" && !(store.rfind("sqlite:", 0) == 0 && store.size() > 7))
+    fail("PREPBOT_STORE (--store)", postgres ? "postgresql://…" : store,
+         "expected sqlite:PATH, sqlite::memory: or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE");
+  if (db_pool < 1 || db_pool > 1000) fail("PREPBOT_DB_POOL (--db-pool)", std::to_string(db_pool), "expected 1-1000 connections");
 
   if (coach != "offline" && coach != "gemini" && coach != "openai")
     fail("PREPBOT_COACH (--coach)", coach, "expected offline, gemini or openai");

@@ -15,7 +15,8 @@ struct ConfigError : std::runtime_error {
 
 struct Config {
   std::string listen = "127.0.0.1:8000";                  // PREPBOT_LISTEN
-  std::string store = "sqlite:prepbot-data/prepbot.db";   // PREPBOT_STORE
+  std::string store = "sqlite:prepbot-data/prepbot.db";   // PREPBOT_STORE: sqlite:PATH, sqlite::memory: or postgresql://…
+  int db_pool = 8;                                        // PREPBOT_DB_POOL: PostgreSQL connections per instance
   std::string coach = "offline";                          // PREPBOT_COACH
   std::string gemini_api_key;                             // GEMINI_API_KEY
   std::string gemini_model = "gemini-2.5-flash";          // GEMINI_MODEL

@@ -25,6 +25,14 @@ constexpr double kContentBottom = kPageHeight - 56;
 constexpr double kContentWidth = kPageWidth - 2 * kMargin;
 constexpr double kUnsplitParagraph = 90;  // paragraphs up to this tall are never split across pages
 
+// When the candidate last worked on the session (its latest answer, else its start),
+// as cairo wants a PDF date: YYYY-MM-DDThh:mm:ssZ. Stored times are UTC.
+std::string last_activity(const model::Session& session) {
+  std::string latest = session.created_at;
+  for (const auto& answer : session.answers) latest = std::max(latest, answer.answered_at);
+  return latest.substr(0, 19) + "Z";
+}
+
 struct LayoutDeleter {
   void operator()(PangoLayout* layout) const { g_object_unref(layout); }
 };
@@ -103,12 +111,15 @@ class Document {
   }
 
   // Lays the blocks out on pages, draws them with a header and "Page N of M", and returns the PDF.
-  std::string finish(const std::string& title) {
+  // The creation date is the session's, not the clock's: every export of a session,
+  // from any instance, is the same file.
+  std::string finish(const std::string& title, const model::Session& session) {
     const auto placements = paginate();
     const int pages = placements.empty() ? 1 : placements.back().page + 1;
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, candidate_.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "PrepBot");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, last_activity(session).c_str());
     std::size_t next = 0;
     for (int page = 0; page < pages; ++page) {
       draw_page_frame(page + 1, pages);
@@ -324,7 +335,7 @@ std::string full_report_pdf(const model::Session& session) {
     doc.heading("All resources", 14, 16);
     bullet_list(doc, report.resources, 100);
   }
-  return doc.finish("PrepBot interview report: " + session.meta.name);
+  return doc.finish("PrepBot interview report: " + session.meta.name, session);
 }
 
 std::string summary_pdf(const model::Session& session) {
@@ -342,7 +353,7 @@ std::string summary_pdf(const model::Session& session) {
                             "example answer and resources.",
                             report.n_questions, report.n_questions == 1 ? "" : "s"),
                 8.5, false, kMuted, 16);
-  return doc.finish("PrepBot interview summary: " + session.meta.name);
+  return doc.finish("PrepBot interview summary: " + session.meta.name, session);
 }
 
 }  // namespace prepbot::report

@@ -1,6 +1,6 @@
 #pragma once
-// Where sessions live. One implementation per backend (SQLite today; PostgreSQL
-// to scale out), chosen by URL in open_store(). Every write is one transaction;
+// Where sessions live. One implementation per backend (SQLite for one instance,
+// PostgreSQL for many), chosen by URL in open_store(). Every write is one transaction;
 // the rules that need a consistent view (answer only while ongoing, finalize
 // once) are applied inside it, so concurrent requests never lose an answer.
 #include <functional>
@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "model/model.hpp"
 
@@ -59,7 +60,10 @@ class SessionStore {
   virtual bool ping() = 0;
 };
 
-// "sqlite:PATH" (the directory is created), "sqlite::memory:". Throws StoreError.
-std::unique_ptr<SessionStore> open_store(const std::string& url);
+// "sqlite:PATH" (the directory is created), "sqlite::memory:", or a PostgreSQL
+// URL "postgresql://…" (also "postgres://…") with at most `pool_size`
+// connections. Throws StoreError.
+bool is_postgres_url(std::string_view url);
+std::unique_ptr<SessionStore> open_store(const std::string& url, int pool_size = 8);
 
 }  // namespace prepbot::store

@@ -9,46 +9,16 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "model/json.hpp"
 #include "model/levels.hpp"
+#include "store/records.hpp"
 
 namespace prepbot::store {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-// Versioned schema: entry N brings the database from version N to N+1. Never edit
-// an entry that has shipped; append a new one.
-const std::vector<std::string_view> kMigrations = {
-    R"sql(
-      CREATE TABLE sessions (
-        id           TEXT PRIMARY KEY,
-        name         TEXT NOT NULL,
-        role         TEXT NOT NULL,
-        domain       TEXT,
-        experience   TEXT NOT NULL,
-        mode         TEXT NOT NULL,
-        role_family  TEXT NOT NULL,
-        questions    TEXT NOT NULL,   -- JSON array of questions
-        final_report TEXT,            -- JSON, once completed
-        status       TEXT NOT NULL,
-        created_at   TEXT NOT NULL,
-        version      INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE INDEX sessions_by_created_at ON sessions (created_at);
-      CREATE TABLE answers (
-        session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        question_id  INTEGER NOT NULL,
-        answer       TEXT NOT NULL,
-        evaluation   TEXT NOT NULL,   -- JSON
-        attempts     INTEGER NOT NULL,
-        answered_at  TEXT NOT NULL,
-        PRIMARY KEY (session_id, question_id)
-      );
-    )sql",
-};
+// Versioned schema: entry N brings the database from version N to N+1. Never
+// edit an entry that has shipped; append.
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1};
 
 class Statement {
  public:
@@ -170,43 +140,20 @@ class Transaction {
 };
 
 std::optional<model::Session> read_session(Connection& db, const std::string& id) {
-  auto row = db.prepare(
-      "SELECT name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, "
-      "version FROM sessions WHERE id = ?");
-  row.bind(1, id);
-  if (!row.step()) return std::nullopt;
-  model::Session session;
-  session.id = id;
-  try {
-    session.meta.name = row.text(0);
-    session.meta.role = row.text(1);
-    if (!row.is_null(2)) session.meta.domain = row.text(2);
-    session.meta.experience = model::parse_level(row.text(3)).value();
-    session.meta.mode = model::parse_mode(row.text(4)).value();
-    session.meta.role_family = row.text(5);
-    for (const auto& record : json::parse(row.text(6))) session.questions.push_back(model::question_from_record(record));
-    if (!row.is_null(7)) session.final_report = model::report_from_json(json::parse(row.text(7)));
-    session.status = model::parse_status(row.text(8)).value();
-    session.created_at = row.text(9);
-    session.version = row.integer64(10);
-
-    auto answers = db.prepare(
-        "SELECT question_id, answer, evaluation, attempts, answered_at FROM answers WHERE session_id = ? "
-        "ORDER BY question_id");
-    answers.bind(1, id);
-    while (answers.step()) {
-      model::Answer answer;
-      answer.question_id = answers.integer(0);
-      answer.text = answers.text(1);
-      answer.evaluation = model::evaluation_from_json(json::parse(answers.text(2)));
-      answer.attempts = answers.integer(3);
-      answer.answered_at = answers.text(4);
-      session.answers.push_back(std::move(answer));
-    }
-  } catch (const std::exception& error) {  // json or optional errors: a record this code did not write
-    throw StoreError(fmt::format("session {} has a malformed record: {}", id, error.what()));
-  }
-  return session;
+  static const std::string session_sql = fmt::format("SELECT {} FROM sessions WHERE id = ?", kSessionColumns);
+  static const std::string answers_sql =
+      fmt::format("SELECT {} FROM answers WHERE session_id = ? ORDER BY question_id", kAnswerColumns);
+  auto select = db.prepare(session_sql.c_str());
+  select.bind(1, id);
+  if (!select.step()) return std::nullopt;
+  auto optional_text = [&](int column) { return select.is_null(column) ? std::nullopt : std::optional(select.text(column)); };
+  const SessionRow row{select.text(0), select.text(1), optional_text(2), select.text(3),   select.text(4), select.text(5),
+                       select.text(6), optional_text(7), select.text(8), select.text(9), select.integer64(10)};
+  std::vector<AnswerRow> answers;
+  auto rows = db.prepare(answers_sql.c_str());
+  rows.bind(1, id);
+  while (rows.step()) answers.push_back({rows.integer(0), rows.text(1), rows.text(2), rows.integer(3), rows.text(4)});
+  return to_session(id, row, answers);
 }
 
 class SqliteStore final : public SessionStore {
@@ -218,8 +165,7 @@ class SqliteStore final : public SessionStore {
   }
 
   void create(const model::Session& session) override {
-    json questions = json::array();
-    for (const auto& question : session.questions) questions.push_back(model::question_record(question));
+    const std::string questions = questions_column(session);
     std::lock_guard lock(write_mutex_);
     auto insert = writer_.prepare(
         "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
@@ -230,7 +176,7 @@ class SqliteStore final : public SessionStore {
     insert.bind(5, model::to_string(session.meta.experience))
         .bind(6, model::to_string(session.meta.mode))
         .bind(7, session.meta.role_family)
-        .bind(8, questions.dump())
+        .bind(8, questions)
         .bind(9, model::to_string(session.status))
         .bind(10, session.created_at);
     insert.run();
@@ -255,7 +201,7 @@ class SqliteStore final : public SessionStore {
   }
 
   SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
-    const std::string evaluation = model::to_json(answer.evaluation).dump();
+    const std::string evaluation = evaluation_column(answer.evaluation);
     std::lock_guard lock(write_mutex_);
     Transaction tx(writer_, "BEGIN IMMEDIATE");
     std::optional<std::string> status;
@@ -292,7 +238,7 @@ class SqliteStore final : public SessionStore {
     if (session->answers.empty()) return {WriteOutcome::no_answers, std::nullopt};
     model::FinalReport report = compute(*session);
     auto update = writer_.prepare("UPDATE sessions SET status = 'completed', final_report = ?, version = version + 1 WHERE id = ?");
-    update.bind(1, model::to_json(report).dump()).bind(2, session_id);
+    update.bind(1, report_column(report)).bind(2, session_id);
     update.run();
     tx.commit();
     return {WriteOutcome::done, std::move(report)};

@@ -50,6 +50,14 @@ TEST(Pdf, LongAnswersFlowOntoMorePages) {
   EXPECT_GT(pages(long_pdf), pages(short_pdf) + 2);
 }
 
+TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {
+  auto session = completed_session(2, "An answer.");
+  session.answers[1].answered_at = "2026-11-25T10:30:07.123456";
+  for (const auto& pdf : {full_report_pdf(session), summary_pdf(session)})
+    EXPECT_NE(pdf.find("/CreationDate (20261125103007Z)"), std::string::npos) << "dated by the session, not the clock";
+  EXPECT_EQ(full_report_pdf(session), full_report_pdf(session));
+}
+
 TEST(Pdf, ReportsNeedACompletedSession) {
   auto session = completed_session(1, "x");
   session.final_report.reset();

@@ -1,0 +1,292 @@
+#include "store/postgres_store.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <fmt/format.h>
+#include <pqxx/pqxx>
+
+#include "model/levels.hpp"
+#include "store/records.hpp"
+
+namespace prepbot::store {
+namespace {
+
+// Versioned schema: entry N brings the database from version N to N+1. Never
+// edit an entry that has shipped; append.
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1};
+
+// Any number taken by no other PrepBot lock: serializes migrations across instances.
+constexpr long long kMigrationLock = 0x50726570426f74;  // "PrepBot"
+
+constexpr auto kPoolWait = std::chrono::seconds(10);
+
+// Every statement the store runs, prepared once per connection.
+void prepare_statements(pqxx::connection& connection) {
+  connection.prepare("create",
+                     "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, "
+                     "final_report, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10)");
+  connection.prepare("session", fmt::format("SELECT {} FROM sessions WHERE id = $1", kSessionColumns));
+  connection.prepare("session_for_update", fmt::format("SELECT {} FROM sessions WHERE id = $1 FOR UPDATE", kSessionColumns));
+  connection.prepare("answers",
+                     fmt::format("SELECT {} FROM answers WHERE session_id = $1 ORDER BY question_id", kAnswerColumns));
+  connection.prepare("version", "SELECT version FROM sessions WHERE id = $1");
+  // Takes the session's row lock and counts the change; rolled back unless the answer is saved.
+  connection.prepare("claim", "UPDATE sessions SET version = version + 1 WHERE id = $1 RETURNING status");
+  connection.prepare("upsert_answer",
+                     "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) "
+                     "VALUES ($1, $2, $3, $4, 1, $5) "
+                     "ON CONFLICT (session_id, question_id) DO UPDATE SET answer = excluded.answer, "
+                     "evaluation = excluded.evaluation, attempts = answers.attempts + 1, "
+                     "answered_at = excluded.answered_at RETURNING attempts");
+  connection.prepare("complete",
+                     "UPDATE sessions SET status = 'completed', final_report = $1, version = version + 1 WHERE id = $2");
+  connection.prepare("remove", "DELETE FROM sessions WHERE id = $1");
+  connection.prepare("purge", "DELETE FROM sessions WHERE created_at < $1");
+}
+
+// The URL with a connect timeout and an application name, unless it sets them itself.
+std::string with_defaults(std::string url) {
+  auto add = [&](std::string_view key, std::string_view value) {
+    if (url.find(fmt::format("{}=", key)) != std::string::npos) return;
+    url += url.find('?') == std::string::npos ? '?' : '&';
+    url += fmt::format("{}={}", key, value);
+  };
+  add("connect_timeout", "5");
+  add("application_name", "prepbot");
+  return url;
+}
+
+std::unique_ptr<pqxx::connection> connect(const std::string& url) {
+  try {
+    auto connection = std::make_unique<pqxx::connection>(url);
+    // No statement, lock wait or forgotten transaction may hold a request forever.
+    pqxx::nontransaction setup(*connection);
+    setup.exec("SET statement_timeout = 15000; SET lock_timeout = 10000; SET idle_in_transaction_session_timeout = 60000");
+    prepare_statements(*connection);
+    return connection;
+  } catch (const std::exception& error) {  // libpq's message names host and user, never the password
+    throw StoreError(fmt::format("cannot connect to postgresql: {}", error.what()));
+  }
+}
+
+// At most `size` connections, opened on demand and reused; a broken one is dropped.
+class Pool {
+ public:
+  Pool(std::string url, int size) : url_(std::move(url)), size_(size) {}
+
+  class Lease {
+   public:
+    explicit Lease(Pool& pool) : pool_(pool), connection_(pool.acquire()) {}
+    ~Lease() { pool_.release(std::move(connection_), broken_); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    pqxx::connection& connection() { return *connection_; }
+    void discard() { broken_ = true; }
+
+   private:
+    Pool& pool_;
+    std::unique_ptr<pqxx::connection> connection_;
+    bool broken_ = false;
+  };
+
+ private:
+  std::unique_ptr<pqxx::connection> acquire() {
+    std::unique_lock lock(mutex_);
+    if (!available_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_ < size_; }))
+      throw StoreError(fmt::format("all {} postgresql connections stayed busy for {} s", size_, kPoolWait.count()));
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+    ++open_;
+    lock.unlock();
+    try {
+      return connect(url_);
+    } catch (...) {
+      lock.lock();
+      --open_;
+      available_.notify_one();
+      throw;
+    }
+  }
+
+  void release(std::unique_ptr<pqxx::connection> connection, bool broken) {
+    {
+      std::lock_guard lock(mutex_);
+      if (broken || !connection->is_open()) --open_;
+      else idle_.push_back(std::move(connection));
+    }
+    available_.notify_one();
+  }
+
+  std::string url_;
+  int size_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  int open_ = 0;
+};
+
+std::optional<std::string> optional_text(const pqxx::field& field) {
+  return field.is_null() ? std::nullopt : std::optional(field.as<std::string>());
+}
+
+std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std::string& id, const char* statement) {
+  const pqxx::result found = tx.exec_prepared(statement, id);
+  if (found.empty()) return std::nullopt;
+  const pqxx::row r = found[0];
+  const SessionRow row{r[0].as<std::string>(), r[1].as<std::string>(), optional_text(r[2]), r[3].as<std::string>(),
+                       r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), optional_text(r[7]),
+                       r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<long long>()};
+  std::vector<AnswerRow> answers;
+  for (const auto& a : tx.exec_prepared("answers", id))
+    answers.push_back({a[0].as<int>(), a[1].as<std::string>(), a[2].as<std::string>(), a[3].as<int>(), a[4].as<std::string>()});
+  return to_session(id, row, answers);
+}
+
+class PostgresStore final : public SessionStore {
+ public:
+  PostgresStore(const std::string& url, int pool_size) : pool_(with_defaults(url), pool_size) { migrate(); }
+
+  void create(const model::Session& session) override {
+    const std::string questions = questions_column(session);
+    run("create", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      tx.exec_prepared("create", session.id, session.meta.name, session.meta.role,
+                       session.meta.domain ? session.meta.domain->c_str() : nullptr,
+                       std::string(model::to_string(session.meta.experience)), std::string(model::to_string(session.meta.mode)),
+                       session.meta.role_family, questions, std::string(model::to_string(session.status)), session.created_at);
+    });
+  }
+
+  std::optional<model::Session> load(const std::string& session_id) override {
+    return run("load", [&](pqxx::connection& connection) {
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> snapshot(connection);  // both queries see one state
+      auto session = read_session(snapshot, session_id, "session");
+      snapshot.commit();
+      return session;
+    });
+  }
+
+  std::optional<long long> version(const std::string& session_id) override {
+    return run("version", [&](pqxx::connection& connection) -> std::optional<long long> {
+      pqxx::nontransaction tx(connection);
+      const pqxx::result row = tx.exec_prepared("version", session_id);
+      if (row.empty()) return std::nullopt;
+      return row[0][0].as<long long>();
+    });
+  }
+
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
+    const std::string evaluation = evaluation_column(answer.evaluation);
+    return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
+      pqxx::work tx(connection);
+      const pqxx::result claimed = tx.exec_prepared("claim", session_id);
+      if (claimed.empty()) return {WriteOutcome::no_session, 0};
+      if (claimed[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0};  // rolled back
+      const pqxx::result saved =
+          tx.exec_prepared("upsert_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
+      tx.commit();
+      return {WriteOutcome::done, saved[0][0].as<int>()};
+    });
+  }
+
+  Finalized finalize(const std::string& session_id,
+                     const std::function<model::FinalReport(const model::Session&)>& compute) override {
+    return run("finalize", [&](pqxx::connection& connection) -> Finalized {
+      pqxx::work tx(connection);
+      auto session = read_session(tx, session_id, "session_for_update");
+      if (!session) return {WriteOutcome::no_session, std::nullopt};
+      if (session->status == model::Status::completed) return {WriteOutcome::completed, session->final_report};
+      if (session->answers.empty()) return {WriteOutcome::no_answers, std::nullopt};
+      model::FinalReport report = compute(*session);
+      tx.exec_prepared("complete", report_column(report), session_id);
+      tx.commit();
+      return {WriteOutcome::done, std::move(report)};
+    });
+  }
+
+  bool remove(const std::string& session_id) override {
+    return erase("remove", "remove", session_id) > 0;
+  }
+
+  std::size_t purge_created_before(const std::string& iso_timestamp) override {
+    return erase("purge", "purge", iso_timestamp);
+  }
+
+  bool ping() override {
+    try {
+      run("ping", [](pqxx::connection& connection) { pqxx::nontransaction(connection).exec("SELECT 1"); });
+      return true;
+    } catch (const StoreError&) {
+      return false;
+    }
+  }
+
+ private:
+  // Runs `work` on a pooled connection. A connection found broken (the server
+  // restarted, the network dropped) is replaced and the work tried once more:
+  // nothing was committed on it. Every error becomes a StoreError.
+  template <class Work>
+  std::invoke_result_t<Work, pqxx::connection&> run(const char* operation, Work work) {
+    for (int attempt = 1;; ++attempt) {
+      Pool::Lease lease(pool_);
+      try {
+        return work(lease.connection());
+      } catch (const pqxx::in_doubt_error& error) {
+        lease.discard();
+        throw StoreError(fmt::format("postgresql: {}: the commit's outcome is unknown: {}", operation, error.what()));
+      } catch (const pqxx::broken_connection& error) {
+        lease.discard();
+        if (attempt == 2) throw StoreError(fmt::format("postgresql: {}: connection lost: {}", operation, error.what()));
+      } catch (const StoreError&) {
+        throw;
+      } catch (const std::exception& error) {
+        throw StoreError(fmt::format("postgresql: {}: {}", operation, error.what()));
+      }
+    }
+  }
+
+  // One DELETE statement; the answers go with their sessions (ON DELETE CASCADE).
+  std::size_t erase(const char* operation, const char* statement, const std::string& value) {
+    return run(operation, [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      return static_cast<std::size_t>(tx.exec_prepared(statement, value).affected_rows());
+    });
+  }
+
+  void migrate() {
+    run("migrate", [](pqxx::connection& connection) {
+      pqxx::work tx(connection);
+      tx.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kMigrationLock));
+      tx.exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+          "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+      const int version = tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0].as<int>();
+      const int latest = static_cast<int>(kMigrations.size());
+      if (version > latest)
+        throw StoreError(fmt::format("the database has schema version {}, newer than this prepbot's {}", version, latest));
+      for (int next = version; next < latest; ++next) {
+        tx.exec(std::string(kMigrations[static_cast<std::size_t>(next)]));
+        tx.exec(fmt::format("INSERT INTO schema_migrations (version) VALUES ({})", next + 1));
+      }
+      tx.commit();
+    });
+  }
+
+  Pool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<SessionStore> open_postgres_store(const std::string& url, int pool_size) {
+  return std::make_unique<PostgresStore>(url, pool_size);
+}
+
+}  // namespace prepbot::store

@@ -1,0 +1,73 @@
+#pragma once
+// How a session is laid out in a relational store, shared by every backend: one
+// sessions row (questions and final report as JSON text) and one answers row per
+// answered question (its evaluation as JSON text).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace prepbot::store {
+
+// The first schema, in SQL that SQLite and PostgreSQL both take (SQLite reads
+// BIGINT as INTEGER). Shipped: never edit it; a backend appends migrations.
+inline constexpr std::string_view kSchemaVersion1 = R"sql(
+  CREATE TABLE sessions (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    domain       TEXT,
+    experience   TEXT NOT NULL,
+    mode         TEXT NOT NULL,
+    role_family  TEXT NOT NULL,
+    questions    TEXT NOT NULL,   -- JSON array of questions
+    final_report TEXT,            -- JSON, once completed
+    status       TEXT NOT NULL,
+    created_at   TEXT NOT NULL,   -- ISO 8601 in UTC: sorts as text
+    version      BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE INDEX sessions_by_created_at ON sessions (created_at);
+  CREATE TABLE answers (
+    session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    question_id  INTEGER NOT NULL,
+    answer       TEXT NOT NULL,
+    evaluation   TEXT NOT NULL,   -- JSON
+    attempts     INTEGER NOT NULL,
+    answered_at  TEXT NOT NULL,
+    PRIMARY KEY (session_id, question_id)
+  );
+)sql";
+
+// The columns of a sessions row, in this order in every backend's SELECT.
+inline constexpr const char* kSessionColumns =
+    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version";
+// The columns of an answers row, in this order.
+inline constexpr const char* kAnswerColumns = "question_id, answer, evaluation, attempts, answered_at";
+
+struct SessionRow {
+  std::string name, role;
+  std::optional<std::string> domain;
+  std::string experience, mode, role_family, questions;
+  std::optional<std::string> final_report;
+  std::string status, created_at;
+  long long version = 0;
+};
+
+struct AnswerRow {
+  int question_id = 0;
+  std::string text, evaluation;
+  int attempts = 0;
+  std::string answered_at;
+};
+
+// Rebuilds the session; throws StoreError when a record is not one this code wrote.
+model::Session to_session(const std::string& id, const SessionRow& row, const std::vector<AnswerRow>& answers);
+
+// The JSON text stored in the questions, evaluation and final_report columns.
+std::string questions_column(const model::Session& session);
+std::string evaluation_column(const model::Evaluation& evaluation);
+std::string report_column(const model::FinalReport& report);
+
+}  // namespace prepbot::store

@@ -1,0 +1,92 @@
+// What only the PostgreSQL store does; the shared behaviour is in session_store_test.cpp.
+#include "store/postgres_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+#include <pqxx/pqxx>
+
+#include "store/store_fixtures.hpp"
+
+namespace prepbot::store {
+namespace {
+
+class PostgresStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::getenv("PREPBOT_TEST_POSTGRES_URL") == nullptr) GTEST_SKIP() << "PREPBOT_TEST_POSTGRES_URL is not set (ctest sets it)";
+  }
+  static std::string admin_url() { return std::getenv("PREPBOT_TEST_POSTGRES_URL"); }
+  static long long count(const std::string& url, const std::string& sql) {
+    pqxx::connection connection(url);
+    return pqxx::nontransaction(connection).exec(sql)[0][0].as<long long>();
+  }
+};
+
+TEST_F(PostgresStoreTest, InstancesStartingTogetherMigrateOnce) {
+  const std::string url = testing::fresh_postgres_url();
+  std::vector<std::future<std::unique_ptr<SessionStore>>> starting;
+  for (int i = 0; i < 4; ++i) starting.push_back(std::async(std::launch::async, [&] { return open_postgres_store(url, 2); }));
+  for (auto& instance : starting) EXPECT_TRUE(instance.get()->ping());
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+  open_postgres_store(url, 2);  // a restart: nothing to apply
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+}
+
+TEST_F(PostgresStoreTest, RefusesADatabaseFromANewerVersion) {
+  const std::string url = testing::fresh_postgres_url();
+  open_postgres_store(url, 1);
+  pqxx::connection connection(url);
+  pqxx::nontransaction(connection).exec("INSERT INTO schema_migrations (version) VALUES (99)");
+  EXPECT_THROW(open_postgres_store(url, 1), StoreError);
+}
+
+TEST_F(PostgresStoreTest, OpensNoMoreConnectionsThanThePoolHolds) {
+  const std::string url = testing::fresh_postgres_url("&application_name=pool_cap_test");
+  const auto store = open_postgres_store(url, 3);
+  store->create(testing::make_session("s1"));
+  std::vector<std::thread> threads;
+  std::atomic<long long> most{0};
+  for (int t = 0; t < 12; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        store->save_answer("s1", testing::make_answer(1 + (t + i) % 3, "x"));
+        store->load("s1");
+      }
+    });
+  threads.emplace_back([&] {
+    for (int i = 0; i < 20; ++i) {
+      most = std::max(most.load(), count(admin_url(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pool_cap_test'"));
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
+  for (auto& thread : threads) thread.join();
+  EXPECT_GE(most.load(), 1);
+  EXPECT_LE(most.load(), 3);
+}
+
+TEST_F(PostgresStoreTest, ReconnectsWhenTheServerDropsItsConnections) {
+  const std::string url = testing::fresh_postgres_url("&application_name=reconnect_test");
+  const auto store = open_postgres_store(url, 2);
+  store->create(testing::make_session("s1"));
+  EXPECT_EQ(count(admin_url(),
+                  "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'reconnect_test'"),
+            1);
+  EXPECT_EQ(store->save_answer("s1", testing::make_answer(1, "after the drop")).outcome, WriteOutcome::done);
+  EXPECT_EQ(store->load("s1")->answers.at(0).text, "after the drop");
+}
+
+TEST_F(PostgresStoreTest, AnUnreachableServerIsAStoreErrorThatHidesThePassword) {
+  try {
+    open_postgres_store("postgresql://prepbot:s3cret-pw@127.0.0.1:1/prepbot?connect_timeout=2", 1);
+    FAIL() << "expected a StoreError";
+  } catch (const StoreError& error) {
+    EXPECT_EQ(std::string(error.what()).find("s3cret-pw"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("cannot connect"), std::string::npos) << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace prepbot::store

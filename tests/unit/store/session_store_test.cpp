@@ -1,0 +1,245 @@
+// The store conformance suite: every backend behind SessionStore must pass it.
+#include "store/session_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "interview/report.hpp"
+#include "store/store_fixtures.hpp"
+
+namespace prepbot::store {
+namespace {
+
+using testing::make_answer;
+using testing::make_session;
+
+enum class Backend { sqlite_file, sqlite_memory, postgres };
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  switch (info.param) {
+    case Backend::sqlite_file: return "SqliteFile";
+    case Backend::sqlite_memory: return "SqliteMemory";
+    case Backend::postgres: return "Postgres";
+  }
+  return "";
+}
+
+class SessionStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    switch (GetParam()) {
+      case Backend::sqlite_file: url_ = "sqlite:" + testing::temp_sqlite_path(); break;
+      case Backend::sqlite_memory: url_ = "sqlite::memory:"; break;
+      case Backend::postgres:
+        url_ = testing::fresh_postgres_url();
+        if (url_.empty()) GTEST_SKIP() << "PREPBOT_TEST_POSTGRES_URL is not set (ctest sets it)";
+        break;
+    }
+    store_ = open_store(url_);
+  }
+  // A second instance on the same database (not for an in-memory one).
+  std::unique_ptr<SessionStore> second_instance() const { return open_store(url_); }
+  bool shareable() const { return GetParam() != Backend::sqlite_memory; }
+
+  std::string url_;
+  std::unique_ptr<SessionStore> store_;
+};
+
+TEST_P(SessionStoreTest, CreatesAndLoadsASession) {
+  store_->create(make_session("s1"));
+  const auto loaded = store_->load("s1");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->meta.name, "Li Lei 李雷");
+  EXPECT_EQ(loaded->meta.domain, "fintech");
+  EXPECT_EQ(loaded->meta.experience, model::Level::mid);
+  EXPECT_EQ(loaded->meta.mode, model::Mode::mixed);
+  ASSERT_EQ(loaded->questions.size(), 3u);
+  EXPECT_EQ(loaded->questions[1].bank_id, "backend-002");
+  EXPECT_EQ(loaded->status, model::Status::ongoing);
+  EXPECT_EQ(loaded->created_at, "2026-11-25T10:00:00.000000");
+  EXPECT_FALSE(store_->load("nope"));
+}
+
+TEST_P(SessionStoreTest, KeepsAMissingDomainMissing) {
+  auto session = make_session("s1");
+  session.meta.domain.reset();
+  store_->create(session);
+  EXPECT_FALSE(store_->load("s1")->meta.domain);
+}
+
+TEST_P(SessionStoreTest, RefusesASecondSessionWithTheSameId) {
+  store_->create(make_session("s1"));
+  EXPECT_THROW(store_->create(make_session("s1")), StoreError);
+  EXPECT_TRUE(store_->load("s1"));
+}
+
+TEST_P(SessionStoreTest, KeepsLongAndUnusualTextExactly) {
+  store_->create(make_session("s1"));
+  std::string text = "Quotes ' \" \\ ; -- DROP TABLE sessions; emoji 🚀, RTL עברית, tabs\tand\nnewlines. ";
+  while (text.size() < 60000) text += text;
+  store_->save_answer("s1", make_answer(1, text));
+  EXPECT_EQ(store_->load("s1")->answers.at(0).text, text);
+}
+
+TEST_P(SessionStoreTest, ReansweringReplacesAndCountsAttempts) {
+  store_->create(make_session("s1"));
+  EXPECT_EQ(store_->save_answer("s1", make_answer(1, "first")).attempts, 1);
+  EXPECT_EQ(store_->save_answer("s1", make_answer(1, "second")).attempts, 2);
+  const auto loaded = store_->load("s1");
+  ASSERT_EQ(loaded->answers.size(), 1u);
+  EXPECT_EQ(loaded->answers[0].text, "second");
+  EXPECT_EQ(loaded->answers[0].attempts, 2);
+  EXPECT_EQ(loaded->answers[0].evaluation.resources[0], "R — https://example.org");
+}
+
+TEST_P(SessionStoreTest, AnswersComeBackInQuestionOrder) {
+  store_->create(make_session("s1"));
+  for (int question : {3, 1, 2}) store_->save_answer("s1", make_answer(question, "a" + std::to_string(question)));
+  const auto loaded = store_->load("s1");
+  ASSERT_EQ(loaded->answers.size(), 3u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(loaded->answers[static_cast<std::size_t>(i)].question_id, i + 1);
+}
+
+TEST_P(SessionStoreTest, AnswersNeedAnOngoingSession) {
+  EXPECT_EQ(store_->save_answer("missing", make_answer(1, "x")).outcome, WriteOutcome::no_session);
+  store_->create(make_session("s1"));
+  EXPECT_EQ(store_->finalize("missing", interview::compute_report).outcome, WriteOutcome::no_session);
+  EXPECT_EQ(store_->finalize("s1", interview::compute_report).outcome, WriteOutcome::no_answers);
+  store_->save_answer("s1", make_answer(1, "x", 8));
+  const auto first = store_->finalize("s1", interview::compute_report);
+  EXPECT_EQ(first.outcome, WriteOutcome::done);
+  EXPECT_DOUBLE_EQ(first.report->avg_technical, 8);
+  EXPECT_EQ(store_->save_answer("s1", make_answer(2, "late")).outcome, WriteOutcome::completed);
+  const auto again = store_->finalize("s1", interview::compute_report);
+  EXPECT_EQ(again.outcome, WriteOutcome::completed);
+  EXPECT_DOUBLE_EQ(again.report->overall_score, first.report->overall_score);
+  const auto loaded = store_->load("s1");
+  EXPECT_EQ(loaded->status, model::Status::completed);
+  EXPECT_EQ(loaded->answers.size(), 1u);
+  ASSERT_TRUE(loaded->final_report);
+  EXPECT_DOUBLE_EQ(loaded->final_report->overall_score, first.report->overall_score);
+}
+
+TEST_P(SessionStoreTest, VersionCountsEveryChangeAndOnlyChanges) {
+  EXPECT_FALSE(store_->version("s1"));
+  store_->create(make_session("s1"));
+  EXPECT_EQ(store_->version("s1"), 0);
+  store_->save_answer("s1", make_answer(1, "x"));
+  store_->save_answer("s1", make_answer(1, "y"));
+  EXPECT_EQ(store_->version("s1"), 2);
+  EXPECT_EQ(store_->load("s1")->version, 2);
+  store_->finalize("s1", interview::compute_report);
+  EXPECT_EQ(store_->version("s1"), 3);
+  store_->save_answer("s1", make_answer(2, "refused"));
+  store_->finalize("s1", interview::compute_report);
+  EXPECT_EQ(store_->version("s1"), 3);
+}
+
+TEST_P(SessionStoreTest, RemoveErasesSessionAndAnswers) {
+  store_->create(make_session("s1"));
+  store_->save_answer("s1", make_answer(1, "x"));
+  EXPECT_TRUE(store_->remove("s1"));
+  EXPECT_FALSE(store_->load("s1"));
+  EXPECT_FALSE(store_->version("s1"));
+  EXPECT_FALSE(store_->remove("s1"));
+  store_->create(make_session("s1"));  // the same id again: no answer of the erased session may come back
+  EXPECT_TRUE(store_->load("s1")->answers.empty());
+}
+
+TEST_P(SessionStoreTest, PurgeErasesOnlyOlderSessionsAndTheirAnswers) {
+  auto old_session = make_session("old");
+  old_session.created_at = "2020-01-01T00:00:00.000000";
+  store_->create(old_session);
+  store_->create(make_session("new"));
+  store_->save_answer("old", make_answer(1, "x"));
+  EXPECT_EQ(store_->purge_created_before("2025-01-01T00:00:00.000000"), 1u);
+  EXPECT_FALSE(store_->load("old"));
+  EXPECT_TRUE(store_->load("new"));
+  EXPECT_EQ(store_->save_answer("old", make_answer(1, "x")).outcome, WriteOutcome::no_session);
+  EXPECT_EQ(store_->purge_created_before("2025-01-01T00:00:00.000000"), 0u);
+}
+
+TEST_P(SessionStoreTest, PingWorks) { EXPECT_TRUE(store_->ping()); }
+
+TEST_P(SessionStoreTest, ConcurrentWritersLoseNoAnswer) {
+  for (int s = 0; s < 4; ++s) store_->create(make_session("s" + std::to_string(s)));
+  std::vector<std::thread> threads;
+  std::atomic<int> saved{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const std::string id = "s" + std::to_string((t + i) % 4);
+        if (store_->save_answer(id, make_answer(1 + (i % 3), "t" + std::to_string(t))).outcome == WriteOutcome::done) ++saved;
+        store_->load(id);
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(saved.load(), 200);
+  int attempts = 0;
+  for (int s = 0; s < 4; ++s) {
+    const auto session = store_->load("s" + std::to_string(s));
+    for (const auto& answer : session->answers) attempts += answer.attempts;
+  }
+  EXPECT_EQ(attempts, 200);
+}
+
+// Two instances on one database answer one session while one of them finalizes
+// it: every answer acknowledged before the finalize is in the report, every
+// later one is refused, and nothing is counted twice or lost.
+TEST_P(SessionStoreTest, TwoInstancesWritingToOneSessionLoseNothing) {
+  if (!shareable()) GTEST_SKIP() << "an in-memory database belongs to one instance";
+  const auto other = second_instance();
+  SessionStore* instances[2] = {store_.get(), other.get()};
+  store_->create(make_session("shared"));
+  std::atomic<int> saved{0};
+  std::atomic<bool> finalized{false};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 30; ++i) {
+        const auto result = instances[(t + i) % 2]->save_answer("shared", make_answer(1 + (t + i) % 3, "t" + std::to_string(t)));
+        if (result.outcome == WriteOutcome::done) {
+          EXPECT_FALSE(finalized.load()) << "an answer was acknowledged after the session was finalized";
+          ++saved;
+        }
+      }
+    });
+  threads.emplace_back([&] {
+    while (saved.load() < 40) std::this_thread::yield();
+    const auto results = std::array{other->finalize("shared", interview::compute_report),
+                                    store_->finalize("shared", interview::compute_report)};
+    finalized = true;
+    EXPECT_EQ(results[0].outcome, WriteOutcome::done);
+    EXPECT_EQ(results[1].outcome, WriteOutcome::completed);
+  });
+  for (auto& thread : threads) thread.join();
+  const auto a = store_->load("shared");
+  const auto b = other->load("shared");
+  int attempts = 0;
+  for (const auto& answer : a->answers) attempts += answer.attempts;
+  EXPECT_EQ(attempts, saved.load());
+  EXPECT_EQ(a->version, saved.load() + 1);
+  EXPECT_EQ(model::Status::completed, b->status);
+  EXPECT_EQ(a->final_report->overall_score, b->final_report->overall_score);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SessionStoreTest,
+                         ::testing::Values(Backend::sqlite_file, Backend::sqlite_memory, Backend::postgres), backend_name);
+
+TEST(OpenStore, UnderstandsUrlsAndCreatesTheDirectory) {
+  const std::string dir = std::filesystem::path(testing::temp_sqlite_path()).parent_path() / "nested" / "deeper";
+  EXPECT_TRUE(open_store("sqlite:" + dir + "/p.db")->ping());
+  EXPECT_TRUE(std::filesystem::exists(dir + "/p.db"));
+  EXPECT_TRUE(open_store("sqlite::memory:")->ping());
+  EXPECT_THROW(open_store("mysql://x"), StoreError);
+  EXPECT_THROW(open_store("sqlite:"), StoreError);
+  EXPECT_TRUE(is_postgres_url("postgresql://u@h/db"));
+  EXPECT_TRUE(is_postgres_url("postgres://u@h/db"));
+  EXPECT_FALSE(is_postgres_url("sqlite:postgresql://"));
+}
+
+}  // namespace
+}  // namespace prepbot::store
