@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   serve->add_option("--openai-model", config.openai_model, "OpenAI-compatible model")->envname("OPENAI_MODEL")->capture_default_str();
   serve->add_option("--openai-base-url", config.openai_base_url, "OpenAI-compatible base URL")->envname("OPENAI_BASE_URL")->capture_default_str();
   serve->add_option("--cors-origins", config.cors_origins, "comma-separated origins allowed by CORS")->envname("PREPBOT_CORS_ORIGINS");
+  serve->add_option("--trusted-proxies", config.trusted_proxies, "load balancer addresses whose X-Forwarded-For names the client")->envname("PREPBOT_TRUSTED_PROXIES");
   serve->add_option("--log", config.log, "LEVEL[,json|text]")->envname("PREPBOT_LOG")->capture_default_str();
   serve->add_option("--bank", config.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
   serve->add_option("--web-dir", config.web_dir, "serve the web app from this directory (default: built in)")->envname("PREPBOT_WEB_DIR");

@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include <arpa/inet.h>
+
 #include <charconv>
 #include <cstdlib>
 
@@ -33,7 +35,8 @@ void Config::validate() {
 
   const bool postgres = store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0;
   if (!postgres && store != "sqlite::memory:" && !(store.rfind("sqlite:", 0) == 0 && store.size() > 7))
-    fail("PREPBOT_STORE (--store)", postgres ? "postgresql://…" : store,
+    fail("PREPBOT_STORE (--store)",
+         store.rfind("postgres", 0) == 0 || store.find('@') != std::string::npos ? "(hidden: it may hold a password)" : store,
          "expected sqlite:PATH, sqlite::memory: or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE");
   if (db_pool < 1 || db_pool > 1000) fail("PREPBOT_DB_POOL (--db-pool)", std::to_string(db_pool), "expected 1-1000 connections");
 
@@ -56,6 +59,17 @@ void Config::validate() {
     if (origin != "*" && !is_http_url(origin))
       fail("PREPBOT_CORS_ORIGINS (--cors-origins)", cors_origins, "expected comma-separated http(s) origins or *");
     cors_origin_list.emplace_back(origin);
+  }
+
+  trusted_proxy_list.clear();
+  for (auto address : util::split(trusted_proxies, ',')) {
+    address = util::trim(address);
+    if (address.empty()) continue;
+    const std::string text(address);
+    in6_addr parsed{};
+    if (inet_pton(AF_INET, text.c_str(), &parsed) != 1 && inet_pton(AF_INET6, text.c_str(), &parsed) != 1)
+      fail("PREPBOT_TRUSTED_PROXIES (--trusted-proxies)", trusted_proxies, "expected comma-separated IP addresses");
+    trusted_proxy_list.push_back(text);
   }
 
   const auto parts = util::split(log, ',');

@@ -25,6 +25,7 @@ struct Config {
   std::string openai_model = "gpt-4o-mini";               // OPENAI_MODEL
   std::string openai_base_url = "https://api.openai.com/v1";  // OPENAI_BASE_URL
   std::string cors_origins;                               // PREPBOT_CORS_ORIGINS, comma-separated
+  std::string trusted_proxies;                            // PREPBOT_TRUSTED_PROXIES: load balancer addresses, comma-separated
   std::string log = "info";                               // PREPBOT_LOG: level[,json|text]
   std::string bank;                                       // PREPBOT_BANK: a directory; empty = built in
   std::string web_dir;                                    // PREPBOT_WEB_DIR: serve the web app from here; empty = built in
@@ -40,6 +41,7 @@ struct Config {
   std::string log_level = "info";
   bool log_json = false;
   std::vector<std::string> cors_origin_list;
+  std::vector<std::string> trusted_proxy_list;
   double rate_per_second = 0;
   double rate_burst = 0;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/text.hpp"
 
 namespace prepbot::http {
 namespace {
@@ -54,6 +55,21 @@ double Gate::take_token(const std::string& client) {
   return (1 - bucket.tokens) / options_.rate_per_second;
 }
 
+std::string Gate::client_of(const Request& request) const {
+  const auto trusted = [&](std::string_view address) {
+    return std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), address) !=
+           options_.trusted_proxies.end();
+  };
+  if (!trusted(request.client)) return request.client;
+  const std::string forwarded = header(request, "x-forwarded-for");
+  const auto hops = util::split(forwarded, ',');
+  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
+    const auto address = util::trim(*hop);
+    if (!address.empty() && !trusted(address)) return std::string(address);
+  }
+  return request.client;
+}
+
 std::optional<Response> Gate::admit(const Request& request) {
   if (!origin_allowed(request)) return Response::detail(403, "Requests from this origin are not allowed");
   if (request.method == "OPTIONS" && !header(request, "access-control-request-method").empty()) {
@@ -66,7 +82,7 @@ std::optional<Response> Gate::admit(const Request& request) {
     return preflight;
   }
   if (options_.rate_per_second > 0 && request.path != "/healthz") {
-    if (const double wait = take_token(request.client); wait > 0) {
+    if (const double wait = take_token(client_of(request)); wait > 0) {
       Response limited = Response::detail(429, "Too many requests; slow down and try again shortly");
       limited.headers.emplace_back("Retry-After", std::to_string(static_cast<int>(std::ceil(wait))));
       return limited;

@@ -1,7 +1,7 @@
 #pragma once
 // What every request passes before it reaches the route table, and what every
 // response gets on the way out: per-client rate limiting (token bucket, 429 with
-// Retry-After), CORS (same origin by default, an allowlist by configuration), and
+// Retry-After; clients behind trusted load balancers told apart), CORS (same origin by default, an allowlist by configuration), and
 // the security headers.
 #include <chrono>
 #include <mutex>
@@ -18,12 +18,18 @@ struct GateOptions {
   double rate_per_second = 0;  // per client; 0 turns rate limiting off
   double burst = 0;            // bucket size
   std::vector<std::string> cors_origins;  // "*" allows any origin
+  // Load balancers whose X-Forwarded-For names the client (their addresses, as
+  // the server sees them); from any other peer the header is ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Gate {
  public:
   explicit Gate(GateOptions options);
 
+  // Who sent the request: the peer, or behind a trusted proxy the last address in
+  // X-Forwarded-For that is not itself a trusted proxy.
+  std::string client_of(const Request& request) const;
   // A response that ends the request here (429, 403, a CORS preflight), or nullopt to go on.
   std::optional<Response> admit(const Request& request);
   // Adds the security and CORS headers to a response.

@@ -71,7 +71,7 @@ class Dispatcher {
     request->query = std::string(req->header().query());
     request->request_id = request_id_for(req);
     request->client = req->remote_endpoint().address().to_string();
-    for (const char* name : {"origin", "host", "access-control-request-method"})
+    for (const char* name : {"origin", "host", "access-control-request-method", "x-forwarded-for"})
       if (const auto value = req->header().try_get_field(name)) request->headers[name] = std::string(value->data(), value->size());
     const auto started = Clock::now();
 

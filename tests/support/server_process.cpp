@@ -16,7 +16,6 @@
 #include <thread>
 
 namespace prepbot::testing {
-namespace {
 
 int free_port() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -31,6 +30,8 @@ int free_port() {
   close(fd);
   return port;
 }
+
+namespace {
 
 std::vector<char*> as_argv(std::vector<std::string>& args) {
   std::vector<char*> argv;
@@ -47,8 +48,8 @@ std::string make_temp_dir() {
   return pattern;
 }
 
-ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_args) {
-  port_ = free_port();
+ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_args, int port) {
+  port_ = port > 0 ? port : free_port();
   log_path_ = make_temp_dir() + "/server.log";
   std::vector<std::string> args = {PREPBOT_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
                                    "--store", store, "--threads", "2"};

@@ -11,8 +11,9 @@ namespace prepbot::testing {
 
 class ServerProcess {
  public:
-  // Starts `prepbot serve` with `store` and extra arguments; waits until /healthz answers.
-  explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {});
+  // Starts `prepbot serve` with `store` and extra arguments on `port` (0: a free
+  // one); waits until /healthz answers.
+  explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {}, int port = 0);
   ~ServerProcess();  // SIGTERM, then waits
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -30,6 +31,9 @@ class ServerProcess {
   int port_ = 0;
   std::string log_path_;
 };
+
+// A loopback port nothing listens on right now.
+int free_port();
 
 // A fresh directory under the system's temporary directory.
 std::string make_temp_dir();

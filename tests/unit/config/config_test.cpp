@@ -61,6 +61,20 @@ TEST(Config, EachBadValueNamesItsSetting) {
   EXPECT_NE(error_of([](Config& c) { c.rate_limit = "fast"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.rate_limit = "5,0"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.retention_days = -2; }).find("PREPBOT_RETENTION_DAYS"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.db_pool = 0; }).find("PREPBOT_DB_POOL"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.trusted_proxies = "10.0.0.1,nginx"; }).find("PREPBOT_TRUSTED_PROXIES"), std::string::npos);
+}
+
+TEST(Config, AcceptsPostgresqlUrlsAndNeverEchoesThem) {
+  Config config;
+  config.store = "postgresql://prepbot:pw@db.internal:5432/prepbot";
+  EXPECT_NO_THROW(config.validate());
+  config.store = "postgres://prepbot@127.0.0.1/prepbot";
+  EXPECT_NO_THROW(config.validate());
+  config.trusted_proxies = " 127.0.0.1, ::1 ";
+  config.validate();
+  EXPECT_EQ(config.trusted_proxy_list, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_EQ(error_of([](Config& c) { c.store = "postgresql:/nohost"; }).find("nohost"), std::string::npos);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ std::string header(const Response& response, const std::string& name) {
 }
 
 TEST(Gate, SameOriginAndNoOriginPassForeignOriginsDoNot) {
-  Gate gate({0, 0, {}});
+  Gate gate({0, 0, {}, {}});
   EXPECT_FALSE(gate.admit(request("POST")));
   EXPECT_FALSE(gate.admit(request("POST", "http://prepbot.example:8000")));
   const auto foreign = gate.admit(request("POST", "https://evil.example"));
@@ -31,7 +31,7 @@ TEST(Gate, SameOriginAndNoOriginPassForeignOriginsDoNot) {
 }
 
 TEST(Gate, AllowlistedOriginsGetCorsHeadersAndPreflights) {
-  Gate gate({0, 0, {"https://app.example"}});
+  Gate gate({0, 0, {"https://app.example"}, {}});
   auto r = request("POST", "https://app.example");
   EXPECT_FALSE(gate.admit(r));
   Response response;
@@ -46,7 +46,7 @@ TEST(Gate, AllowlistedOriginsGetCorsHeadersAndPreflights) {
 }
 
 TEST(Gate, EveryResponseGetsSecurityHeaders) {
-  Gate gate({0, 0, {}});
+  Gate gate({0, 0, {}, {}});
   Response response;
   gate.decorate(request("GET"), response);
   EXPECT_EQ(header(response, "X-Content-Type-Options"), "nosniff");
@@ -56,7 +56,7 @@ TEST(Gate, EveryResponseGetsSecurityHeaders) {
 }
 
 TEST(Gate, RateLimitsEachClientWithItsOwnBucket) {
-  Gate gate({1, 3, {}});
+  Gate gate({1, 3, {}, {}});
   for (int i = 0; i < 3; ++i) EXPECT_FALSE(gate.admit(request("POST"))) << i;
   const auto limited = gate.admit(request("POST"));
   ASSERT_TRUE(limited);
@@ -66,6 +66,25 @@ TEST(Gate, RateLimitsEachClientWithItsOwnBucket) {
   auto health = request("GET");
   health.path = "/healthz";
   EXPECT_FALSE(gate.admit(health)) << "health checks are never limited";
+}
+
+TEST(Gate, TellsClientsApartBehindTrustedProxiesOnly) {
+  Gate gate({1, 1, {}, {"127.0.0.1", "10.0.0.9"}});
+  auto via_proxy = [](std::string forwarded) {
+    auto r = request("POST", "", "127.0.0.1");
+    r.headers["x-forwarded-for"] = std::move(forwarded);
+    return r;
+  };
+  EXPECT_EQ(gate.client_of(via_proxy("203.0.113.7")), "203.0.113.7");
+  EXPECT_EQ(gate.client_of(via_proxy("198.51.100.1, 203.0.113.7, 10.0.0.9")), "203.0.113.7")
+      << "the last address no trusted proxy added; earlier ones are the client's to forge";
+  EXPECT_EQ(gate.client_of(via_proxy("")), "127.0.0.1");
+  auto direct = request("POST", "", "192.0.2.5");
+  direct.headers["x-forwarded-for"] = "203.0.113.7";
+  EXPECT_EQ(gate.client_of(direct), "192.0.2.5") << "an untrusted peer cannot choose its bucket";
+  EXPECT_FALSE(gate.admit(via_proxy("203.0.113.7")));
+  EXPECT_FALSE(gate.admit(via_proxy("203.0.113.8"))) << "two clients behind one proxy have two buckets";
+  ASSERT_TRUE(gate.admit(via_proxy("203.0.113.7")));
 }
 
 }  // namespace
