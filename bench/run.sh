@@ -66,6 +66,10 @@ printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/b
 kill $llm_server $fake 2>/dev/null; wait $llm_server $fake 2>/dev/null || true
 
 echo
+echo "scale-out (bench/scaleout.sh):"
+BENCH_BUILT=1 bench/scaleout.sh
+
+echo
 echo "offline coach and reports (Google Benchmark, median of 5 repetitions):"
 for program in offline_coach_bench report_bench; do
   build/release/bench/$program --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |

@@ -25,24 +25,31 @@ constexpr long long kMigrationLock = 0x50726570426f74;  // "PrepBot"
 
 constexpr auto kPoolWait = std::chrono::seconds(10);
 
-// Every statement the store runs, prepared once per connection.
+// Every statement the store runs, prepared once per connection. Each read and each
+// answer is one statement, so one round trip: a statement sees one snapshot, and
+// an answer's row lock, version bump and upsert commit together.
 void prepare_statements(pqxx::connection& connection) {
   connection.prepare("create",
                      "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, "
                      "final_report, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10)");
-  connection.prepare("session", fmt::format("SELECT {} FROM sessions WHERE id = $1", kSessionColumns));
-  connection.prepare("session_for_update", fmt::format("SELECT {} FROM sessions WHERE id = $1 FOR UPDATE", kSessionColumns));
-  connection.prepare("answers",
-                     fmt::format("SELECT {} FROM answers WHERE session_id = $1 ORDER BY question_id", kAnswerColumns));
+  // The session's columns on every row, then one answer per row (none: one row of NULLs).
+  const std::string session_with_answers =
+      fmt::format("SELECT {}, {} FROM sessions LEFT JOIN answers ON answers.session_id = sessions.id "
+                  "WHERE sessions.id = $1 ORDER BY question_id",
+                  kSessionColumns, kAnswerColumns);
+  connection.prepare("session", session_with_answers);
+  connection.prepare("session_for_update", session_with_answers + " FOR UPDATE OF sessions");
   connection.prepare("version", "SELECT version FROM sessions WHERE id = $1");
-  // Takes the session's row lock and counts the change; rolled back unless the answer is saved.
-  connection.prepare("claim", "UPDATE sessions SET version = version + 1 WHERE id = $1 RETURNING status");
-  connection.prepare("upsert_answer",
+  // Saves the answer only while the session is ongoing, under the session's row lock.
+  connection.prepare("save_answer",
+                     "WITH claimed AS (UPDATE sessions SET version = version + 1 "
+                     "                 WHERE id = $1 AND status = 'ongoing' RETURNING id) "
                      "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) "
-                     "VALUES ($1, $2, $3, $4, 1, $5) "
+                     "SELECT id, $2, $3, $4, 1, $5 FROM claimed "
                      "ON CONFLICT (session_id, question_id) DO UPDATE SET answer = excluded.answer, "
                      "evaluation = excluded.evaluation, attempts = answers.attempts + 1, "
                      "answered_at = excluded.answered_at RETURNING attempts");
+  connection.prepare("status", "SELECT status FROM sessions WHERE id = $1");
   connection.prepare("complete",
                      "UPDATE sessions SET status = 'completed', final_report = $1, version = version + 1 WHERE id = $2");
   connection.prepare("remove", "DELETE FROM sessions WHERE id = $1");
@@ -138,15 +145,16 @@ std::optional<std::string> optional_text(const pqxx::field& field) {
 }
 
 std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std::string& id, const char* statement) {
-  const pqxx::result found = tx.exec_prepared(statement, id);
-  if (found.empty()) return std::nullopt;
-  const pqxx::row r = found[0];
+  const pqxx::result rows = tx.exec_prepared(statement, id);
+  if (rows.empty()) return std::nullopt;
+  const pqxx::row r = rows[0];
   const SessionRow row{r[0].as<std::string>(), r[1].as<std::string>(), optional_text(r[2]), r[3].as<std::string>(),
                        r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), optional_text(r[7]),
                        r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<long long>()};
   std::vector<AnswerRow> answers;
-  for (const auto& a : tx.exec_prepared("answers", id))
-    answers.push_back({a[0].as<int>(), a[1].as<std::string>(), a[2].as<std::string>(), a[3].as<int>(), a[4].as<std::string>()});
+  for (const auto& a : rows)
+    if (!a[11].is_null())
+      answers.push_back({a[11].as<int>(), a[12].as<std::string>(), a[13].as<std::string>(), a[14].as<int>(), a[15].as<std::string>()});
   return to_session(id, row, answers);
 }
 
@@ -167,10 +175,8 @@ class PostgresStore final : public SessionStore {
 
   std::optional<model::Session> load(const std::string& session_id) override {
     return run("load", [&](pqxx::connection& connection) {
-      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> snapshot(connection);  // both queries see one state
-      auto session = read_session(snapshot, session_id, "session");
-      snapshot.commit();
-      return session;
+      pqxx::nontransaction tx(connection);
+      return read_session(tx, session_id, "session");
     });
   }
 
@@ -186,14 +192,13 @@ class PostgresStore final : public SessionStore {
   SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
     const std::string evaluation = evaluation_column(answer.evaluation);
     return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
-      pqxx::work tx(connection);
-      const pqxx::result claimed = tx.exec_prepared("claim", session_id);
-      if (claimed.empty()) return {WriteOutcome::no_session, 0};
-      if (claimed[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0};  // rolled back
+      pqxx::nontransaction tx(connection);
       const pqxx::result saved =
-          tx.exec_prepared("upsert_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
-      tx.commit();
-      return {WriteOutcome::done, saved[0][0].as<int>()};
+          tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
+      if (!saved.empty()) return {WriteOutcome::done, saved[0][0].as<int>()};
+      // Nothing saved: say why (a completed session stays completed, so this cannot mislead).
+      const pqxx::result status = tx.exec_prepared("status", session_id);
+      return {status.empty() ? WriteOutcome::no_session : WriteOutcome::completed, 0};
     });
   }
 
