@@ -19,11 +19,11 @@ wait_for() {
 }
 
 # start_prepbot PORT LOGFILE ARGS…: serves on 127.0.0.1:PORT with rate limiting
-# off (all load comes from one address); sets $server_pid.
+# and the per-client connection cap off (all load comes from one address); sets $server_pid.
 start_prepbot() {
   local port=$1 log=$2
   shift 2
-  build/release/src/prepbot serve --listen "127.0.0.1:$port" --rate-limit 0 "$@" 2>"$log" &
+  build/release/src/prepbot serve --listen "127.0.0.1:$port" --rate-limit 0 --max-client-connections 0 "$@" 2>"$log" &
   server_pid=$!
   wait_for "http://127.0.0.1:$port/healthz"
 }

@@ -1,7 +1,9 @@
 // llm_load: N concurrent stateless evaluations against a PrepBot whose LLM coach
-// answers slowly, while another thread polls /healthz every 10 ms. Prints the
-// wall time of the whole batch, how many the LLM answered, and /healthz latency
-// percentiles: a slow LLM must hold no server thread.
+// answers slowly, while another thread polls /healthz every 10 ms over a kept-alive
+// connection, as a monitor would. Prints the wall time of the whole batch, how many
+// the LLM answered, and /healthz latency percentiles: a slow LLM must hold no
+// server thread. The N evaluations run from one libcurl multi loop (one thread),
+// so the load generator's own threads do not crowd out the prober.
 //
 //   llm_load BASE_URL CONCURRENT
 #include <curl/curl.h>
@@ -10,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,22 +29,28 @@ size_t collect(char* data, size_t size, size_t count, void* out) {
   return size * count;
 }
 
-long request(const std::string& url, const std::string* body, std::string& out) {
+// One request's easy handle and what it received.
+struct Transfer {
   CURL* curl = curl_easy_init();
-  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  if (body) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 30'000L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
-  long status = 0;
-  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  return status;
-}
+  std::string out;
+  ~Transfer() { curl_easy_cleanup(curl); }
+
+  void prepare(const std::string& url, const std::string* body, curl_slist* headers) {
+    out.clear();
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    if (body) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 30'000L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
+  }
+  long status() const {
+    long code = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+    return code;
+  }
+};
 
 }  // namespace
 
@@ -55,36 +64,57 @@ int main(int argc, char** argv) {
   const int concurrent = std::stoi(argv[2]);
   const std::string body = nlohmann::json{{"question", "How would you design a rate limiter for a public API?"},
                                           {"answer", "A token bucket per API key in Redis, 429 with Retry-After."}}.dump();
-  std::atomic<int> ok{0}, from_llm{0}, failed{0};
+  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
   std::atomic<bool> done{false};
   std::vector<double> health;
   std::thread prober([&] {
+    Transfer probe;  // one handle: its connection is reused
+    probe.prepare(base + "/healthz", nullptr, headers);
     while (!done) {
-      std::string out;
+      probe.out.clear();
       const auto started = Clock::now();
-      request(base + "/healthz", nullptr, out);
+      curl_easy_perform(probe.curl);
       health.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   });
+
   const auto started = Clock::now();
-  std::vector<std::thread> clients;
-  for (int i = 0; i < concurrent; ++i)
-    clients.emplace_back([&] {
-      std::string out;
-      if (request(base + "/interview/evaluate", &body, out) != 200) return void(++failed);
-      ++ok;
-      const auto reply = nlohmann::json::parse(out, nullptr, false);
-      if (reply.is_object() && reply.value("source", "") != "offline") ++from_llm;
-    });
-  for (auto& client : clients) client.join();
+  CURLM* multi = curl_multi_init();
+  curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(concurrent));
+  std::vector<std::unique_ptr<Transfer>> transfers;
+  for (int i = 0; i < concurrent; ++i) {
+    transfers.push_back(std::make_unique<Transfer>());
+    transfers.back()->prepare(base + "/interview/evaluate", &body, headers);
+    curl_multi_add_handle(multi, transfers.back()->curl);
+  }
+  int running = concurrent;
+  while (running > 0) {
+    curl_multi_perform(multi, &running);
+    if (running > 0) curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+  }
+  int ok = 0, from_llm = 0, failed = 0;
+  for (const auto& transfer : transfers) {
+    curl_multi_remove_handle(multi, transfer->curl);
+    if (transfer->status() != 200) {
+      ++failed;
+      continue;
+    }
+    ++ok;
+    const auto reply = nlohmann::json::parse(transfer->out, nullptr, false);
+    if (reply.is_object() && reply.value("source", "") != "offline") ++from_llm;
+  }
   const double wall = std::chrono::duration<double>(Clock::now() - started).count();
   done = true;
   prober.join();
+  transfers.clear();
+  curl_multi_cleanup(multi);
+  curl_slist_free_all(headers);
+
   std::sort(health.begin(), health.end());
   auto pct = [&](double p) { return health.empty() ? 0.0 : health[std::min(health.size() - 1, static_cast<size_t>(p * static_cast<double>(health.size())))]; };
   fmt::print("evaluations={} ok={} answered_by_llm={} failed={} wall_s={:.2f} healthz_samples={} healthz_p50_ms={:.2f} healthz_p99_ms={:.2f}\n",
-             concurrent, ok.load(), from_llm.load(), failed.load(), wall, health.size(), pct(0.5), pct(0.99));
+             concurrent, ok, from_llm, failed, wall, health.size(), pct(0.5), pct(0.99));
   curl_global_cleanup();
-  return failed.load() == 0 ? 0 : 1;
+  return failed == 0 ? 0 : 1;
 }

@@ -15,3 +15,9 @@ if(PREPBOT_SANITIZE)
     $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
   target_link_options(prepbot_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(PREPBOT_TSAN)
+  target_compile_options(prepbot_settings INTERFACE -fsanitize=thread -fno-omit-frame-pointer
+    # asio calls std::atomic_thread_fence, which GCC's ThreadSanitizer cannot model; it says so.
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-tsan>)
+  target_link_options(prepbot_settings INTERFACE -fsanitize=thread)
+endif()

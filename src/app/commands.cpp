@@ -125,7 +125,8 @@ int serve(const config::Config& config) {
   interview::InterviewService interview(coach, *store, workers);
   const http::StaticFiles web(config.web_dir);
   const http::Router router = http::make_router(interview, *store, web, metrics);
-  http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list});
+  http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,
+                   config.max_client_connections});
   RetentionSweeper sweeper(*store, config.retention_days);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

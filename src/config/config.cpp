@@ -38,6 +38,9 @@ void Config::validate() {
     fail("PREPBOT_STORE (--store)",
          store.rfind("postgres", 0) == 0 || store.find('@') != std::string::npos ? "(hidden: it may hold a password)" : store,
          "expected sqlite:PATH, sqlite::memory: or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE");
+  if (max_client_connections < 0 || max_client_connections > 100000)
+    fail("PREPBOT_MAX_CLIENT_CONNECTIONS (--max-client-connections)", std::to_string(max_client_connections),
+         "expected 0 (no cap) to 100000");
   if (db_pool < 1 || db_pool > 1000) fail("PREPBOT_DB_POOL (--db-pool)", std::to_string(db_pool), "expected 1-1000 connections");
 
   if (coach != "offline" && coach != "gemini" && coach != "openai")

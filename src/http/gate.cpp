@@ -55,11 +55,30 @@ double Gate::take_token(const std::string& client) {
   return (1 - bucket.tokens) / options_.rate_per_second;
 }
 
+bool Gate::trusted(std::string_view address) const {
+  return std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), address) !=
+         options_.trusted_proxies.end();
+}
+
+bool Gate::admit_connection(const std::string& address) {
+  if (options_.max_client_connections <= 0 || trusted(address)) return true;
+  std::lock_guard lock(connections_mutex_);
+  const auto it = connections_.find(address);
+  return it == connections_.end() || it->second < options_.max_client_connections;
+}
+
+void Gate::connection_opened(const std::string& address) {
+  std::lock_guard lock(connections_mutex_);
+  ++connections_[address];
+}
+
+void Gate::connection_closed(const std::string& address) {
+  std::lock_guard lock(connections_mutex_);
+  const auto it = connections_.find(address);
+  if (it != connections_.end() && --it->second <= 0) connections_.erase(it);
+}
+
 std::string Gate::client_of(const Request& request) const {
-  const auto trusted = [&](std::string_view address) {
-    return std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), address) !=
-           options_.trusted_proxies.end();
-  };
   if (!trusted(request.client)) return request.client;
   const std::string forwarded = header(request, "x-forwarded-for");
   const auto hops = util::split(forwarded, ',');

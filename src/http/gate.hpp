@@ -1,12 +1,14 @@
 #pragma once
 // What every request passes before it reaches the route table, and what every
 // response gets on the way out: per-client rate limiting (token bucket, 429 with
-// Retry-After; clients behind trusted load balancers told apart), CORS (same origin by default, an allowlist by configuration), and
+// Retry-After; clients behind trusted load balancers told apart), a cap on each
+// client's open connections, CORS (same origin by default, an allowlist by configuration), and
 // the security headers.
 #include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +23,7 @@ struct GateOptions {
   // Load balancers whose X-Forwarded-For names the client (their addresses, as
   // the server sees them); from any other peer the header is ignored.
   std::vector<std::string> trusted_proxies;
+  int max_client_connections = 0;  // open connections per client address; 0 = no cap
 };
 
 class Gate {
@@ -35,8 +38,15 @@ class Gate {
   // Adds the security and CORS headers to a response.
   void decorate(const Request& request, Response& response) const;
 
+  // Open connections per peer address, so one client cannot hold every socket.
+  // A trusted proxy's connections carry many clients and are never capped.
+  bool admit_connection(const std::string& address);  // false: close it at once
+  void connection_opened(const std::string& address);
+  void connection_closed(const std::string& address);
+
  private:
   bool origin_allowed(const Request& request) const;
+  bool trusted(std::string_view address) const;
   // Seconds until a token is free for `client`; 0 when one was taken now.
   double take_token(const std::string& client);
 
@@ -47,6 +57,8 @@ class Gate {
   };
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
+  std::mutex connections_mutex_;
+  std::unordered_map<std::string, int> connections_;
 };
 
 }  // namespace prepbot::http

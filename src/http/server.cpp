@@ -20,8 +20,45 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Tells the gate about connections: it may refuse one (a client over its cap of
+// open connections) and counts them as they open and close. Called from any
+// server thread.
+class ConnectionWatch {
+ public:
+  explicit ConnectionWatch(Gate& gate) : gate_(gate) {}
+
+  restinio::ip_blocker::inspection_result_t inspect(const restinio::ip_blocker::incoming_info_t& info) noexcept {
+    try {
+      return gate_.admit_connection(info.remote_endpoint().address().to_string()) ? restinio::ip_blocker::allow()
+                                                                                  : restinio::ip_blocker::deny();
+    } catch (const std::exception&) {  // out of memory: let the connection in rather than fail
+      return restinio::ip_blocker::allow();
+    }
+  }
+
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    struct Count {
+      Gate& gate;
+      const std::string address;
+      void operator()(const restinio::connection_state::accepted_t&) const { gate.connection_opened(address); }
+      void operator()(const restinio::connection_state::closed_t&) const { gate.connection_closed(address); }
+      void operator()(const restinio::connection_state::upgraded_to_websocket_t&) const {}
+    };
+    try {
+      restinio::visit(Count{gate_, notice.remote_endpoint().address().to_string()}, notice.cause());
+    } catch (const std::exception&) {  // out of memory: the count is off by one, nothing worse
+    }
+  }
+
+ private:
+  Gate& gate_;
+};
+
 // Responses go out from any thread; RESTinio's default traits serialise them per connection.
-using Traits = restinio::default_traits_t;
+struct Traits : restinio::default_traits_t {
+  using ip_blocker_t = ConnectionWatch;
+  using connection_state_listener_t = ConnectionWatch;
+};
 
 // A client's X-Request-Id is kept when it is a short token; otherwise one is made.
 std::string request_id_for(const restinio::request_handle_t& req) {
@@ -138,9 +175,12 @@ void serve(const ServerOptions& options, const Router& router, Gate& gate, util:
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   Dispatcher dispatcher(router, gate, metrics);
+  const auto connections = std::make_shared<ConnectionWatch>(gate);
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(options.host)
                       .port(options.port)
+                      .ip_blocker(connections)
+                      .connection_state_listener(connections)
                       .request_handler([&dispatcher](const restinio::request_handle_t& req) { return dispatcher.handle(req); })
                       .read_next_http_message_timelimit(std::chrono::seconds(30))
                       .write_http_response_timelimit(std::chrono::seconds(30))

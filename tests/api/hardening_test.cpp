@@ -18,7 +18,8 @@ using nlohmann::json;
 
 // Sends raw bytes (in pieces, with `pause` between them) and returns the status
 // code of the reply, or 0 when the server closed the connection without one.
-int raw_request(int port, const std::vector<std::string>& pieces, std::chrono::milliseconds pause = {}) {
+// A connected socket (2 s receive timeout), or -1.
+int connect_to(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -30,6 +31,12 @@ int raw_request(int port, const std::vector<std::string>& pieces, std::chrono::m
     close(fd);
     return -1;
   }
+  return fd;
+}
+
+int raw_request(int port, const std::vector<std::string>& pieces, std::chrono::milliseconds pause = {}) {
+  const int fd = connect_to(port);
+  if (fd < 0) return -1;
   for (const auto& piece : pieces) {
     if (send(fd, piece.data(), piece.size(), MSG_NOSIGNAL) < 0) break;
     if (pause.count() > 0) std::this_thread::sleep_for(pause);
@@ -90,6 +97,24 @@ TEST(Hardening, RateLimitAnswers429WithRetryAfter) {
   EXPECT_GE(limited, 6);
   EXPECT_EQ(retry_after, "1");
   EXPECT_EQ(server.client().get("/healthz").status, 200) << "health checks are not limited";
+}
+
+TEST(Hardening, EachClientMayHoldOnlySoManyConnections) {
+  ServerProcess server("sqlite::memory:", {"--max-client-connections", "4"});
+  std::vector<int> idle;
+  for (int i = 0; i < 4; ++i) idle.push_back(connect_to(server.port()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the server has counted them
+  EXPECT_EQ(raw_request(server.port(), {request("GET", "/healthz")}), 0) << "a fifth connection is closed at once";
+  close(idle.back());
+  idle.pop_back();
+  int status = 0;
+  for (int attempt = 0; attempt < 50 && status != 200; ++attempt) {  // until the server has seen the close
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    status = raw_request(server.port(), {request("GET", "/healthz")});
+  }
+  EXPECT_EQ(status, 200) << "a closed connection frees its place";
+  for (const int fd : idle) close(fd);
+  EXPECT_EQ(server.client().get("/healthz").status, 200);
 }
 
 TEST(Hardening, MetricsInPrometheusFormat) {

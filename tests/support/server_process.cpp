@@ -54,8 +54,9 @@ ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_a
   std::vector<std::string> args = {PREPBOT_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
                                    "--store", store, "--threads", "2"};
   // Tests send bursts from one address; rate limiting is off unless a test turns it on.
-  if (std::find(extra_args.begin(), extra_args.end(), "--rate-limit") == extra_args.end())
-    args.insert(args.end(), {"--rate-limit", "0"});
+  // Likewise for the cap on open connections per client.
+  for (const char* limit : {"--rate-limit", "--max-client-connections"})
+    if (std::find(extra_args.begin(), extra_args.end(), limit) == extra_args.end()) args.insert(args.end(), {limit, "0"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {

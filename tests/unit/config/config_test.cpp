@@ -61,6 +61,7 @@ TEST(Config, EachBadValueNamesItsSetting) {
   EXPECT_NE(error_of([](Config& c) { c.rate_limit = "fast"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.rate_limit = "5,0"; }).find("PREPBOT_RATE_LIMIT"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.retention_days = -2; }).find("PREPBOT_RETENTION_DAYS"), std::string::npos);
+  EXPECT_NE(error_of([](Config& c) { c.max_client_connections = -1; }).find("PREPBOT_MAX_CLIENT_CONNECTIONS"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.db_pool = 0; }).find("PREPBOT_DB_POOL"), std::string::npos);
   EXPECT_NE(error_of([](Config& c) { c.trusted_proxies = "10.0.0.1,nginx"; }).find("PREPBOT_TRUSTED_PROXIES"), std::string::npos);
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace prepbot::http {
 namespace {
 
@@ -85,6 +88,43 @@ TEST(Gate, TellsClientsApartBehindTrustedProxiesOnly) {
   EXPECT_FALSE(gate.admit(via_proxy("203.0.113.7")));
   EXPECT_FALSE(gate.admit(via_proxy("203.0.113.8"))) << "two clients behind one proxy have two buckets";
   ASSERT_TRUE(gate.admit(via_proxy("203.0.113.7")));
+}
+
+TEST(Gate, CapsOpenConnectionsPerClientButNotForTrustedProxies) {
+  Gate gate({0, 0, {}, {"127.0.0.1"}, 2});
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(gate.admit_connection("192.0.2.5"));
+    gate.connection_opened("192.0.2.5");
+  }
+  EXPECT_FALSE(gate.admit_connection("192.0.2.5"));
+  EXPECT_TRUE(gate.admit_connection("192.0.2.6")) << "each client has its own count";
+  gate.connection_closed("192.0.2.5");
+  EXPECT_TRUE(gate.admit_connection("192.0.2.5")) << "a closed connection frees its place";
+  for (int i = 0; i < 5; ++i) gate.connection_opened("127.0.0.1");
+  EXPECT_TRUE(gate.admit_connection("127.0.0.1")) << "a load balancer carries many clients";
+}
+
+TEST(Gate, ConcurrentClientsShareNoBucketAndCountsBalance) {
+  Gate gate({1000, 100, {}, {}, 1000});
+  std::vector<std::thread> threads;
+  std::atomic<int> admitted{0};
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      const std::string client = "192.0.2." + std::to_string(t % 3);
+      for (int i = 0; i < 200; ++i) {
+        if (!gate.admit(request("POST", "", client))) ++admitted;
+        if (gate.admit_connection(client)) gate.connection_opened(client);
+        gate.connection_closed(client);
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_GE(admitted.load(), 300) << "each of 3 clients has at least its burst of 100";
+  EXPECT_LE(admitted.load(), 1200);
+  for (int c = 0; c < 3; ++c) {
+    const std::string client = "192.0.2." + std::to_string(c);
+    for (int i = 0; i < 1000; ++i) gate.connection_opened(client);
+    EXPECT_FALSE(gate.admit_connection(client)) << "every open was matched by a close: the count is exact";
+  }
 }
 
 }  // namespace

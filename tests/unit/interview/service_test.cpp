@@ -99,5 +99,25 @@ TEST_F(ServiceTest, TheSessionDocumentFollowsEveryWrite) {
   EXPECT_THROW(service_.get_document(session.id), NotFound);
 }
 
+TEST_F(ServiceTest, ConcurrentAnswersToOneSessionAreAllKept) {
+  const auto session = start();
+  std::vector<std::thread> threads;
+  std::atomic<int> saved{0};
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        const int question = 1 + (t + i) % 3;
+        if (answer(session.id, question, "Thread " + std::to_string(t) + ": an index trades write speed for reads.").question_id == question)
+          ++saved;
+        service_.get_document(session.id);
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  int attempts = 0;
+  for (const auto& stored : service_.get(session.id).answers) attempts += stored.attempts;
+  EXPECT_EQ(saved.load(), 30);
+  EXPECT_EQ(attempts, 30);
+}
+
 }  // namespace
 }  // namespace prepbot::interview

@@ -1,0 +1,36 @@
+#include "util/worker_pool.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+namespace prepbot::util {
+namespace {
+
+TEST(WorkerPool, ConcurrentPostersEveryJobRunsOnceAndShutdownDrainsTheQueue) {
+  std::atomic<int> ran{0};
+  std::mutex mutex;
+  std::vector<int> seen;
+  {
+    WorkerPool pool(3);
+    std::vector<std::thread> posters;
+    for (int t = 0; t < 6; ++t)
+      posters.emplace_back([&, t] {
+        for (int i = 0; i < 500; ++i)
+          pool.post([&, value = t * 500 + i] {
+            ++ran;
+            std::lock_guard lock(mutex);
+            seen.push_back(value);
+          });
+      });
+    for (auto& poster : posters) poster.join();
+    pool.post([&] { pool.post([&] { ++ran; }); });  // a job may post another
+  }  // the destructor finishes every queued job
+  EXPECT_EQ(ran.load(), 3001);
+  std::sort(seen.begin(), seen.end());
+  for (int i = 0; i < 3000; ++i) ASSERT_EQ(seen[static_cast<std::size_t>(i)], i);
+}
+
+}  // namespace
+}  // namespace prepbot::util
