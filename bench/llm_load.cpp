@@ -6,12 +6,14 @@
 // so the load generator's own threads do not crowd out the prober.
 //
 //   llm_load BASE_URL CONCURRENT
+//   LLM_LOAD_FRESH_PROBES=1 llm_load …   # a new connection for every probe
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
   std::thread prober([&] {
     Transfer probe;  // one handle: its connection is reused
     probe.prepare(base + "/healthz", nullptr, headers);
+    if (const char* fresh = std::getenv("LLM_LOAD_FRESH_PROBES"); fresh && *fresh == '1')
+      curl_easy_setopt(probe.curl, CURLOPT_FORBID_REUSE, 1L);
     while (!done) {
       probe.out.clear();
       const auto started = Clock::now();

@@ -60,7 +60,7 @@ fake=$!
 wait_for "http://127.0.0.1:$llm_port/stats"
 start_prepbot "$llm_app_port" "$work/llm-server.log" --store sqlite::memory: --log warn \
   --coach openai --openai-base-url "http://127.0.0.1:$llm_port/v1" --openai-model slow-2000 --openai-api-key bench-key \
-  --llm-concurrency 600 --llm-timeout 20
+  --llm-timeout 20
 llm_server=$server_pid
 printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/bench/llm_load "http://127.0.0.1:$llm_app_port" 500 || true)"
 kill $llm_server $fake 2>/dev/null; wait $llm_server $fake 2>/dev/null || true

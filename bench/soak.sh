@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: SOAK_SECONDS (default 300) of mixed traffic against one server — full
 # sessions from 4 clients, GET session from wrk, summary exports — then reports
-# requests, 5xx and resident memory before and after (after a warm-up).
+# requests, 5xx and resident memory before (after a warm-up of the same mix) and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -14,10 +14,7 @@ start_prepbot "$port" "$work/server.log" --store "sqlite:$work/soak.db" --log wa
 server=$server_pid
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
-
-# Warm-up, so that caches and pools have their working size before the first reading.
-build/release/bench/session_load "$base" 4 10 >/dev/null || true
-rss_before=$(rss)
+rss_parts() { awk '/RssAnon|RssFile/ {printf "%s %s KiB ", $1, $2}' "/proc/$server/status"; }
 
 sid=$(curl -fs -X POST "$base/interview/start" -H 'content-type: application/json' \
   -d '{"name":"Soak","role":"backend developer","experience":"mid","mode":"technical","num_questions":3}' |
@@ -27,6 +24,15 @@ for q in 1 2 3; do
     -d '{"question_id":'"$q"',"answer":"First I measure, then index the column and cache hot reads; p99 fell from 900 to 90 ms."}' >/dev/null
 done
 curl -fs -X POST "$base/interview/session/$sid/finalize" >/dev/null
+
+# Warm-up with every kind of request in the mix, so that caches, pools and the
+# fonts the first PDF maps in have their working size before the first reading.
+rss_start=$(rss)
+build/release/bench/session_load "$base" 4 10 >/dev/null || true
+wrk -t1 -c8 -d5s "$base/interview/session/$sid" >/dev/null
+wrk -t1 -c2 -d5s "$base/interview/session/$sid/export/summary" >/dev/null
+rss_before=$(rss)
+parts_before=$(rss_parts)
 
 sessions_out="$work/sessions.txt"
 build/release/bench/session_load "$base" 4 "$seconds" >"$sessions_out" || true &
@@ -43,4 +49,5 @@ echo "soak: ${seconds}s, $requests requests, 5xx: ${metrics_5xx:-0}"
 echo "soak: sessions: $(cat "$sessions_out")"
 echo "soak: GET session: $(awk '/Requests\/sec|Non-2xx/' "$work/wrk-get.txt" | tr -s ' ' | tr '\n' ' ')"
 echo "soak: exports: $(awk '/Requests\/sec|Non-2xx/' <<<"$wrk_export" | tr -s ' ' | tr '\n' ' ')"
-echo "soak: resident memory ${rss_before} KiB before, ${rss_after} KiB after ($(( (rss_after - rss_before) * 100 / rss_before )) %)"
+echo "soak: resident memory ${rss_start} KiB at start, ${rss_before} KiB after the warm-up ($parts_before)"
+echo "soak: resident memory ${rss_before} KiB before, ${rss_after} KiB after ($(( (rss_after - rss_before) * 100 / rss_before )) %; $(rss_parts))"

@@ -31,7 +31,7 @@ struct Config {
   std::string web_dir;                                    // PREPBOT_WEB_DIR: serve the web app from here; empty = built in
   int threads = 0;                                        // PREPBOT_THREADS; 0 = one per core
   int llm_timeout = 30;                                   // PREPBOT_LLM_TIMEOUT: seconds per LLM call, retries included
-  int llm_concurrency = 128;                              // PREPBOT_LLM_CONCURRENCY: LLM calls in flight
+  int llm_concurrency = 512;                              // PREPBOT_LLM_CONCURRENCY: LLM calls in flight
   std::string rate_limit = "20,60";                       // PREPBOT_RATE_LIMIT: per client, RATE[,BURST] per second; 0 = off
   int max_client_connections = 64;                        // PREPBOT_MAX_CLIENT_CONNECTIONS: open connections per client; 0 = no cap
   int retention_days = 30;                                // PREPBOT_RETENTION_DAYS: purge older sessions; 0 = keep
