@@ -12,7 +12,7 @@ using namespace prepbot;
 model::Session ten_question_session() {
   model::Session session;
   session.id = "bench";
-  session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::mixed, "backend"};
+  session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::mixed, "backend", "offline"};
   session.created_at = "2026-11-25T10:00:00.000000";
   session.status = model::Status::completed;
   std::string answer;

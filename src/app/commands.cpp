@@ -120,9 +120,10 @@ int serve(const config::Config& config) {
   auto http_owner = std::make_unique<coach::llm::HttpClient>();
   coach::offline::OfflineCoach offline(bank, workers, &metrics);
   const auto llm = make_llm_coach(config, *http_owner, offline, workers, metrics);
-  coach::Coach& coach = llm ? static_cast<coach::Coach&>(*llm) : offline;
+  interview::Coaches coaches{config.coach, {{"offline", &offline}}};
+  if (llm) coaches.by_name[config.coach] = llm.get();
   const auto store = store::open_store(config.store, config.db_pool);
-  interview::InterviewService interview(coach, *store, workers);
+  interview::InterviewService interview(std::move(coaches), *store, workers);
   const http::StaticFiles web(config.web_dir);
   const http::Router router = http::make_router(interview, *store, web, metrics);
   http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,

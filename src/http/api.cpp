@@ -120,6 +120,11 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     reply(file ? std::move(*file) : Response::detail(404, "Not Found"));
   };
 
+  // Which coaches a session may choose at start ("coach" in the start request).
+  auto coaches = [&interview](Request&, const Reply& reply) {
+    reply(Response::json(200, {{"default", interview.coaches().default_name}, {"available", interview.coaches().names()}}));
+  };
+
   auto finalize = [&interview](Request& request, const Reply& reply) {
     reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
   };
@@ -127,6 +132,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
   return Router({
       {"GET", "/healthz", health},
       {"GET", "/metrics", metrics_text},
+      {"GET", "/interview/coaches", coaches},
       {"POST", "/interview/start", start},
       {"GET", "/interview/session/{id}", get_session},
       {"DELETE", "/interview/session/{id}", delete_session},

@@ -162,6 +162,15 @@ void read_mode(BodyReader& reader, bool required, model::Mode& out) {
   }
 }
 
+// The optional "coach": a name, compared in lower case; blank is the same as absent.
+std::optional<std::string> read_coach(BodyReader& reader) {
+  const auto coach = reader.text("coach", false, 0, 20);
+  if (!coach) return std::nullopt;
+  std::string name = util::to_lower_ascii(util::trim(*coach));
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
 }  // namespace
 
 interview::StartInput parse_start_request(const std::string& body) {
@@ -180,6 +189,7 @@ interview::StartInput parse_start_request(const std::string& body) {
       reader.add("difficulty", "Input should be 'easy', 'medium', 'hard' or 'mixed'", "literal_error");
   }
   input.avoid_questions = reader.strings("avoid_questions", 500, 64);
+  input.coach = read_coach(reader);
   reader.finish();
   input.name = std::string(util::trim(*name));
   input.role = std::string(util::trim(*role));
@@ -206,6 +216,7 @@ interview::EvaluateInput parse_evaluate_request(const std::string& body) {
   read_mode(reader, false, input.mode);
   read_experience(reader, false, input.experience);
   const auto role = reader.text("role", false, 0, kMaxNameChars);
+  input.coach = read_coach(reader);
   reader.finish();
   input.question = *question;
   input.answer = *answer;

@@ -1,6 +1,7 @@
 #include "interview/service.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "interview/errors.hpp"
 #include "interview/report.hpp"
@@ -19,8 +20,28 @@ constexpr const char* kSessionCompleted = "Session is already completed";
 
 }  // namespace
 
-InterviewService::InterviewService(coach::Coach& coach, store::SessionStore& store, util::WorkerPool& workers)
-    : coach_(coach), store_(store), workers_(workers) {}
+coach::Coach& Coaches::of(const std::string& name) const {
+  const auto it = by_name.find(name.empty() ? default_name : name);
+  return *(it != by_name.end() ? it->second : by_name.at(default_name));
+}
+
+std::string Coaches::choose(const std::optional<std::string>& requested) const {
+  if (!requested) return default_name;
+  if (by_name.count(*requested) == 0)
+    throw BadRequest(fmt::format("Coach '{}' is not available on this server; choose one of: {}", *requested,
+                                 fmt::join(names(), ", ")));
+  return *requested;
+}
+
+std::vector<std::string> Coaches::names() const {
+  std::vector<std::string> names{default_name};
+  for (const auto& [name, coach] : by_name)
+    if (name != default_name) names.push_back(name);
+  return names;
+}
+
+InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers)
+    : coaches_(std::move(coaches)), store_(store), workers_(workers) {}
 
 void InterviewService::start(StartInput input, util::Callback<Started> done) {
   coach::QuestionRequest request;
@@ -31,13 +52,15 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
   request.count = input.num_questions;
   request.difficulty = input.difficulty;
   request.avoid_ids = input.avoid_questions;
-  coach_.generate_questions(std::move(request), [this, input = std::move(input), done = std::move(done)](
-                                                    util::Result<coach::QuestionSet> generated) {
+  std::string coach_name = coaches_.choose(input.coach);
+  coach::Coach& coach = coaches_.of(coach_name);
+  coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), done = std::move(done)](
+                                                   util::Result<coach::QuestionSet> generated) {
     util::complete(done, [&] {
       coach::QuestionSet& set = generated.get();
       model::Session session;
       session.id = util::random_uuid();
-      session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family};
+      session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family, coach_name};
       session.questions = std::move(set.questions);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
@@ -80,8 +103,9 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input, 
   request.mode = session.meta.mode;
   request.level = session.meta.experience;
   request.role = session.meta.role;
-  coach_.evaluate(std::move(request), [this, session_id, input = std::move(input), done = std::move(done)](
-                                          util::Result<model::Evaluation> evaluated) {
+  coach::Coach& coach = coaches_.of(session.meta.coach);  // the one chosen at start
+  coach.evaluate(std::move(request), [this, session_id, input = std::move(input), done = std::move(done)](
+                                         util::Result<model::Evaluation> evaluated) {
     util::complete(done, [&] {
       model::Answer answer;
       answer.question_id = input.question_id;
@@ -136,7 +160,7 @@ void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evalu
   request.mode = input.mode;
   request.level = input.experience;
   request.role = std::move(input.role);
-  coach_.evaluate(std::move(request), std::move(done));
+  coaches_.of(coaches_.choose(input.coach)).evaluate(std::move(request), std::move(done));
 }
 
 void InterviewService::remove(const std::string& session_id) {

@@ -3,6 +3,7 @@
 // sessions. Knows the Coach and the SessionStore, never HTTP. Operations that
 // need the coach complete through a callback, possibly on another thread; the
 // others return at once. Rule violations throw the errors of interview/errors.hpp.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct StartInput {
   int num_questions = 5;
   std::string difficulty;                    // empty: a spread that suits the level
   std::vector<std::string> avoid_questions;  // bank ids of recently seen questions
+  std::optional<std::string> coach;          // one of Coaches::names(); absent: the default
 };
 
 // A question and answer graded on their own, outside any session.
@@ -34,6 +36,21 @@ struct EvaluateInput {
   model::Mode mode = model::Mode::technical;
   model::Level experience = model::Level::junior;
   std::string role;
+  std::optional<std::string> coach;  // as in StartInput
+};
+
+// The coaches a session may choose at start, by name ("offline", "gemini",
+// "openai"); the default serves sessions that choose none. API keys stay with
+// the coaches, in the server's configuration: a session stores only the name.
+struct Coaches {
+  std::string default_name;
+  std::map<std::string, coach::Coach*> by_name;  // the default among them
+
+  // The named coach; the default for an empty name or one no longer configured.
+  coach::Coach& of(const std::string& name) const;
+  // The name to store for a requested coach; throws BadRequest for one not configured here.
+  std::string choose(const std::optional<std::string>& requested) const;
+  std::vector<std::string> names() const;  // the default first
 };
 
 struct Started {
@@ -57,7 +74,9 @@ struct AnswerInput {
 class InterviewService {
  public:
   // PDF drawing runs on `workers`, so server threads only hand over the bytes.
-  InterviewService(coach::Coach& coach, store::SessionStore& store, util::WorkerPool& workers);
+  InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers);
+
+  const Coaches& coaches() const { return coaches_; }
 
   void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
@@ -75,7 +94,7 @@ class InterviewService {
   void remove(const std::string& session_id);
 
  private:
-  coach::Coach& coach_;
+  Coaches coaches_;
   store::SessionStore& store_;
   util::WorkerPool& workers_;
   util::VersionedCache<std::string> documents_{10'000};

@@ -63,6 +63,7 @@ struct Meta {
   Level experience = Level::entry;
   Mode mode = Mode::technical;
   std::string role_family;  // the bank's family the role was mapped to
+  std::string coach;        // the coach chosen at start ("offline", "gemini", "openai"); empty: the server's default
 };
 
 struct Session {

@@ -40,9 +40,13 @@ inline constexpr std::string_view kSchemaVersion1 = R"sql(
   );
 )sql";
 
+// Schema version 2: the coach a session chose at start ('' for sessions from before).
+inline constexpr std::string_view kSchemaVersion2 = "ALTER TABLE sessions ADD COLUMN coach TEXT NOT NULL DEFAULT ''";
+
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
-    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version";
+    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach";
+inline constexpr int kSessionColumnCount = 12;
 // The columns of an answers row, in this order.
 inline constexpr const char* kAnswerColumns = "question_id, answer, evaluation, attempts, answered_at";
 
@@ -53,6 +57,7 @@ struct SessionRow {
   std::optional<std::string> final_report;
   std::string status, created_at;
   long long version = 0;
+  std::string coach;
 };
 
 struct AnswerRow {

@@ -103,6 +103,26 @@ TEST_P(LlmTest, NormalRepliesGradeAndAskQuestions) {
   EXPECT_NE(last_questions_[0]["question"].get<std::string>().find("LLM question 1"), std::string::npos);
 }
 
+TEST_P(LlmTest, ASessionMayChooseTheOfflineCoachAtStart) {
+  ServerProcess server("sqlite::memory:", provider().args("normal"));
+  const auto client = server.client();
+  EXPECT_EQ(client.get("/interview/coaches").json(), (json{{"default", GetParam()}, {"available", {GetParam(), "offline"}}}));
+  const int calls_before = fake().requests("normal");
+  const auto started = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"}, {"experience", "mid"},
+                                                             {"mode", "technical"}, {"num_questions", 2}, {"coach", "Offline"}});
+  ASSERT_EQ(started.status, 200) << started.body;
+  const std::string id = started.json()["session_id"];
+  EXPECT_EQ(client.get("/interview/session/" + id).json()["meta"]["coach"], "offline");
+  const auto answered = client.post("/interview/session/" + id + "/answer", json{{"question_id", 1}, {"answer", kAnswer}});
+  EXPECT_EQ(answered.json()["source"], "offline");
+  EXPECT_FALSE(answered.json()["evidence"].contains("fallback")) << "chosen, not fallen back to";
+  EXPECT_EQ(fake().requests("normal"), calls_before) << "the LLM was not asked";
+  const auto refused = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"}, {"experience", "mid"},
+                                                            {"mode", "technical"}, {"coach", "claude"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.json()["detail"].get<std::string>().find("choose one of"), std::string::npos) << refused.body;
+}
+
 TEST_P(LlmTest, JsonInFencesOrProseIsRecovered) {
   for (const std::string mode : {"fenced", "prose"}) {
     const json evaluation = evaluate_with(mode);

@@ -82,6 +82,7 @@ async function request(method, path, body) {
 }
 
 export const api = {
+  coaches: () => request("GET", "/interview/coaches"),
   start: (body) => request("POST", "/interview/start", body),
   session: (id) => request("GET", sessionPath(id)),
   answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),

@@ -61,7 +61,29 @@ function readForm(form) {
     mode: get("mode") || "mixed",
     num_questions: get("num_questions"),
     difficulty: get("difficulty") || "mixed",
+    coach: get("coach"),
   };
+}
+
+const COACH_LABELS = {
+  offline: "Offline coach: instant, nothing leaves this server",
+  gemini: "Gemini (AI)",
+  openai: "AI model (OpenAI-compatible)",
+};
+
+// Offers a choice of coach when the server has more than one (an LLM coach besides the offline one).
+async function offerCoaches(slot, preferred) {
+  let coaches = null;
+  try {
+    coaches = await api.coaches();
+  } catch {
+    return;  // the default coach will do
+  }
+  if (!coaches || !Array.isArray(coaches.available) || coaches.available.length < 2) return;
+  const value = coaches.available.includes(preferred) ? preferred : coaches.default;
+  slot.append(selectField({ id: "f-coach", name: "coach", label: "Coach", value,
+    hint: "Who asks the questions and grades your answers. Any AI failure falls back to the offline coach.",
+    options: coaches.available.map((name) => [name, COACH_LABELS[name] || name]) }));
 }
 
 function validate(values) {
@@ -134,6 +156,7 @@ export function renderSetup(main, { onStarted }) {
   const prefs = store.getPrefs();
   const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
   const formError = h("div", { class: "form-error", role: "alert" });
+  const coachSlot = h("div", { class: "coach-slot" });
   const startButton = h("button", { type: "submit", class: "btn btn-large", id: "start-button" }, "Start interview");
 
   const modeField = h("fieldset", { class: "field modes", "data-field": "mode", "aria-describedby": "f-mode-error" },
@@ -164,8 +187,10 @@ export function renderSetup(main, { onStarted }) {
           value: String(prefs.num_questions || 5), required: true, "aria-describedby": "f-num-hint f-num-error" }),
         fieldError("f-num")),
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
+    coachSlot,
     formError,
     h("div", { class: "actions" }, startButton));
+  offerCoaches(coachSlot, prefs.coach);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -196,6 +221,7 @@ export function renderSetup(main, { onStarted }) {
       avoid_questions: store.getRecentQuestions(),
     };
     if (values.domain) body.domain = values.domain;
+    if (values.coach) body.coach = values.coach;
 
     startButton.disabled = true;
     startButton.textContent = "Starting…";

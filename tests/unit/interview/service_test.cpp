@@ -45,7 +45,7 @@ class ServiceTest : public ::testing::Test {
   util::WorkerPool workers_{2};
   coach::offline::OfflineCoach coach_{bank_, workers_};
   std::unique_ptr<store::SessionStore> store_ = store::open_store("sqlite::memory:");
-  InterviewService service_{coach_, *store_, workers_};
+  InterviewService service_{{"offline", {{"offline", &coach_}}}, *store_, workers_};
 };
 
 TEST_F(ServiceTest, StartStoresTheSessionWithItsNameAndFamily) {
@@ -117,6 +117,49 @@ TEST_F(ServiceTest, ConcurrentAnswersToOneSessionAreAllKept) {
   for (const auto& stored : service_.get(session.id).answers) attempts += stored.attempts;
   EXPECT_EQ(saved.load(), 30);
   EXPECT_EQ(attempts, 30);
+}
+
+// A second coach that grades everything 9/9/9, to tell the coaches apart.
+class GenerousCoach final : public coach::Coach {
+ public:
+  explicit GenerousCoach(coach::Coach& questions) : questions_(questions) {}
+  void generate_questions(coach::QuestionRequest request, util::Callback<coach::QuestionSet> done) override {
+    questions_.generate_questions(std::move(request), std::move(done));
+  }
+  void evaluate(coach::EvaluationRequest, util::Callback<model::Evaluation> done) override {
+    model::Evaluation evaluation;
+    evaluation.scores = {9, 9, 9};
+    evaluation.source = "generous";
+    done(util::Result<model::Evaluation>(std::move(evaluation)));
+  }
+
+ private:
+  coach::Coach& questions_;
+};
+
+TEST_F(ServiceTest, EachSessionKeepsTheCoachItChoseAtStart) {
+  GenerousCoach generous(coach_);
+  InterviewService service({"offline", {{"offline", &coach_}, {"generous", &generous}}}, *store_, workers_);
+  auto start_with = [&](std::optional<std::string> coach) {
+    StartInput input;
+    input.name = "Ada";
+    input.role = "API developer";
+    input.coach = std::move(coach);
+    return wait_for<Started>([&](auto done) { service.start(input, std::move(done)); }).session;
+  };
+  auto source_of_answer = [&](const std::string& id) {
+    return wait_for<model::Answer>([&](auto done) { service.answer(id, {1, "An index is a B-tree."}, std::move(done)); })
+        .evaluation.source;
+  };
+  const auto chosen = start_with("generous");
+  const auto by_default = start_with(std::nullopt);
+  EXPECT_EQ(service.get(chosen.id).meta.coach, "generous");
+  EXPECT_EQ(service.get(by_default.id).meta.coach, "offline");
+  EXPECT_EQ(source_of_answer(chosen.id), "generous");
+  EXPECT_EQ(source_of_answer(by_default.id), "offline");
+  EXPECT_THROW(start_with("gemini"), BadRequest) << "only configured coaches may be chosen";
+  EXPECT_EQ(service.coaches().names(), (std::vector<std::string>{"offline", "generous"}));
+  EXPECT_EQ(&service.coaches().of("retired"), &coach_) << "a coach no longer configured: the default grades";
 }
 
 }  // namespace

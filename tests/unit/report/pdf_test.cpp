@@ -10,7 +10,7 @@ namespace {
 model::Session completed_session(int questions, const std::string& answer) {
   model::Session session;
   session.id = "s";
-  session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::technical, "backend"};
+  session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::technical, "backend", "offline"};
   session.created_at = "2026-11-25T10:00:00.000000";
   session.status = model::Status::completed;
   for (int i = 1; i <= questions; ++i) {

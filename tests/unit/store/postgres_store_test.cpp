@@ -8,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include "store/records.hpp"
 #include "store/store_fixtures.hpp"
 
 namespace prepbot::store {
@@ -30,9 +31,29 @@ TEST_F(PostgresStoreTest, InstancesStartingTogetherMigrateOnce) {
   std::vector<std::future<std::unique_ptr<SessionStore>>> starting;
   for (int i = 0; i < 4; ++i) starting.push_back(std::async(std::launch::async, [&] { return open_postgres_store(url, 2); }));
   for (auto& instance : starting) EXPECT_TRUE(instance.get()->ping());
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 2);
   open_postgres_store(url, 2);  // a restart: nothing to apply
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 2);
+}
+
+TEST_F(PostgresStoreTest, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) {
+  const std::string url = testing::fresh_postgres_url();
+  {
+    pqxx::connection connection(url);
+    pqxx::work tx(connection);
+    tx.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+    tx.exec(std::string(kSchemaVersion1));
+    tx.exec("INSERT INTO schema_migrations (version) VALUES (1)");
+    tx.exec("INSERT INTO sessions (id, name, role, experience, mode, role_family, questions, status, created_at) "
+            "VALUES ('old', 'Ada', 'backend', '3-5 years', 'technical', 'backend', '[]', 'ongoing', '2026-01-01T00:00:00')");
+    tx.commit();
+  }
+  const auto store = open_postgres_store(url, 1);
+  const auto old = store->load("old");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->meta.name, "Ada");
+  EXPECT_EQ(old->meta.coach, "") << "sessions from before the coach was stored use the default";
+  EXPECT_EQ(count(url, "SELECT max(version) FROM schema_migrations"), 2);
 }
 
 TEST_F(PostgresStoreTest, RefusesADatabaseFromANewerVersion) {

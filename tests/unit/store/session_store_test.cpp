@@ -60,6 +60,7 @@ TEST_P(SessionStoreTest, CreatesAndLoadsASession) {
   EXPECT_EQ(loaded->questions[1].bank_id, "backend-002");
   EXPECT_EQ(loaded->status, model::Status::ongoing);
   EXPECT_EQ(loaded->created_at, "2026-11-25T10:00:00.000000");
+  EXPECT_EQ(loaded->meta.coach, "offline");
   EXPECT_FALSE(store_->load("nope"));
 }
 
