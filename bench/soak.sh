@@ -43,7 +43,7 @@ wrk_export=$(wrk -t1 -c2 -d"${seconds}s" "$base/interview/session/$sid/export/su
 wait $loader || true
 wait $wrk_get || true
 rss_after=$(rss)
-metrics_5xx=$(curl -fs "$base/metrics" | awk '/^prepbot_internal_errors_total/ {print $2}')
+metrics_5xx=$(curl -fs "$base/metrics" | awk '/^prepbot_http_requests_total.*status="5/ {sum += $2} END {print sum + 0}')
 requests=$(curl -fs "$base/metrics" | awk '/^prepbot_http_requests_total/ {sum += $2} END {print sum}')
 echo "soak: ${seconds}s, $requests requests, 5xx: ${metrics_5xx:-0}"
 echo "soak: sessions: $(cat "$sessions_out")"

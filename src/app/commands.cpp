@@ -35,7 +35,7 @@ void describe_metrics(util::Metrics& metrics) {
   metrics.describe("prepbot_http_request_duration_seconds", "HTTP request latency by method and route.", true);
   metrics.describe("prepbot_coach_calls_total", "Coach calls by provider, operation and outcome.");
   metrics.describe("prepbot_coach_fallbacks_total", "LLM coach calls answered by the offline coach instead.");
-  metrics.describe("prepbot_internal_errors_total", "Requests that failed inside PrepBot (5xx), store errors included.");
+  metrics.describe("prepbot_internal_errors_total", "Requests that failed inside PrepBot, by kind: store (503) or unexpected (500).");
   metrics.describe("prepbot_sessions_purged_total", "Sessions erased by the retention sweeper.");
 }
 

@@ -3,6 +3,7 @@
 #include "util/log.hpp"
 
 #include "interview/errors.hpp"
+#include "store/session_store.hpp"
 
 namespace prepbot::http {
 
@@ -35,12 +36,20 @@ Response error_response(std::exception_ptr error, const std::string& request_id)
     return Response::detail(409, conflict.what());
   } catch (const interview::BadRequest& bad) {
     return Response::detail(400, bad.what());
+  } catch (const store::StoreError& store_error) {  // the database is down or refused: worth a retry, maybe elsewhere
+    util::log::error("store error", {{"request_id", request_id}, {"error", store_error.what()}});
+    Response unavailable = Response::detail(503, "The session store is unavailable; try again shortly");
+    unavailable.headers.emplace_back("Retry-After", "1");
+    unavailable.failure = "store";
+    return unavailable;
   } catch (const std::exception& unexpected) {
     util::log::error("request failed", {{"request_id", request_id}, {"error", unexpected.what()}});
   } catch (...) {
     util::log::error("request failed with a non-standard exception", {{"request_id", request_id}});
   }
-  return Response::detail(500, "Internal server error");
+  Response failed = Response::detail(500, "Internal server error");
+  failed.failure = "unexpected";
+  return failed;
 }
 
 }  // namespace prepbot::http

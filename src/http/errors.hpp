@@ -29,8 +29,9 @@ struct PayloadTooLarge : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The response for an error: typed errors get their status and their message;
-// anything else is logged with the request id and answered 500 with no detail.
+// The response for an error: typed errors get their status and their message; a
+// store error is logged and answered 503 with Retry-After; anything else is
+// logged with the request id and answered 500 with no detail.
 Response error_response(std::exception_ptr error, const std::string& request_id);
 
 }  // namespace prepbot::http

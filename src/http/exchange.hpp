@@ -29,6 +29,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Why the request failed inside PrepBot, for the metrics: "store" or "unexpected"; null otherwise.
+  const char* failure = nullptr;
 
   static Response json(int status, const nlohmann::ordered_json& body);
   // FastAPI's shape for an error with a message: {"detail": "…"}.

@@ -129,7 +129,7 @@ class Dispatcher {
                                              request->route.empty() ? "unmatched" : request->route);
       metrics.count("prepbot_http_requests_total", fmt::format("{},status=\"{}\"", labels, response.status));
       metrics.observe("prepbot_http_request_duration_seconds", labels, static_cast<double>(micros) / 1e6);
-      if (response.status >= 500) metrics.count("prepbot_internal_errors_total", "");
+      if (response.failure) metrics.count("prepbot_internal_errors_total", fmt::format("kind=\"{}\"", response.failure));
       out.done();
       util::log::info("request", {{"method", request->method},
                                   {"path", request->path},

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include <pqxx/pqxx>
+
 #include "support/nginx_process.hpp"
 #include "support/server_process.hpp"
 
@@ -181,6 +183,33 @@ TEST_F(ScaleOut, OneInstanceKilledMidRunLosesNothing) {
     const auto& id = ledger.finalized[i];
     EXPECT_EQ(a_->client().get(session_path(id, "/export/full")).body, b_->client().get(session_path(id, "/export/full")).body) << id;
   }
+}
+
+// The database refusing connections is a 503 with Retry-After (which nginx may
+// retry elsewhere), counted as a store error; service comes back with the database.
+TEST(Outage, ADatabaseThatRefusesConnectionsIsA503AndServiceReturns) {
+  pqxx::connection admin(postgres_url());
+  pqxx::nontransaction(admin).exec("CREATE DATABASE outage_test");
+  std::string url = postgres_url();
+  url.replace(url.rfind('/') + 1, std::string::npos, "outage_test");
+  ServerProcess server(url, {"--db-pool", "2"});
+  const auto client = server.client();
+  const auto started = client.post("/interview/start", start_body(0, 0));
+  ASSERT_EQ(started.status, 200);
+  const std::string id = started.json()["session_id"];
+
+  pqxx::nontransaction(admin).exec("ALTER DATABASE outage_test ALLOW_CONNECTIONS false");
+  pqxx::nontransaction(admin).exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'outage_test'");
+  const auto refused = client.get(session_path(id));
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.headers.at("retry-after"), "1");
+  EXPECT_EQ(refused.json()["detail"], "The session store is unavailable; try again shortly") << "no internals in the reply";
+  EXPECT_EQ(client.get("/healthz").status, 503);
+  EXPECT_NE(client.get("/metrics").body.find("prepbot_internal_errors_total{kind=\"store\"} 1"), std::string::npos);
+
+  pqxx::nontransaction(admin).exec("ALTER DATABASE outage_test ALLOW_CONNECTIONS true");
+  EXPECT_EQ(client.get(session_path(id)).status, 200);
+  EXPECT_EQ(client.get("/healthz").status, 200);
 }
 
 }  // namespace
