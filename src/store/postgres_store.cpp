@@ -94,6 +94,8 @@ class Pool {
     Lease& operator=(const Lease&) = delete;
     pqxx::connection& connection() { return *connection_; }
     void discard() { broken_ = true; }
+    // When one connection broke, its idle siblings most likely did too (the server restarted).
+    void discard_idle() { pool_.drop_idle(); }
 
    private:
     Pool& pool_;
@@ -102,6 +104,16 @@ class Pool {
   };
 
  private:
+  void drop_idle() {
+    std::vector<std::unique_ptr<pqxx::connection>> dropped;
+    {
+      std::lock_guard lock(mutex_);
+      open_ -= static_cast<int>(idle_.size());
+      dropped.swap(idle_);
+    }
+    available_.notify_all();
+  }  // closed here, outside the lock
+
   std::unique_ptr<pqxx::connection> acquire() {
     std::unique_lock lock(mutex_);
     if (!available_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_ < size_; }))
@@ -239,8 +251,9 @@ class PostgresStore final : public SessionStore {
 
  private:
   // Runs `work` on a pooled connection. A connection found broken (the server
-  // restarted, the network dropped) is replaced and the work tried once more:
-  // nothing was committed on it. Every error becomes a StoreError.
+  // restarted, the network dropped) is replaced, with every idle one, and the
+  // work tried once more: nothing was committed on it. Every error becomes a
+  // StoreError.
   template <class Work>
   std::invoke_result_t<Work, pqxx::connection&> run(const char* operation, Work work) {
     for (int attempt = 1;; ++attempt) {
@@ -252,6 +265,7 @@ class PostgresStore final : public SessionStore {
         throw StoreError(fmt::format("postgresql: {}: the commit's outcome is unknown: {}", operation, error.what()));
       } catch (const pqxx::broken_connection& error) {
         lease.discard();
+        lease.discard_idle();
         if (attempt == 2) throw StoreError(fmt::format("postgresql: {}: connection lost: {}", operation, error.what()));
       } catch (const StoreError&) {
         throw;

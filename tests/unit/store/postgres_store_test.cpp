@@ -99,6 +99,23 @@ TEST_F(PostgresStoreTest, ReconnectsWhenTheServerDropsItsConnections) {
   EXPECT_EQ(store->load("s1")->answers.at(0).text, "after the drop");
 }
 
+TEST_F(PostgresStoreTest, AfterTheServerDropsEveryConnectionTheNextRequestStillWorks) {
+  const std::string url = testing::fresh_postgres_url("&application_name=restart_test");
+  const auto store = open_postgres_store(url, 4);
+  store->create(testing::make_session("s1"));
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 6; ++t)
+    readers.emplace_back([&] {
+      for (int i = 0; i < 20; ++i) store->load("s1");
+    });
+  for (auto& reader : readers) reader.join();
+  const long long pooled = count(admin_url(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'restart_test'");
+  ASSERT_GE(pooled, 2) << "the pool holds several idle connections";
+  count(admin_url(), "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'restart_test'");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(store->load("s1")) << "request " << i << " after the drop";
+}
+
 TEST_F(PostgresStoreTest, AnUnreachableServerIsAStoreErrorThatHidesThePassword) {
   try {
     open_postgres_store("postgresql://prepbot:s3cret-pw@127.0.0.1:1/prepbot?connect_timeout=2", 1);
