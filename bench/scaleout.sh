@@ -44,29 +44,11 @@ for instance in 1 2; do
 done
 measure "1 instance, PostgreSQL, $clients clients" "http://127.0.0.1:${ports[0]}"
 
-# nginx with the deployment's site file, pointed at the two instances.
+# nginx running the deployment's site file, pointed at the two instances.
 nginx_port=$(free_port)
-mkdir -m 777 "$work/nginx-temp"
-sed -e "s/^    server 127\.0\.0\.1:8001 /    server 127.0.0.1:${ports[0]} /" \
-    -e "s/^    server 127\.0\.0\.1:8002 /    server 127.0.0.1:${ports[1]} /" \
-    -e "s/listen 80;/listen 127.0.0.1:$nginx_port;/" deploy/nginx/prepbot.conf >"$work/prepbot.conf"
-cat >"$work/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx-temp/body;
-  proxy_temp_path $work/nginx-temp/proxy;
-  fastcgi_temp_path $work/nginx-temp/fastcgi;
-  uwsgi_temp_path $work/nginx-temp/uwsgi;
-  scgi_temp_path $work/nginx-temp/scgi;
-  include $work/prepbot.conf;
-}
-CONF
-/usr/sbin/nginx -p "$work" -c "$work/nginx.conf" -e "$work/nginx-error.log" &
+mkdir "$work/nginx"
+tests/support/nginx_config.sh "$work/nginx" "$nginx_port" "${ports[@]}"
+/usr/sbin/nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
 pids+=("$!")
 wait_for "http://127.0.0.1:$nginx_port/healthz"
 measure "2 instances, PostgreSQL, nginx, $clients clients" "http://127.0.0.1:$nginx_port"

@@ -22,20 +22,11 @@ constexpr int kMaxNesting = 32;
 // Deepest [ or { nesting outside strings; bounds the parser's work on hostile input.
 int nesting_depth(std::string_view body) {
   int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
+  util::scan_outside_json_strings(body, [&](std::size_t i) {
+    if (body[i] == '[' || body[i] == '{') deepest = std::max(deepest, ++depth);
+    else if (body[i] == ']' || body[i] == '}') --depth;
+    return true;
+  });
   return deepest;
 }
 

@@ -46,7 +46,11 @@ inline constexpr std::string_view kSchemaVersion2 = "ALTER TABLE sessions ADD CO
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
     "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach";
-inline constexpr int kSessionColumnCount = 12;
+inline constexpr int kSessionColumnCount = [] {
+  int columns = 1;
+  for (const char* c = kSessionColumns; *c != '\0'; ++c) columns += *c == ',';
+  return columns;
+}();
 // The columns of an answers row, in this order.
 inline constexpr const char* kAnswerColumns = "question_id, answer, evaluation, attempts, answered_at";
 

@@ -17,4 +17,25 @@ std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);
 
+// Calls visit(i) for each structural character of JSON text ({ } [ ] and the
+// rest outside string literals, escapes understood) until visit returns false;
+// returns the index where it stopped, or text.size().
+template <class Visit>
+std::size_t scan_outside_json_strings(std::string_view text, Visit visit) {
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (!visit(i)) {
+      return i;
+    }
+  }
+  return text.size();
+}
+
 }  // namespace prepbot::util

@@ -2,13 +2,12 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -26,44 +25,14 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-// deploy/nginx/prepbot.conf with the test's instances and a loopback listener.
-std::string site_config(const std::vector<int>& instance_ports, int port) {
-  std::string site = read_file(PREPBOT_SOURCE_DIR "/deploy/nginx/prepbot.conf");
-  std::string servers;
-  for (const int instance : instance_ports)
-    servers += "    server 127.0.0.1:" + std::to_string(instance) + " max_fails=1 fail_timeout=5s;\n";
-  const std::regex upstream_servers(R"((    server 127\.0\.0\.1:\d+ [^\n]*\n)+)");
-  if (!std::regex_search(site, upstream_servers)) throw std::runtime_error("deploy/nginx/prepbot.conf lists no upstream server");
-  site = std::regex_replace(site, upstream_servers, servers, std::regex_constants::format_first_only);
-  const std::regex listen(R"(listen 80;)");
-  site = std::regex_replace(site, listen, "listen 127.0.0.1:" + std::to_string(port) + ";");
-  return site;
-}
-
 }  // namespace
 
 NginxProcess::NginxProcess(const std::vector<int>& instance_ports) {
   port_ = free_port();
   const std::string dir = make_temp_dir();
-  chmod(dir.c_str(), 0755);  // nginx's workers run as nobody when the test runs as root
-  const std::string temp = dir + "/temp";
-  mkdir(temp.c_str(), 0777);
-  chmod(temp.c_str(), 0777);
-  std::ofstream(dir + "/prepbot.conf") << site_config(instance_ports, port_);
-  std::ofstream(dir + "/nginx.conf") << "daemon off;\n"
-                                     << "worker_processes 1;\n"
-                                     << "pid " << dir << "/nginx.pid;\n"
-                                     << "error_log " << dir << "/error.log warn;\n"
-                                     << "events { worker_connections 1024; }\n"
-                                     << "http {\n"
-                                     << "  access_log off;\n"
-                                     << "  client_body_temp_path " << temp << "/body;\n"
-                                     << "  proxy_temp_path " << temp << "/proxy;\n"
-                                     << "  fastcgi_temp_path " << temp << "/fastcgi;\n"
-                                     << "  uwsgi_temp_path " << temp << "/uwsgi;\n"
-                                     << "  scgi_temp_path " << temp << "/scgi;\n"
-                                     << "  include " << dir << "/prepbot.conf;\n"
-                                     << "}\n";
+  std::string command = PREPBOT_SOURCE_DIR "/tests/support/nginx_config.sh " + dir + " " + std::to_string(port_);
+  for (const int instance : instance_ports) command += " " + std::to_string(instance);
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("nginx_config.sh failed: " + command);
   pid_ = fork();
   if (pid_ == 0) {
     const int log = open((dir + "/stderr.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -1,6 +1,7 @@
 #pragma once
-// Debian's nginx in front of PrepBot instances, run with deploy/nginx/prepbot.conf
-// (its ports replaced by the test's), for the scale-out tests and benchmarks.
+// Debian's nginx in front of PrepBot instances, running deploy/nginx/prepbot.conf
+// with the test's ports (configured by tests/support/nginx_config.sh, which
+// bench/scaleout.sh uses too).
 #include <sys/types.h>
 
 #include <string>

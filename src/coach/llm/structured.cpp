@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace prepbot::coach::llm {
 
 using json = nlohmann::json;
@@ -19,23 +21,15 @@ std::optional<json> parse_object(std::string_view text) {
 std::optional<std::string_view> outermost_object(std::string_view text) {
   const auto start = text.find('{');
   if (start == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = text.substr(start);
   int depth = 0;
-  bool in_string = false, escaped = false;
-  for (std::size_t i = start; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{') {
-      ++depth;
-    } else if (c == '}' && --depth == 0) {
-      return text.substr(start, i - start + 1);
-    }
-  }
-  return std::nullopt;  // unbalanced: truncated output is not repaired
+  const std::size_t end = util::scan_outside_json_strings(rest, [&](std::size_t i) {
+    if (rest[i] == '{') ++depth;
+    else if (rest[i] == '}') --depth;
+    return depth > 0;
+  });
+  if (end == rest.size()) return std::nullopt;  // unbalanced: truncated output is not repaired
+  return rest.substr(0, end + 1);
 }
 
 std::optional<int> score(const json& value) {
