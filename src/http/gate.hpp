@@ -1,6 +1,6 @@
 #pragma once
 // What every request passes before it reaches the route table, and what every
-// response gets on the way out: per-client rate limiting (token bucket, 429 with
+// response gets on the way out: per-client rate limiting of the API (token bucket, 429 with
 // Retry-After; clients behind trusted load balancers told apart), a cap on each
 // client's open connections, CORS (same origin by default, an allowlist by configuration), and
 // the security headers.

@@ -69,6 +69,9 @@ TEST(Gate, RateLimitsEachClientWithItsOwnBucket) {
   auto health = request("GET");
   health.path = "/healthz";
   EXPECT_FALSE(gate.admit(health)) << "health checks are never limited";
+  auto asset = request("GET");
+  asset.path = "/js/main.js";
+  EXPECT_FALSE(gate.admit(asset)) << "the web app's files are not limited";
 }
 
 TEST(Gate, TellsClientsApartBehindTrustedProxiesOnly) {
