@@ -28,8 +28,8 @@ model::Session ten_question_session() {
     a.evaluation.feedback = "What you covered: caching (you said \u201ccache hot reads\u201d). What was missing: load testing; rollback.";
     a.evaluation.examples_or_corrections = "A strong answer covers:\n- Measure first\n- Index the lookup\n- Cache hot reads\n- Prove it with a load test";
     a.evaluation.resources = {"PostgreSQL: Indexes — https://www.postgresql.org/docs/current/indexes.html"};
-    a.evaluation.evidence = {{"key_points_covered", {{{"point", "Caches hot reads"}, {"quote", "cache hot reads"}}}},
-                             {"key_points_missed", {"Proves it with a load test", "Plans a rollback"}}};
+    a.evaluation.evidence.key_points_covered = {{"Caches hot reads", "cache hot reads", "", ""}};
+    a.evaluation.evidence.key_points_missed = {"Proves it with a load test", "Plans a rollback"};
     session.answers.push_back(a);
   }
   session.final_report = interview::compute_report(session);

@@ -10,6 +10,16 @@
 #include "config/config.hpp"
 #include "store/session_store.hpp"
 
+namespace {
+
+// --bank and --knowledge, for the subcommands that load them.
+void add_data_options(CLI::App* command, prepbot::app::DataDirectories& data) {
+  command->add_option("--bank", data.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+  command->add_option("--knowledge", data.knowledge, "knowledge base directory (default: built in)")->envname("PREPBOT_KNOWLEDGE");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using prepbot::config::Config;
   CLI::App app{"PrepBot: practise interviews with a coach that grades every answer"};
@@ -31,6 +41,7 @@ int main(int argc, char** argv) {
   serve->add_option("--trusted-proxies", config.trusted_proxies, "load balancer addresses whose X-Forwarded-For names the client")->envname("PREPBOT_TRUSTED_PROXIES");
   serve->add_option("--log", config.log, "LEVEL[,json|text]")->envname("PREPBOT_LOG")->capture_default_str();
   serve->add_option("--bank", config.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+  serve->add_option("--knowledge", config.knowledge, "knowledge base directory (default: built in)")->envname("PREPBOT_KNOWLEDGE");
   serve->add_option("--web-dir", config.web_dir, "serve the web app from this directory (default: built in)")->envname("PREPBOT_WEB_DIR");
   serve->add_option("--rate-limit", config.rate_limit, "per-client requests per second, RATE[,BURST]; 0 = off")->envname("PREPBOT_RATE_LIMIT")->capture_default_str();
   serve->add_option("--max-client-connections", config.max_client_connections, "open connections per client address; 0 = no cap")->envname("PREPBOT_MAX_CLIENT_CONNECTIONS")->capture_default_str();
@@ -48,13 +59,20 @@ int main(int argc, char** argv) {
   evaluate->add_option("--mode", evaluate_options.mode, "technical, behavioral or mixed")->capture_default_str();
   evaluate->add_option("--experience", evaluate_options.experience, "experience level")->capture_default_str();
   evaluate->add_option("--role", evaluate_options.role, "target role");
-  evaluate->add_option("--bank", evaluate_options.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+  add_data_options(evaluate, evaluate_options.data);
 
   CLI::App* bank = app.add_subcommand("bank", "Question bank tools");
   bank->require_subcommand(1);
-  std::string bank_directory;
-  CLI::App* check = bank->add_subcommand("check", "Validate the question bank and print its coverage");
-  check->add_option("--bank", bank_directory, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
+  prepbot::app::DataDirectories check_data;
+  CLI::App* check = bank->add_subcommand("check", "Validate the question bank and knowledge base and print their coverage");
+  add_data_options(check, check_data);
+
+  prepbot::app::ValidateOptions validate_options;
+  CLI::App* validate = app.add_subcommand("validate", "The offline coach's agreement with the labeled sets");
+  add_data_options(validate, validate_options.data);
+  validate->add_option("--sets", validate_options.sets, "directory with out_of_bank.json and graded_answers.json (default: built in)");
+  validate->add_flag("-v,--verbose", validate_options.verbose, "list the adversarial pairs that failed");
+  validate->add_option("--details", validate_options.details, "write every graded out-of-bank answer to this file (JSON lines)");
 
   try {
     app.parse(argc, argv);
@@ -63,7 +81,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*check) return prepbot::app::bank_check(bank_directory);
+    if (*check) return prepbot::app::bank_check(check_data);
+    if (*validate) return prepbot::app::validate(validate_options);
     if (*evaluate) return prepbot::app::evaluate(evaluate_options);
     config.validate();
     return prepbot::app::serve(config);

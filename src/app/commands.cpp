@@ -14,6 +14,7 @@
 #include "coach/llm/llm_coach.hpp"
 #include "coach/offline/bank.hpp"
 #include "coach/offline/offline_coach.hpp"
+#include "coach/offline/validation.hpp"
 #include "http/api.hpp"
 #include "http/gate.hpp"
 #include "http/server.hpp"
@@ -29,6 +30,10 @@
 
 namespace prepbot::app {
 namespace {
+
+// `bank check`'s minimums for every role family: questions in all, and per difficulty and level.
+constexpr int kFamilyMinimum = 30;
+constexpr int kColumnMinimum = 5;
 
 void describe_metrics(util::Metrics& metrics) {
   metrics.describe("prepbot_http_requests_total", "HTTP requests by method, route and status.");
@@ -98,9 +103,8 @@ std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& confi
   return std::make_unique<coach::llm::LlmCoach>(std::move(provider), http, offline, workers, &metrics, options);
 }
 
-std::shared_ptr<const coach::offline::Bank> load_bank(const std::string& directory) {
-  using coach::offline::Bank;
-  return std::make_shared<const Bank>(directory.empty() ? Bank::load_embedded() : Bank::load_directory(directory));
+std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& data) {
+  return std::make_shared<const coach::offline::Bank>(coach::offline::Bank::load(data.bank, data.knowledge));
 }
 
 }  // namespace
@@ -108,7 +112,7 @@ std::shared_ptr<const coach::offline::Bank> load_bank(const std::string& directo
 int serve(const config::Config& config) {
   util::log::setup(config.log_level, config.log_json);
   const auto started = std::chrono::steady_clock::now();
-  const auto bank = load_bank(config.bank);
+  const auto bank = load_bank({config.bank, config.knowledge});
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads) : cores;
 
@@ -164,7 +168,7 @@ int evaluate(const EvaluateOptions& options) {
     throw std::runtime_error("the question and the answer must be UTF-8 text");
 
   util::WorkerPool workers(1);
-  coach::offline::OfflineCoach coach(load_bank(options.bank), workers);
+  coach::offline::OfflineCoach coach(load_bank(options.data), workers);
   coach::EvaluationRequest request;
   request.question.text = options.question;
   request.question.type = *mode == model::Mode::behavioral ? "behavioral" : "technical";
@@ -176,11 +180,11 @@ int evaluate(const EvaluateOptions& options) {
   return 0;
 }
 
-int bank_check(const std::string& directory) {
+int bank_check(const DataDirectories& data) {
   using coach::offline::Bank;
   std::shared_ptr<const Bank> bank;
   try {
-    bank = load_bank(directory);
+    bank = load_bank(data);
   } catch (const coach::offline::BankError& error) {
     for (const auto& problem : error.problems) fmt::print(stderr, "{}\n", problem);
     fmt::print(stderr, "bank check: {} problem(s)\n", error.problems.size());
@@ -193,9 +197,14 @@ int bank_check(const std::string& directory) {
     for (const std::string& column : {q.type, q.difficulty}) ++row[column], ++totals[column];
     for (auto level : q.levels) ++row[std::string(model::level_key(level))], ++totals[std::string(model::level_key(level))];
     ++row["total"], ++totals["total"];
+    if (!q.concepts.empty()) ++row["linked"], ++totals["linked"];
   }
-  const std::vector<std::string> columns = {"total", "technical", "behavioral", "easy", "medium",
-                                            "hard",  "entry",     "junior",     "mid",  "senior"};
+  for (const auto& c : bank->knowledge().concepts())
+    for (const auto& family : c.families)
+      if (by_family.count(family)) ++by_family[family]["concepts"];
+  totals["concepts"] = static_cast<int>(bank->knowledge().concepts().size());
+  const std::vector<std::string> columns = {"total", "technical", "behavioral", "easy",   "medium",  "hard",
+                                            "entry", "junior",    "mid",        "senior", "linked", "concepts"};
   fmt::print("{:<22}", "family");
   for (const auto& column : columns) fmt::print("{:>11}", column);
   fmt::print("\n");
@@ -206,7 +215,83 @@ int bank_check(const std::string& directory) {
   };
   for (auto& [family, row] : by_family) print_row(family, row);
   print_row("all", totals);
-  fmt::print("bank check: ok, {} questions in {} role families\n", bank->questions().size(), bank->families().size());
+  fmt::print("(linked: questions linked to a knowledge-base concept; concepts: concepts listing the family)\n");
+  // Every role family needs enough questions for several sessions at every level and difficulty.
+  std::vector<std::string> short_families;
+  for (auto& [family, row] : by_family) {
+    if (family == "behavioral") continue;
+    std::vector<std::string> gaps;
+    if (row["total"] < kFamilyMinimum) gaps.push_back(fmt::format("{} questions (minimum {})", row["total"], kFamilyMinimum));
+    for (const std::string column : {"easy", "medium", "hard", "entry", "junior", "mid", "senior"})
+      if (row[column] < kColumnMinimum) gaps.push_back(fmt::format("{} {} (minimum {})", row[column], column, kColumnMinimum));
+    if (!gaps.empty()) short_families.push_back(fmt::format("{}: {}", family, fmt::join(gaps, ", ")));
+  }
+  for (const auto& line : short_families) fmt::print(stderr, "under the minimum: {}\n", line);
+  if (!short_families.empty()) {
+    fmt::print(stderr, "bank check: {} role famil{} under the minimum\n", short_families.size(), short_families.size() == 1 ? "y" : "ies");
+    return 1;
+  }
+  fmt::print("bank check: ok, {} questions in {} role families, {} concepts\n", bank->questions().size(),
+             bank->families().size(), bank->knowledge().concepts().size());
+  return 0;
+}
+
+int validate(const ValidateOptions& options) {
+  using namespace coach::offline;
+  const auto bank = load_bank(options.data);
+  util::WorkerPool workers(1);
+  OfflineCoach coach(bank, workers);
+  auto read_set = [&](const char* name) {
+    if (options.sets.empty()) return builtin_labeled_set(name);
+    std::ifstream file(options.sets + "/" + name, std::ios::binary);
+    if (!file) throw std::runtime_error(fmt::format("cannot read {}/{}", options.sets, name));
+    return nlohmann::json::parse(file);
+  };
+  const auto out_of_bank = read_set("out_of_bank.json");
+  const auto in_bank = read_set("graded_answers.json");
+
+  const AgreementFigures report = out_of_bank_agreement(coach, out_of_bank, Split::report);
+  const AgreementFigures tune = out_of_bank_agreement(coach, out_of_bank, Split::tune);
+  const AdversarialFigures report_adv = out_of_bank_adversarial(coach, out_of_bank, Split::report);
+  const AdversarialFigures tune_adv = out_of_bank_adversarial(coach, out_of_bank, Split::tune);
+  fmt::print("Offline coach validation: {} questions, {} concepts\n\n", bank->questions().size(), bank->knowledge().concepts().size());
+  fmt::print("Out-of-bank set (questions the bank does not hold)  reporting half   tuning half   by length (reporting)\n");
+  fmt::print("  questions x answers                             {:>9} x {}   {:>7} x {}\n", report.questions,
+             report.answers / std::max<std::size_t>(report.questions, 1), tune.questions, tune.answers / std::max<std::size_t>(tune.questions, 1));
+  const char* names[] = {"technical", "communication", "confidence"};
+  for (std::size_t d = 0; d < 3; ++d)
+    fmt::print("  Spearman {:<15}                        {:>13.2f}   {:>11.2f}\n", names[d], report.spearman[d], tune.spearman[d]);
+  fmt::print("  Spearman, mean of the three                     {:>13.2f}   {:>11.2f}   {:>10.2f}\n", report.spearman_mean,
+             tune.spearman_mean, report.length_spearman);
+  fmt::print("  within-question pairwise order                  {:>13.2f}   {:>11.2f}   {:>10.2f}\n", report.pairwise,
+             tune.pairwise, report.length_pairwise);
+  fmt::print("  adversarial pairs passed                        {:>8}/{:<3} {:.2f}   {:>5}/{:<3} {:.2f}\n", report_adv.passed,
+             report_adv.total, report_adv.share(), tune_adv.passed, tune_adv.total, tune_adv.share());
+  fmt::print("  mean score by grade (reporting half):");
+  for (const char* grade : {"excellent", "good", "weak", "poor"})
+    if (report.mean_by_grade.count(grade)) fmt::print(" {} {:.1f}", grade, report.mean_by_grade.at(grade));
+  fmt::print("\n  adversarial by category (both halves):");
+  std::map<std::string, std::pair<int, int>> categories = report_adv.by_category;
+  for (const auto& [name, counts] : tune_adv.by_category) categories[name].first += counts.first, categories[name].second += counts.second;
+  for (const auto& [name, counts] : categories) fmt::print(" {} {}/{};", name, counts.first, counts.second);
+  fmt::print("\n\n");
+  const InBankFigures with_entry = in_bank_agreement(coach, *bank, in_bank, false);
+  const InBankFigures hidden = in_bank_agreement(coach, *bank, in_bank, true);
+  fmt::print("In-bank set (answers to bank questions)          graded as asked   own entry hidden (leave-one-question-out)\n");
+  fmt::print("  pairs ordered (grades 2+ apart, of {:>3})        {:>13.2f}   {:>11.2f}\n", with_entry.pairs, with_entry.pairwise, hidden.pairwise);
+  fmt::print("  adversarial caught (of {:>2})                     {:>13.2f}   {:>11.2f}\n", with_entry.adversarial_total,
+             with_entry.adversarial, hidden.adversarial);
+  if (!options.details.empty()) {
+    std::ofstream out(options.details, std::ios::binary);
+    for (const auto* figures : {&report, &tune})
+      for (const auto& row : figures->details) out << row.dump() << "\n";
+    if (!out) throw std::runtime_error("cannot write " + options.details);
+  }
+  if (options.verbose) {
+    fmt::print("\nAdversarial pairs failed:\n");
+    for (const auto& line : report_adv.failures) fmt::print("  report {}\n", line);
+    for (const auto& line : tune_adv.failures) fmt::print("  tune   {}\n", line);
+  }
   return 0;
 }
 

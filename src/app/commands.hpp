@@ -9,6 +9,12 @@ namespace prepbot::app {
 // prepbot serve: returns the process exit code.
 int serve(const config::Config& config);
 
+// Where the bank and the knowledge base come from; empty: built in.
+struct DataDirectories {
+  std::string bank;
+  std::string knowledge;
+};
+
 struct EvaluateOptions {
   std::string question;
   std::string answer;
@@ -16,15 +22,27 @@ struct EvaluateOptions {
   std::string mode = "technical";
   std::string experience = "1-3 years";
   std::string role;
-  std::string bank;
+  DataDirectories data;
 };
 
 // prepbot evaluate: grades one answer with the offline coach and prints the
 // evaluation as JSON; returns 0, or 2 with one line on bad input.
 int evaluate(const EvaluateOptions& options);
 
-// prepbot bank check: validates the bank (the built-in one, or `directory`) and
-// prints its coverage; returns 0 when it is valid.
-int bank_check(const std::string& directory);
+// prepbot bank check: validates the bank and the knowledge base (the built-in
+// ones, or those of `data`) and prints their coverage; returns 0 when both are
+// valid and every role family has its minimum of questions.
+int bank_check(const DataDirectories& data);
+
+struct ValidateOptions {
+  DataDirectories data;
+  std::string sets;       // a directory holding out_of_bank.json and graded_answers.json; empty: built in
+  bool verbose = false;   // list every adversarial pair that failed
+  std::string details;    // write every graded answer of the out-of-bank set here, one JSON object a line
+};
+
+// prepbot validate: the offline coach's agreement with the labeled sets
+// (coach/offline/validation.hpp), printed as a table; returns 0.
+int validate(const ValidateOptions& options);
 
 }  // namespace prepbot::app

@@ -28,6 +28,7 @@ struct Config {
   std::string trusted_proxies;                            // PREPBOT_TRUSTED_PROXIES: load balancer addresses, comma-separated
   std::string log = "info";                               // PREPBOT_LOG: level[,json|text]
   std::string bank;                                       // PREPBOT_BANK: a directory; empty = built in
+  std::string knowledge;                                  // PREPBOT_KNOWLEDGE: a directory; empty = built in
   std::string web_dir;                                    // PREPBOT_WEB_DIR: serve the web app from here; empty = built in
   int threads = 0;                                        // PREPBOT_THREADS; 0 = one per core
   int llm_timeout = 30;                                   // PREPBOT_LLM_TIMEOUT: seconds per LLM call, retries included

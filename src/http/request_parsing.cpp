@@ -170,7 +170,10 @@ interview::StartInput parse_start_request(const std::string& body) {
   const auto name = reader.text("name", true, 1, kMaxNameChars);
   const auto role = reader.text("role", true, 1, kMaxNameChars);
   const auto domain = reader.text("domain", false, 0, kMaxNameChars);
-  read_experience(reader, true, input.experience);
+  // Without "experience", a title that states its seniority ("Senior …", "… II") gives the level.
+  const auto title_level = role ? model::parse_job_title(*role).level : std::nullopt;
+  if (title_level) input.experience = *title_level;
+  read_experience(reader, !title_level, input.experience);
   read_mode(reader, true, input.mode);
   input.num_questions = reader.integer("num_questions", false, 1, kMaxQuestions).value_or(5);
   if (const auto difficulty = reader.text("difficulty", false, 0, 20)) {

@@ -44,17 +44,10 @@ void add_insights(const model::Session& session, model::FinalReport& report) {
   for (const Dimension* d : weakest) add_unique(report.focus_areas, fmt::format("{} ({:.1f}/10): {}", d->name, d->average, d->advice), 8);
   for (const auto& answer : session.answers) {
     const auto& evidence = answer.evaluation.evidence;
-    if (auto it = evidence.find("key_points_covered"); it != evidence.end() && it->is_array())
-      for (const auto& covered : *it)
-        if (covered.is_object() && covered.contains("point") && covered["point"].is_string())
-          add_unique(report.strengths, "You covered: " + covered["point"].get<std::string>(), 6);
-    if (auto it = evidence.find("misconceptions"); it != evidence.end() && it->is_array())
-      for (const auto& wrong : *it)
-        if (wrong.is_object() && wrong.contains("correction") && wrong["correction"].is_string())
-          add_unique(report.focus_areas, "Correct a misconception: " + wrong["correction"].get<std::string>(), 8);
-    if (auto it = evidence.find("key_points_missed"); it != evidence.end() && it->is_array())
-      for (const auto& missed : *it)
-        if (missed.is_string()) add_unique(report.focus_areas, "Practise: " + missed.get<std::string>(), 8);
+    for (const auto& covered : evidence.key_points_covered) add_unique(report.strengths, "You covered: " + covered.point, 6);
+    for (const auto& wrong : evidence.misconceptions)
+      if (!wrong.correction.empty()) add_unique(report.focus_areas, "Correct a misconception: " + wrong.correction, 8);
+    for (const auto& missed : evidence.key_points_missed) add_unique(report.focus_areas, "Practise: " + missed, 8);
   }
 }
 

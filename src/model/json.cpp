@@ -1,5 +1,7 @@
 #include "model/json.hpp"
 
+#include <cmath>
+
 #include "model/levels.hpp"
 
 namespace prepbot::model {
@@ -16,16 +18,137 @@ json to_json(const Question& question) {
   return out;
 }
 
+namespace {
+
+json scores_json(const Scores& scores) {
+  return {{"technical", scores.technical}, {"communication", scores.communication}, {"confidence", scores.confidence}};
+}
+
+Scores scores_from(const json& j) {
+  return {j.at("technical").get<int>(), j.at("communication").get<int>(), j.at("confidence").get<int>()};
+}
+
+json covered_json(const std::vector<CoveredPoint>& points, const char* name) {
+  json out = json::array();
+  for (const auto& covered : points) {
+    json item = {{name, covered.point}, {"quote", covered.quote}};
+    if (!covered.synonym.empty()) item["synonym"] = covered.synonym;
+    if (!covered.concept_id.empty()) item["concept"] = covered.concept_id;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::vector<CoveredPoint> covered_from(const json& evidence, const char* key, const char* name) {
+  std::vector<CoveredPoint> out;
+  const auto it = evidence.find(key);
+  if (it == evidence.end() || !it->is_array()) return out;
+  for (const auto& item : *it)
+    if (item.is_object() && item.contains(name) && item[name].is_string())
+      out.push_back({item[name].get<std::string>(), item.value("quote", ""), item.value("synonym", ""), item.value("concept", "")});
+  return out;
+}
+
+double rounded(double value, double step) { return std::round(value / step) * step; }
+
+}  // namespace
+
+json to_json(const Evidence& e) {
+  json out = json::object();
+  if (e.guard) out["guard"] = *e.guard;
+  out["matched_bank"] = e.matched_bank;
+  if (e.graded) {
+    out["correctness_checked"] = e.correctness_checked;
+    out["key_points_covered"] = covered_json(e.key_points_covered, "point");
+    out["key_points_missed"] = e.key_points_missed;
+    json wrong = json::array();
+    for (const auto& m : e.misconceptions) {
+      json item = {{"claim", m.claim}, {"correction", m.correction}, {"quote", m.quote}};
+      if (!m.concept_id.empty()) item["concept"] = m.concept_id;
+      wrong.push_back(std::move(item));
+    }
+    out["misconceptions"] = std::move(wrong);
+    json concepts = json::array();
+    for (const auto& c : e.concepts) concepts.push_back({{"id", c.id}, {"name", c.name}});
+    out["concepts"] = std::move(concepts);
+    out["claims"] = covered_json(e.claims, "claim");
+    out["relevance"] = rounded(e.relevance, 0.01);
+    if (e.technical_range) out["technical_range"] = {e.technical_range->low, e.technical_range->high};
+    out["filler_count"] = e.filler_count;
+    out["hedge_count"] = e.hedge_count;
+    out["word_count"] = e.word_count;
+    out["sentence_count"] = e.sentence_count;
+    out["misspelled"] = e.misspelled;
+    out["reading_ease"] = std::round(e.reading_ease);
+    out["star"] = {{"situation", e.star.situation}, {"task", e.star.task}, {"action", e.star.action}, {"result", e.star.result}};
+  }
+  if (e.nearest_bank_questions) {
+    json near = json::array();
+    for (const auto& q : *e.nearest_bank_questions)
+      near.push_back({{"id", q.id}, {"question", q.question}, {"similarity", rounded(q.similarity, 0.01)}});
+    out["nearest_bank_questions"] = std::move(near);
+  }
+  if (e.fallback) out["fallback"] = {{"provider", e.fallback->provider}, {"reason", e.fallback->reason}};
+  if (e.offline_scores) out["offline_scores"] = scores_json(*e.offline_scores);
+  if (e.disagreement) out["disagreement"] = *e.disagreement;
+  if (!e.disagreement_reason.empty()) out["disagreement_reason"] = e.disagreement_reason;
+  return out;
+}
+
+// Tolerant: an evidence object stored by an earlier version, or by an LLM
+// coach, may lack any field; what is absent keeps its default.
+Evidence evidence_from_json(const json& j) {
+  Evidence e;
+  if (!j.is_object()) return e;
+  if (const auto it = j.find("guard"); it != j.end() && it->is_string()) e.guard = it->get<std::string>();
+  e.matched_bank = j.value("matched_bank", false);
+  e.graded = j.contains("word_count");
+  e.correctness_checked = j.value("correctness_checked", e.matched_bank);
+  e.key_points_covered = covered_from(j, "key_points_covered", "point");
+  if (const auto it = j.find("key_points_missed"); it != j.end() && it->is_array())
+    for (const auto& item : *it)
+      if (item.is_string()) e.key_points_missed.push_back(item.get<std::string>());
+  if (const auto it = j.find("misconceptions"); it != j.end() && it->is_array())
+    for (const auto& item : *it)
+      if (item.is_object())
+        e.misconceptions.push_back({item.value("claim", ""), item.value("correction", ""), item.value("quote", ""),
+                                    item.value("concept", "")});
+  if (const auto it = j.find("concepts"); it != j.end() && it->is_array())
+    for (const auto& item : *it)
+      if (item.is_object()) e.concepts.push_back({item.value("id", ""), item.value("name", "")});
+  e.claims = covered_from(j, "claims", "claim");
+  e.relevance = j.value("relevance", 0.0);
+  if (const auto it = j.find("technical_range"); it != j.end() && it->is_array() && it->size() == 2)
+    e.technical_range = ScoreRange{(*it)[0].get<int>(), (*it)[1].get<int>()};
+  e.filler_count = j.value("filler_count", 0);
+  e.hedge_count = j.value("hedge_count", 0);
+  e.word_count = j.value("word_count", 0);
+  e.sentence_count = j.value("sentence_count", 0);
+  e.misspelled = j.value("misspelled", std::vector<std::string>{});
+  e.reading_ease = j.value("reading_ease", 0.0);
+  if (const auto it = j.find("star"); it != j.end() && it->is_object())
+    e.star = {it->value("situation", false), it->value("task", false), it->value("action", false), it->value("result", false)};
+  if (const auto it = j.find("nearest_bank_questions"); it != j.end() && it->is_array()) {
+    e.nearest_bank_questions.emplace();
+    for (const auto& item : *it)
+      if (item.is_object())
+        e.nearest_bank_questions->push_back({item.value("id", ""), item.value("question", ""), item.value("similarity", 0.0)});
+  }
+  if (const auto it = j.find("fallback"); it != j.end() && it->is_object())
+    e.fallback = Fallback{it->value("provider", ""), it->value("reason", "")};
+  if (const auto it = j.find("offline_scores"); it != j.end() && it->is_object()) e.offline_scores = scores_from(*it);
+  if (const auto it = j.find("disagreement"); it != j.end() && it->is_boolean()) e.disagreement = it->get<bool>();
+  e.disagreement_reason = j.value("disagreement_reason", "");
+  return e;
+}
+
 json to_json(const Evaluation& evaluation) {
-  return {{"scores",
-           {{"technical", evaluation.scores.technical},
-            {"communication", evaluation.scores.communication},
-            {"confidence", evaluation.scores.confidence}}},
+  return {{"scores", scores_json(evaluation.scores)},
           {"feedback", evaluation.feedback},
           {"examples_or_corrections", evaluation.examples_or_corrections},
           {"resources", evaluation.resources},
           {"source", evaluation.source},
-          {"evidence", evaluation.evidence}};
+          {"evidence", to_json(evaluation.evidence)}};
 }
 
 json to_json(const FinalReport& report) {
@@ -95,14 +218,12 @@ Question question_from_record(const json& record) {
 
 Evaluation evaluation_from_json(const json& j) {
   Evaluation evaluation;
-  const json& scores = j.at("scores");
-  evaluation.scores = {scores.at("technical").get<int>(), scores.at("communication").get<int>(),
-                       scores.at("confidence").get<int>()};
+  evaluation.scores = scores_from(j.at("scores"));
   evaluation.feedback = j.at("feedback").get<std::string>();
   evaluation.examples_or_corrections = j.value("examples_or_corrections", "");
   evaluation.resources = j.value("resources", std::vector<std::string>{});
   evaluation.source = j.value("source", "");
-  evaluation.evidence = j.value("evidence", json::object());
+  if (const auto it = j.find("evidence"); it != j.end()) evaluation.evidence = evidence_from_json(*it);
   return evaluation;
 }
 

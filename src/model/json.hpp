@@ -8,6 +8,7 @@
 namespace prepbot::model {
 
 nlohmann::ordered_json to_json(const Question& question);  // {id, question, type, difficulty, hint, bank_id?}
+nlohmann::ordered_json to_json(const Evidence& evidence);
 nlohmann::ordered_json to_json(const Evaluation& evaluation);
 nlohmann::ordered_json to_json(const FinalReport& report);
 nlohmann::ordered_json to_json(const Session& session);     // the seed's Session object
@@ -18,6 +19,7 @@ nlohmann::ordered_json eval_response(const Answer& answer);
 nlohmann::ordered_json question_record(const Question& question);  // adds the bank id
 Question question_from_record(const nlohmann::ordered_json& record);
 Evaluation evaluation_from_json(const nlohmann::ordered_json& json);
+Evidence evidence_from_json(const nlohmann::ordered_json& json);  // tolerant of missing fields
 FinalReport report_from_json(const nlohmann::ordered_json& json);
 
 }  // namespace prepbot::model

@@ -1,5 +1,6 @@
 #include "model/levels.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string>
@@ -96,6 +97,33 @@ std::optional<Level> parse_level(std::string_view text) {
   for (const auto& [alias, level] : aliases)
     if (key == alias) return level;
   return level_from_years(key);
+}
+
+JobTitle parse_job_title(std::string_view title) {
+  static const std::array<std::pair<std::string_view, Level>, 26> kSeniority{{
+      {"intern", Level::entry},    {"internship", Level::entry}, {"trainee", Level::entry},   {"graduate", Level::entry},
+      {"grad", Level::entry},      {"entry", Level::entry},      {"apprentice", Level::entry}, {"junior", Level::junior},
+      {"jr", Level::junior},       {"associate", Level::junior}, {"i", Level::junior},        {"1", Level::junior},
+      {"ii", Level::mid},          {"2", Level::mid},            {"mid", Level::mid},         {"intermediate", Level::mid},
+      {"senior", Level::senior},   {"sr", Level::senior},        {"lead", Level::senior},     {"staff", Level::senior},
+      {"principal", Level::senior}, {"iii", Level::senior},      {"iv", Level::senior},       {"3", Level::senior},
+      {"distinguished", Level::senior}, {"level", Level::mid},
+  }};
+  std::string lowered = util::to_lower_ascii(util::trim(title));
+  for (char& c : lowered)
+    if (c == ',' || c == '/' || c == '(' || c == ')' || c == '-' || c == '_' || c == '|' || c == ':' || c == '\t') c = ' ';
+  JobTitle out;
+  for (auto word : util::split(lowered, ' ')) {
+    while (!word.empty() && word.back() == '.') word.remove_suffix(1);  // "jr." → "jr"
+    if (word.empty()) continue;
+    const auto seniority = std::find_if(kSeniority.begin(), kSeniority.end(), [&](const auto& entry) { return entry.first == word; });
+    if (seniority != kSeniority.end()) {
+      if (word != "level" && (!out.level || seniority->second > *out.level)) out.level = seniority->second;
+      continue;
+    }
+    out.role += (out.role.empty() ? "" : " ") + std::string(word);
+  }
+  return out;
 }
 
 }  // namespace prepbot::model

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "model/evidence.hpp"
 
 namespace prepbot::model {
 
@@ -22,19 +22,13 @@ struct Question {
   std::string bank_id;    // the offline bank's id when the question came from it
 };
 
-struct Scores {
-  int technical = 1;
-  int communication = 1;
-  int confidence = 1;
-};
-
 struct Evaluation {
   Scores scores;
   std::string feedback;
   std::string examples_or_corrections;
   std::vector<std::string> resources;
   std::string source;      // which coach graded: "offline", "gemini", "openai"
-  nlohmann::ordered_json evidence = nlohmann::ordered_json::object();  // what the grade rests on
+  Evidence evidence;       // what the grade rests on
 };
 
 struct Answer {

@@ -309,15 +309,13 @@ std::string full_report_pdf(const model::Session& session) {
       doc.label("A STRONGER ANSWER");
       doc.paragraph(e.examples_or_corrections, 9.5, false, kInk, 2);
     }
-    if (const auto covered = e.evidence.find("key_points_covered"); covered != e.evidence.end() && covered->is_array() && !covered->empty()) {
+    if (!e.evidence.key_points_covered.empty()) {
       doc.label("KEY POINTS COVERED");
-      for (const auto& item : *covered)
-        if (item.contains("point") && item["point"].is_string()) doc.paragraph("\u2713  " + item["point"].get<std::string>(), 9, false, kConfidence, 2, 6);
+      for (const auto& item : e.evidence.key_points_covered) doc.paragraph("\u2713  " + item.point, 9, false, kConfidence, 2, 6);
     }
-    if (const auto missed = e.evidence.find("key_points_missed"); missed != e.evidence.end() && missed->is_array() && !missed->empty()) {
+    if (!e.evidence.key_points_missed.empty()) {
       doc.label("KEY POINTS MISSED");
-      for (const auto& item : *missed)
-        if (item.is_string()) doc.paragraph("\u2717  " + item.get<std::string>(), 9, false, kCommunication, 2, 6);
+      for (const auto& item : e.evidence.key_points_missed) doc.paragraph("\u2717  " + item, 9, false, kCommunication, 2, 6);
     }
     if (!e.resources.empty()) {
       doc.label("RESOURCES");

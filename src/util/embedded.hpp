@@ -18,6 +18,10 @@ struct EmbeddedFile {
 
 // The table of the question bank's files; ends with an entry whose name is null.
 extern "C" const prepbot::util::EmbeddedFile prepbot_bank_files[];
+// The knowledge base's files (data/knowledge/*.json).
+extern "C" const prepbot::util::EmbeddedFile prepbot_knowledge_files[];
+// The grader's labeled sets (tests/data/*.json), for `prepbot validate`.
+extern "C" const prepbot::util::EmbeddedFile prepbot_labeled_files[];
 // The web app's files (web/…).
 extern "C" const prepbot::util::EmbeddedFile prepbot_web_files[];
 // One file: WordNet synonyms of the bank's one-word terms, {"term": ["synonym", …]}.

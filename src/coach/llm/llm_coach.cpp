@@ -188,22 +188,20 @@ void LlmCoach::evaluate(EvaluationRequest request, util::Callback<model::Evaluat
       }
       if (!graded) {
         count("evaluate", "fallback", reason);
-        offline.evidence["fallback"] = {{"provider", provider_->name()}, {"reason", reason}};
+        offline.evidence.fallback = model::Fallback{provider_->name(), reason};
         return offline;
       }
       count("evaluate", "ok");
       graded->source = provider_->name();
       graded->evidence = offline.evidence;
-      graded->evidence["offline_scores"] = {{"technical", offline.scores.technical},
-                                            {"communication", offline.scores.communication},
-                                            {"confidence", offline.scores.confidence}};
-      const auto words = offline.evidence.value("word_count", 0);
-      const bool guarded = offline.evidence.contains("guard");
+      graded->evidence.offline_scores = offline.scores;
+      const int words = offline.evidence.word_count;
+      const bool guarded = offline.evidence.guard.has_value();
       const bool wild = (guarded && graded->scores.technical >= 6) || (words < 15 && graded->scores.technical >= 7) ||
                         std::abs(graded->scores.technical - offline.scores.technical) >= 6;
-      graded->evidence["disagreement"] = wild;
+      graded->evidence.disagreement = wild;
       if (wild)
-        graded->evidence["disagreement_reason"] =
+        graded->evidence.disagreement_reason =
             guarded ? "the offline checks flagged this answer: " + offline.feedback
                     : fmt::format("the offline grader scored technical content {}/10 ({} words)", offline.scores.technical, words);
       if (graded->resources.empty()) graded->resources = offline.resources;

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "coach/offline/schema_reader.hpp"
 #include "coach/offline/text.hpp"
 #include "model/levels.hpp"
 #include "util/embedded.hpp"
@@ -34,22 +33,16 @@ bool is_question_id(std::string_view id, std::string_view family) {
 
 // Reads one file into families and questions, adding a line to `problems` for
 // every rule of SCHEMA.md it breaks.
-class FileReader {
+class FileReader : SchemaReader {
  public:
-  FileReader(std::string file, std::vector<std::string>& problems) : file_(std::move(file)), problems_(problems) {}
+  using SchemaReader::SchemaReader;
 
   void read(const std::string& contents, std::vector<Family>& families, std::vector<BankQuestion>& questions) {
-    json root;
-    try {
-      root = json::parse(contents);
-    } catch (const json::exception& error) {  // parse errors, and numbers too large for a double
-      problem("", fmt::format("not valid JSON ({})", error.what()));
-      return;
-    }
-    if (!root.is_object()) return problem("", "the file must hold a JSON object");
+    const json root = parse_object(contents);
+    if (root.is_null()) return;
     Family family;
     family.name = string_field(root, "family", "", 1, 40);
-    const std::string expected = std::filesystem::path(file_).stem().string();
+    const std::string expected = std::filesystem::path(file()).stem().string();
     if (family.name != expected) problem("", fmt::format("family '{}' must match the file name '{}'", family.name, expected));
     family.title = string_field(root, "title", "", 1, 80);
     family.aliases = string_list(root, "aliases", "", 0, 200, true);
@@ -64,55 +57,6 @@ class FileReader {
   }
 
  private:
-  void problem(const std::string& where, const std::string& what) {
-    problems_.push_back(where.empty() ? fmt::format("{}: {}", file_, what) : fmt::format("{}: {}: {}", file_, where, what));
-  }
-
-  std::string string_field(const json& object, const char* key, const std::string& where, std::size_t min,
-                           std::size_t max) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_string()) {
-      problem(where, fmt::format("'{}' must be a string", key));
-      return {};
-    }
-    auto value = it->get<std::string>();
-    const auto length = util::utf8_length(value);
-    if (length < min || length > max) problem(where, fmt::format("'{}' must have {}-{} characters", key, min, max));
-    return value;
-  }
-
-  std::vector<std::string> string_list(const json& object, const char* key, const std::string& where, std::size_t min,
-                                       std::size_t max, bool lowercase = false) {
-    std::vector<std::string> out;
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_array()) {
-      problem(where, fmt::format("'{}' must be an array of strings", key));
-      return out;
-    }
-    for (const auto& item : *it) {
-      if (!item.is_string() || item.get<std::string>().empty()) {
-        problem(where, fmt::format("'{}' must hold non-empty strings", key));
-        continue;
-      }
-      out.push_back(item.get<std::string>());
-      if (lowercase && util::to_lower_ascii(out.back()) != out.back())
-        problem(where, fmt::format("'{}' entry '{}' must be lowercase", key, out.back()));
-    }
-    if (out.size() < min || out.size() > max) problem(where, fmt::format("'{}' must have {}-{} entries", key, min, max));
-    return out;
-  }
-
-  std::vector<std::vector<std::string>> stemmed(const std::vector<std::string>& phrases, const std::string& where) {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& phrase : phrases) {
-      out.push_back(stem_phrase(phrase));
-      std::size_t words = 0;  // as written: "fine-tune" is one word, though it matches as two
-      for (const auto part : util::split(util::trim(phrase), ' ')) words += !part.empty();
-      if (out.back().empty() || words > 5) problem(where, fmt::format("'{}' must have 1-5 words", phrase));
-    }
-    return out;
-  }
-
   BankQuestion read_question(const json& item, const Family& family) {
     BankQuestion q;
     if (!item.is_object()) {
@@ -200,17 +144,7 @@ class FileReader {
       q.resources.push_back(std::move(resource));
     }
   }
-
-  std::string file_;
-  std::vector<std::string>& problems_;
 };
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
 
 }  // namespace
 
@@ -230,29 +164,37 @@ bool BankQuestion::suits(model::Level level) const {
 
 BankError::BankError(std::vector<std::string> list) : std::runtime_error(join_problems(list)), problems(std::move(list)) {}
 
-Bank Bank::parse(const std::vector<std::pair<std::string, std::string>>& files) {
+Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   Bank bank;
   std::vector<std::string> problems;
   for (const auto& [name, contents] : files) FileReader(name, problems).read(contents, bank.families_, bank.questions_);
+  bank.knowledge_ = KnowledgeBase::parse(knowledge_files, problems);
   for (std::size_t i = 0; i < bank.questions_.size(); ++i)
     if (!bank.by_id_.emplace(bank.questions_[i].id, i).second)
       problems.push_back(fmt::format("{}: duplicate question id", bank.questions_[i].id));
   if (bank.families_.empty()) problems.push_back("the bank has no role family");
+  std::map<std::string, std::set<std::string>> users;  // stem → families whose names use it
+  for (const auto& family : bank.families_) {
+    for (const auto& stem : family.name_stems) users[stem].insert(family.name);
+    for (const auto& stem : family.alias_stems) users[stem].insert(family.name);
+  }
+  for (const auto& [stem, families] : users) bank.role_stem_weight_[stem] = 1.0 / static_cast<double>(families.size());
   if (!problems.empty()) throw BankError(std::move(problems));
   bank.add_builtin_synonyms();
-  for (auto& q : bank.questions_)
-    for (const auto text : q.texts())
-      for (const auto& token : analyze(text).tokens)
-        if (!is_stopword(token.word)) q.topic.insert(token.stem);
+  for (auto& q : bank.questions_) {
+    std::string wording;
+    for (const auto text : q.texts()) wording.append(text).append(".\n");
+    const AnalyzedText analyzed = analyze(wording);
+    for (const auto& token : analyzed.tokens)
+      if (!is_stopword(token.word)) q.topic.insert(token.stem);
+    auto mentions = bank.knowledge_.mentions(analyzed);
+    std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+    for (const auto& mention : mentions) q.concepts.push_back(mention.index);
+  }
   return bank;
 }
 
-Bank Bank::load_embedded() {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const util::EmbeddedFile* file = prepbot_bank_files; file->name != nullptr; ++file)
-    files.emplace_back(std::filesystem::path(file->path()).filename().string(), std::string(file->contents()));
-  return parse(files);
-}
+Bank Bank::load_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }
 
 void Bank::add_builtin_synonyms() {
   const auto synonyms = json::parse(prepbot_synonym_files[0].contents());
@@ -268,14 +210,15 @@ void Bank::add_builtin_synonyms() {
       }
 }
 
-Bank Bank::load_directory(const std::string& directory) {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error))
-    if (entry.path().extension() == ".json") files.emplace_back(entry.path().filename().string(), read_file(entry.path()));
-  if (error) throw BankError({fmt::format("cannot read directory '{}': {}", directory, error.message())});
-  std::sort(files.begin(), files.end());
-  return parse(files);
+Bank Bank::load(const std::string& directory, const std::string& knowledge_directory) {
+  try {
+    return parse(directory.empty() ? embedded_files(prepbot_bank_files) : directory_files(directory),
+                 knowledge_directory.empty() ? embedded_files(prepbot_knowledge_files) : directory_files(knowledge_directory));
+  } catch (const BankError&) {
+    throw;
+  } catch (const std::runtime_error& error) {
+    throw BankError({error.what()});
+  }
 }
 
 const BankQuestion* Bank::find(std::string_view id) const {
@@ -284,22 +227,34 @@ const BankQuestion* Bank::find(std::string_view id) const {
 }
 
 Bank::RoleMatch Bank::match_role(std::string_view role) const {
-  const std::string key = util::to_lower_ascii(util::trim(role));
-  for (const auto& family : families_) {
-    if (key == family.name || key == util::to_lower_ascii(family.title)) return {&family, true};
-    for (const auto& alias : family.aliases)
-      if (key == alias) return {&family, true};
-  }
-  // No exact match: the family whose names share the most word stems with the role.
+  auto exact = [this](const std::string& key) -> const Family* {
+    for (const auto& family : families_) {
+      if (key == family.name || key == util::to_lower_ascii(family.title)) return &family;
+      for (const auto& alias : family.aliases)
+        if (key == alias) return &family;
+    }
+    return nullptr;
+  };
+  // As typed ("team lead" is a role), then without punctuation and seniority words.
+  const std::string typed = util::to_lower_ascii(util::trim(role));
+  const model::JobTitle title = model::parse_job_title(role);
+  for (const std::string* key : {&typed, &title.role})
+    if (const Family* family = exact(*key)) return {family, true};
+  // No exact match: the family whose names share the most distinctive word stems with the title.
   std::set<std::string> role_stems;
-  for (const auto& stem : stem_phrase(key))
+  for (const auto& stem : stem_phrase(title.role))
     if (!is_stopword(stem)) role_stems.insert(stem);
   const Family* best = nullptr;
-  int best_score = 0;
+  double best_score = 0;
   for (const auto& family : families_) {
-    int score = 0;
-    for (const auto& stem : family.name_stems) score += 2 * static_cast<int>(role_stems.count(stem));
-    for (const auto& stem : family.alias_stems) score += static_cast<int>(role_stems.count(stem));
+    double score = 0;
+    for (const auto& stem : role_stems) {
+      const auto weight = role_stem_weight_.find(stem);
+      if (weight == role_stem_weight_.end()) continue;
+      const bool in_name = std::find(family.name_stems.begin(), family.name_stems.end(), stem) != family.name_stems.end();
+      const bool in_alias = std::find(family.alias_stems.begin(), family.alias_stems.end(), stem) != family.alias_stems.end();
+      score += weight->second * (in_name ? 2 : in_alias ? 1 : 0);
+    }
     if (score > best_score) best = &family, best_score = score;
   }
   if (best != nullptr) return {best, false};

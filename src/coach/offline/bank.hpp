@@ -6,10 +6,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "coach/offline/knowledge.hpp"
+#include "coach/offline/schema_reader.hpp"
 #include "model/model.hpp"
 
 namespace prepbot::coach::offline {
@@ -49,6 +52,7 @@ struct BankQuestion {
   std::vector<std::string> model_answer;
   std::vector<Resource> resources;
   std::unordered_set<std::string> topic;  // content-word stems of texts(), filled at load
+  std::vector<std::size_t> concepts;       // knowledge-base concepts its wording names, most specific first
 
   bool suits(model::Level level) const;
   // The question's own wording: its text, hint, key points with their terms, and model answer.
@@ -64,7 +68,7 @@ struct Family {
   std::vector<std::string> alias_stems;  // of every alias
 };
 
-// A bank file that breaks the schema; what() lists every problem found.
+// A bank or knowledge-base file that breaks its schema; what() lists every problem found.
 struct BankError : std::runtime_error {
   explicit BankError(std::vector<std::string> problems);
   std::vector<std::string> problems;
@@ -72,17 +76,23 @@ struct BankError : std::runtime_error {
 
 class Bank {
  public:
-  // Parses (file name, contents) pairs; throws BankError listing every problem.
-  static Bank parse(const std::vector<std::pair<std::string, std::string>>& files);
-  static Bank load_embedded();                   // the bank built into the binary
-  static Bank load_directory(const std::string& directory);  // every *.json in it
+  // Parses the bank's and the knowledge base's files; throws BankError listing every problem.
+  static Bank parse(const DataFiles& files, const DataFiles& knowledge_files = {});
+  static Bank load_embedded();  // the bank and knowledge base built into the binary
+  // The bank from every *.json of `directory` and the knowledge base from
+  // `knowledge_directory`; an empty directory means the built-in one.
+  static Bank load(const std::string& directory, const std::string& knowledge_directory);
 
   const std::vector<BankQuestion>& questions() const { return questions_; }
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
   const BankQuestion* find(std::string_view id) const;
+  const KnowledgeBase& knowledge() const { return knowledge_; }
 
-  // The family a free-text role belongs to: an alias or title match (exact), else
-  // the family sharing the most words with the role, else "backend".
+  // The family a free-text job title belongs to, in any letter case, seniority
+  // words ignored ("Sr. Backend Engineer II" is a backend engineer): a name,
+  // title or alias match (exact), else the family whose names share the most
+  // distinctive words with the title (a word many families use counts little),
+  // else "backend".
   struct RoleMatch {
     const Family* family = nullptr;
     bool exact = false;
@@ -92,6 +102,8 @@ class Bank {
  private:
   std::vector<BankQuestion> questions_;
   std::vector<Family> families_;
+  KnowledgeBase knowledge_;
+  std::unordered_map<std::string, double> role_stem_weight_;  // 1 / families whose names use the stem
   std::map<std::string, std::size_t, std::less<>> by_id_;
 
   // Adds the WordNet synonyms built into the binary to the key points' terms.

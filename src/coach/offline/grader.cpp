@@ -1,7 +1,6 @@
 #include "coach/offline/grader.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <set>
 #include <string>
@@ -13,12 +12,54 @@
 #include "util/text.hpp"
 
 namespace prepbot::coach::offline {
-
-using json = nlohmann::ordered_json;
-
 namespace {
 
+// Every weight of the scores, in one place. The figures were set on the tuning
+// half of tests/data/out_of_bank.json and on tests/data/graded_answers.json;
+// the reporting half of out_of_bank.json is never looked at while setting them
+// (`prepbot validate` prints both halves).
+struct Weights {
+  // Substance: how much the answer says, from its distinct content words
+  // (`substance_floor` of them is nothing, `substance_full` is a full answer; log scale).
+  double substance_floor = 8, substance_full = 100;
+  // Relevance: below `relevant` the three scores are bounded (readable but
+  // irrelevant: communication 3-4); below `off_topic` the answer is a non-answer.
+  double relevant = 0.45, off_topic = 0.12;
+  // Technical, technical questions: base + substance + knowledge (the share of
+  // what should be said that was said).
+  double technical_base = 1.5, technical_substance = 4.0, technical_knowledge = 3.5;
+  double bank_share = 0.65;  // with a bank question: its key points weigh this, concepts' claims the rest
+  // Concept claims stated for full knowledge: this share of the claims the question's concepts hold, within bounds.
+  double claims_share = 0.5, claims_at_least = 1.5, claims_at_most = 3;
+  double vocabulary = 0.5;           // names three or more concepts of the field
+  double specifics = 0.5;            // numbers or signposted reasoning
+  double per_wrong_claim = 2.5;      // a misconception stated
+  double per_contradiction = 1.5;    // a true claim denied, or turned round ("increases" for "reduces")
+  double per_overclaim = 0.5;        // each absolute beyond the nuance that balances it, at most `max_overclaim`
+  double max_overclaim = 2.0;
+  double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
+  double max_buzzwords = 3.0;
+  // Unchecked (no key point, no concept): the middle of the range, moved by substance.
+  double unchecked_base = 3.0, unchecked_substance = 3.5, unchecked_band = 2;
+  // Behavioral: STAR parts and key points, a measured result, own actions, substance.
+  double star_weight = 3.0, behavioral_points = 1.5, behavioral_substance = 2.0, measured_result = 1.0;
+  double own_actions = 0.5, per_blame = 1.5, hypothetical = 1.5;
+  // Communication: base + substance + structure, minus what gets in the way.
+  double communication_base = 4.0, communication_substance = 3.0;
+  double structure_each = 0.5, structure_max = 1.5, sentence_length = 1.0, long_sentences = 1.5;
+  double filler_rate = 0.8, filler_max = 3.0, repetition = 1.5, misspelling_rate = 0.4, misspelling_max = 2.0;
+  double hard_to_read = 1.0;
+  // Confidence: base + substance + ownership and numbers, minus hedges.
+  double confidence_base = 3.0, confidence_substance = 3.0;
+  double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
+  double hedge_rate = 0.9, hedge_max = 4.0;
+  double confidently_wrong_cap = 5.0;  // a wrong answer stated with confidence earns no more
+};
+constexpr Weights kWeights;
+
 int clamp_score(double value) { return std::clamp(static_cast<int>(std::lround(value)), 1, 10); }
+
+std::string in_quotes(std::string_view text) { return fmt::format("\u201c{}\u201d", text); }
 
 // Fixed phrases stemmed once, counted in answers word for word.
 class PhraseList {
@@ -42,96 +83,62 @@ class PhraseList {
   std::vector<std::vector<std::string>> stems_;
 };
 
-std::string in_quotes(std::string_view text) { return fmt::format("\u201c{}\u201d", text); }
-
 const PhraseList kSituationPhrases{"when i was", "at my previous", "at my last", "in my previous", "last year",
-                                        "we were", "our team", "i was working", "the project", "a customer",
-                                        "in my role", "at the time", "during my", "once"};
-
+                                   "we were", "our team", "i was working", "the project", "a customer",
+                                   "in my role", "at the time", "during my", "once", "i joined", "we had"};
 const PhraseList kTaskPhrases{"my goal", "i was responsible", "i needed to", "we needed to", "my task",
-                                   "i had to", "the goal was", "responsible for", "my job was", "the challenge"};
-
+                              "i had to", "the goal was", "responsible for", "my job was", "the challenge",
+                              "i was asked", "i was tasked"};
 const PhraseList kActionPhrases{"i decided", "i started", "i set up", "i organized", "i proposed", "i talked",
-                                     "i met", "i wrote", "i built", "i led", "i asked", "i created", "i worked",
-                                     "i scheduled", "i reached out", "i suggested", "i implemented", "i changed"};
-
+                                "i met", "i wrote", "i built", "i led", "i asked", "i created", "i worked",
+                                "i scheduled", "i reached out", "i suggested", "i implemented", "i changed",
+                                "i called", "i sat down", "i pulled", "i ran", "i mapped", "i broke"};
 const PhraseList kResultPhrases{"as a result", "result", "in the end", "eventually", "we shipped", "reduced",
-                                     "increased", "improved", "outcome", "i learned", "learned", "since then",
-                                     "which led", "delivered", "saved"};
+                                "increased", "improved", "outcome", "i learned", "learned", "since then",
+                                "which led", "delivered", "saved", "dropped", "went from", "cut", "grew"};
+const PhraseList kFillerPhrases{"um", "uh", "erm", "you know", "basically", "literally", "kind of", "sort of",
+                                "i mean", "like i said", "like, you know", "whatever"};
+const PhraseList kHedgePhrases{"i think", "maybe", "perhaps", "probably", "i guess", "not sure", "might be",
+                               "i believe", "possibly", "hopefully", "i suppose", "could be", "not really sure",
+                               "or something"};
+const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided", "i implemented", "i would",
+                                   "i will", "i recommend", "i chose", "i measured", "i owned", "we shipped",
+                                   "i fixed", "i wrote", "i use", "i set", "i made"};
+const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example", "for instance",
+                                   "because", "therefore", "in summary", "as a result", "the trade-off",
+                                   "trade-off", "on the other hand", "so that"};
+// Absolutes that a confidently wrong answer leans on, and the nuance a careful one balances them with.
+const PhraseList kAbsolutePhrases{"always", "never", "every time", "guaranteed", "guarantees", "impossible",
+                                  "completely", "no need", "doesn't matter", "does not matter", "100%",
+                                  "obviously", "definitely", "any case", "all cases", "nothing else",
+                                  "the only", "only ever", "no downside", "no downsides", "no trade-off",
+                                  "always faster", "always better", "solves everything", "automatically",
+                                  "don't need", "do not need", "the same thing", "nothing to do with",
+                                  "no difference", "entirely", "simply"};
+const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
+                                "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
+                                "in practice", "it depends", "cost", "risk", "for example", "such as"};
+// Words that sound expert and say nothing; a few are normal, a string of them is a buzzword salad.
+const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "single pane of glass", "golden path",
+                                  "best-in-class", "best of breed", "cutting-edge", "next-gen", "next-generation",
+                                  "holistic", "world-class", "seamless", "seamlessly", "game-changer", "disruptive",
+                                  "cloud-native", "zero-touch", "leverage", "leveraging", "move the needle",
+                                  "low-hanging fruit", "value-add", "circle back", "thought leadership",
+                                  "digital transformation", "ai-powered", "ai-driven", "hyper-scale", "frictionless",
+                                  "mission-critical", "robust and scalable", "continuous everything", "shift-left",
+                                  "empower", "empowering", "bleeding-edge", "future-proof", "game changing",
+                                  "data-driven synergy", "turnkey", "blockchain", "web3", "agile mindset"};
+const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "blame", "blamed",
+                               "they messed", "they failed", "because of them", "incompetent", "lazy"};
+const PhraseList kHypotheticalPhrases{"i would", "i always", "i usually", "i generally", "i tend to",
+                                      "i try to", "i would probably", "in general i"};
 
-const PhraseList kFillerPhrases{"um", "uh", "erm", "you know", "basically", "literally",
-                                                     "kind of", "sort of", "i mean", "like i said"};
-
-const PhraseList kHedgePhrases{"i think", "maybe", "perhaps", "probably", "i guess",
-                                                    "not sure", "might be", "i believe", "possibly", "hopefully",
-                                                    "i suppose", "could be"};
-
-const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided", "i implemented",
-                                                       "i would", "i will", "i recommend", "i chose", "i measured",
-                                                       "i owned", "we shipped", "i fixed", "i wrote", "i use"};
-
-const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example",
-                                                       "for instance", "because", "therefore", "in summary",
-                                                       "as a result", "the trade-off", "trade-off", "on the other hand"};
-
-struct KeyPointResult {
-  const KeyPoint* point;
-  std::size_t at;       // token index of the match, or npos when missed
-  std::string synonym;  // the WordNet synonym that matched, when no term did
-};
-
-// Where the answer covers a key point: by one of its terms, else by a synonym.
-KeyPointResult find_key_point(const AnalyzedText& answer, const KeyPoint& point) {
-  for (const auto& term : point.stemmed_terms)
-    if (const auto at = find_phrase(answer, term); at != std::string::npos) return {&point, at, ""};
-  for (std::size_t i = 0; i < point.stemmed_synonyms.size(); ++i)
-    if (const auto at = find_phrase(answer, point.stemmed_synonyms[i]); at != std::string::npos)
-      return {&point, at, point.synonyms[i]};
-  return {&point, std::string::npos, ""};
-}
-
-struct StarParts {
-  bool situation = false, task = false, action = false, result = false;
-  int count() const { return situation + task + action + result; }
-};
-
-StarParts find_star(const AnalyzedText& text) {
-  StarParts star;
-  star.situation = kSituationPhrases.count_in(text) > 0;
-  star.task = kTaskPhrases.count_in(text) > 0;
-  star.action = kActionPhrases.count_in(text) > 0;
-  star.result = kResultPhrases.count_in(text) > 0;
-  return star;
-}
-
-// Flesch reading ease (higher is easier; conversational English is 60-80),
-// with syllables estimated as groups of vowels.
-double reading_ease(const AnalyzedText& text) {
-  if (text.tokens.empty()) return 0;
-  std::size_t syllables = 0;
-  for (const auto& token : text.tokens) {
-    std::size_t groups = 0;
-    bool in_vowel = false;
-    for (char c : token.word) {
-      const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-      if (vowel && !in_vowel) ++groups;
-      in_vowel = vowel;
-    }
-    if (groups > 1 && token.word.back() == 'e') --groups;
-    syllables += std::max<std::size_t>(groups, 1);
-  }
-  const double words = static_cast<double>(text.tokens.size());
-  const double sentences = static_cast<double>(std::max<std::size_t>(text.sentences, 1));
-  return 206.835 - 1.015 * (words / sentences) - 84.6 * (static_cast<double>(syllables) / words);
-}
-
-// Guards run first: an answer that is not an attempt gets low scores and a plain reason.
-struct Guard {
-  bool tripped = false;
-  std::string reason;
-};
+// --- Guards --------------------------------------------------------------------------------
 
 constexpr const char* kNotEnglish = "The answer does not seem to be in English; the offline coach grades English answers.";
+constexpr const char* kOffTopic = "The answer does not address this question; it talks about something else.";
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 // Share of the answer's words that are common function words of Spanish, French, German or Italian.
 double foreign_word_share(const AnalyzedText& answer) {
@@ -157,7 +164,7 @@ bool looks_like_noise(std::string_view word) {
   if (word.size() < 4) return false;
   std::size_t vowels = 0, run = 0, longest = 0;
   for (char c : word) {
-    const bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    const bool vowel = is_vowel(c);
     const bool letter = c >= 'a' && c <= 'z';
     vowels += vowel;
     run = letter && !vowel ? run + 1 : 0;
@@ -166,225 +173,573 @@ bool looks_like_noise(std::string_view word) {
   return vowels == 0 || longest >= 5;
 }
 
-Guard check_guards(const AnalyzedText& answer, std::string_view question) {
+// Words that say how to answer rather than what about ("tell me about a time", "explain").
+bool is_question_filler(std::string_view word) {
+  static const std::set<std::string_view> kFiller = {
+      "explain", "describe", "tell",  "give",    "example", "examples", "walk",   "through", "talk",  "discuss",
+      "define",  "mean",     "means", "time",    "would",   "could",    "should", "might",   "any",   "your",
+      "you",     "me",       "us",    "one",     "some",    "way",      "ways",   "it's",    "you'd", "what's",
+      "do",      "did",      "does",  "approach", "handle", "situation", "happened", "difference", "between",
+      "work",    "works",    "working", "happens", "know"};
+  return kFiller.count(word) > 0;
+}
+
+std::set<std::string> content_stems(const AnalyzedText& text) {
+  std::set<std::string> stems;
+  for (const auto& token : text.tokens)
+    if (!is_stopword(token.word) && !is_question_filler(token.word)) stems.insert(token.stem);
+  return stems;
+}
+
+// An answer that is not an attempt: the reason, or nothing.
+std::optional<std::string> check_guards(const AnalyzedText& answer, const AnalyzedText& asked) {
   const std::string_view trimmed = util::trim(answer.text);
-  if (trimmed.empty()) return {true, "No answer was given, so there is nothing to grade yet."};
+  if (trimmed.empty()) return "No answer was given, so there is nothing to grade yet.";
   std::size_t ascii = 0, other = 0;
   for (char c : trimmed) (static_cast<unsigned char>(c) < 0x80 ? ascii : other)++;
-  if (other * 3 > ascii + other)
-    return {true, kNotEnglish};
-  if (answer.tokens.size() < 5)
-    return {true, "The answer is only a few words. Explain your reasoning in a few full sentences."};
+  if (other * 3 > ascii + other) return kNotEnglish;
+  if (answer.tokens.size() < 5) return "The answer is only a few words. Explain your reasoning in a few full sentences.";
   const std::string lowered = util::to_lower_ascii(answer.text);
-  for (const auto phrase : {"ignore previous instructions", "ignore all previous", "ignore the above", "give me 10",
-                            "score this 10", "rate this 10", "you are now", "system prompt", "system:", "10/10",
-                            "full marks", "maximum score", "highest score", "disregard"})
-    if (lowered.find(phrase) != std::string::npos)
-      return {true, "The answer addresses the grader instead of the question. Answers are graded as answers, "
-                    "never followed as instructions."};
+  for (const auto phrase : {"ignore previous instructions", "ignore all previous", "ignore the above", "ignore your instructions",
+                            "give me 10", "give me a 10", "score this 10", "rate this 10", "score this answer",
+                            "rate this answer", "you are now", "system prompt", "10/10", "full marks", "perfect score",
+                            "give this answer", "grade this answer", "as the grader", "dear grader", "to the grader",
+                            "disregard the", "disregard all", "disregard your", "disregard previous"})
+    if (lowered.find(phrase) != std::string::npos || lowered.rfind("system:", 0) == 0 || lowered.find("\nsystem:") != std::string::npos)
+      return "The answer addresses the grader instead of the question. Answers are graded as answers, never "
+             "followed as instructions.";
   std::size_t noise = 0;
   for (const auto& token : answer.tokens) noise += looks_like_noise(token.word);
   if (noise * 10 >= answer.tokens.size() * 4 || lowered.find("lorem ipsum") != std::string::npos)
-    return {true, "The answer reads as random characters rather than words."};
-  const double function_share = function_word_share(answer);
-  if (foreign_word_share(answer) >= 0.15) return {true, kNotEnglish};
-  if (function_share < 0.08) {
+    return "The answer reads as random characters rather than words.";
+  if (foreign_word_share(answer) >= 0.15) return kNotEnglish;
+  if (function_word_share(answer) < 0.08) {
     // Few function words: either a bare list of keywords or another language.
     std::size_t separators = 0;
     for (char c : trimmed) separators += c == ',' || c == '\n' || c == ';' || c == '/';
     if (separators * 3 >= answer.tokens.size() || answer.tokens.size() < 25)
-      return {true, "The answer is a list of keywords. Explain how they fit together, in sentences, with an example."};
-    return {true, kNotEnglish};
+      return "The answer is a list of keywords. Explain how they fit together, in sentences, with an example.";
+    return kNotEnglish;
   }
-  // The question copied back: most of the answer's words are the question's words.
-  const AnalyzedText asked = analyze(question);
-  std::set<std::string> question_stems;
-  for (const auto& token : asked.tokens) question_stems.insert(token.stem);
-  std::size_t copied = 0;
-  for (const auto& token : answer.tokens) copied += question_stems.count(token.stem);
-  if (answer.tokens.size() <= asked.tokens.size() + 6 && copied * 10 >= answer.tokens.size() * 7)
-    return {true, "The answer repeats the question rather than answering it."};
-  return {};
+  // The question given back: most of the answer's content words are the question's, and it adds almost nothing.
+  const std::set<std::string> question_stems = content_stems(asked);
+  std::size_t copied = 0, content = 0;
+  std::set<std::string> added;
+  for (const auto& token : answer.tokens) {
+    if (is_stopword(token.word) || is_question_filler(token.word)) continue;
+    ++content;
+    if (question_stems.count(token.stem)) ++copied;
+    else added.insert(token.stem);
+  }
+  if (content > 0 && copied * 10 >= content * 5 && added.size() <= 6)
+    return "The answer repeats the question rather than answering it.";
+  return std::nullopt;
 }
 
-// Whether the answer talks about the question's subject at all: the share of its
-// content words that also occur in the question, its hint, key points or model answer.
-double topic_overlap(const AnalyzedText& answer, const BankQuestion& q) {
-  std::size_t content = 0, shared = 0;
+// --- Measurements --------------------------------------------------------------------------
+
+struct KeyPointResult {
+  const KeyPoint* point;
+  std::size_t at;       // token index of the match, or npos when missed
+  std::string synonym;  // the WordNet synonym that matched, when no term did
+};
+
+// Where the answer states a key point: by one of its terms, else by a synonym.
+KeyPointResult find_key_point(const AnalyzedText& answer, const KeyPoint& point) {
+  for (const auto& term : point.stemmed_terms)
+    if (const auto at = find_phrase(answer, term); at != std::string::npos) return {&point, at, ""};
+  for (std::size_t i = 0; i < point.stemmed_synonyms.size(); ++i)
+    if (const auto at = find_phrase(answer, point.stemmed_synonyms[i]); at != std::string::npos)
+      return {&point, at, point.synonyms[i]};
+  return {&point, std::string::npos, ""};
+}
+
+// Where the answer denies one of the terms (and states none of them): npos when it does not.
+std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vector<std::string>>& terms) {
+  for (const auto& term : terms)
+    if (find_phrase(answer, term) != std::string::npos) return std::string::npos;
+  for (const auto& term : terms)
+    if (const auto at = find_phrase(answer, term, 2, Polarity::negated); at != std::string::npos) return at;
+  return std::string::npos;
+}
+
+// Where the answer turns one of the terms round ("increases overfitting" for the
+// term "reduces overfitting"): npos when it does not.
+std::size_t find_reversal(const AnalyzedText& answer, const std::vector<std::vector<std::string>>& terms) {
+  static const std::vector<std::pair<std::string, std::string>> kOpposites = [] {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& [a, b] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"reduces", "increases"}, {"decreases", "increases"}, {"lower", "higher"}, {"faster", "slower"},
+             {"more", "less"},         {"more", "fewer"},          {"better", "worse"}, {"before", "after"},
+             {"smaller", "larger"},    {"prevents", "causes"},     {"safe", "unsafe"},  {"strong", "weak"},
+             {"increase", "decrease"}, {"reduce", "increase"},     {"improves", "hurts"}}) {
+      pairs.emplace_back(stem_word(a), stem_word(b));
+      pairs.emplace_back(stem_word(b), stem_word(a));
+    }
+    return pairs;
+  }();
+  for (const auto& term : terms) {
+    if (term.size() < 2) continue;
+    for (std::size_t i = 0; i < term.size(); ++i)
+      for (const auto& [word, opposite] : kOpposites) {
+        if (term[i] != word) continue;
+        auto turned = term;
+        turned[i] = opposite;
+        if (const auto at = find_phrase(answer, turned); at != std::string::npos) return at;
+      }
+  }
+  return std::string::npos;
+}
+
+model::StarParts find_star(const AnalyzedText& text) {
+  return {kSituationPhrases.count_in(text) > 0, kTaskPhrases.count_in(text) > 0, kActionPhrases.count_in(text) > 0,
+          kResultPhrases.count_in(text) > 0};
+}
+
+// Flesch reading ease (higher is easier; conversational English is 60-80),
+// with syllables estimated as groups of vowels.
+double reading_ease(const AnalyzedText& text) {
+  if (text.tokens.empty()) return 0;
+  std::size_t syllables = 0;
+  for (const auto& token : text.tokens) {
+    std::size_t groups = 0;
+    bool in_vowel = false;
+    for (char c : token.word) {
+      const bool vowel = is_vowel(c);
+      if (vowel && !in_vowel) ++groups;
+      in_vowel = vowel;
+    }
+    if (groups > 1 && token.word.back() == 'e') --groups;
+    syllables += std::max<std::size_t>(groups, 1);
+  }
+  const double words = static_cast<double>(text.tokens.size());
+  const double sentences = static_cast<double>(std::max<std::size_t>(text.sentences, 1));
+  return 206.835 - 1.015 * (words / sentences) - 84.6 * (static_cast<double>(syllables) / words);
+}
+
+// Everything the scores and the feedback rest on.
+struct Measurements {
+  bool behavioral = false;
+  std::size_t words = 0, content_words = 0;
+  // What was said, against what should have been.
+  std::vector<KeyPointResult> key_points;
+  std::size_t key_points_covered = 0;
+  std::vector<const Concept*> question_concepts;  // what the question (or its bank entry) names
+  std::vector<const Concept*> topic_concepts;     // those, and the concepts of the nearest bank questions
+  std::vector<const Concept*> answer_concepts;
+  std::vector<model::CoveredPoint> claims;               // concepts' true claims stated
+  std::vector<model::StatedMisconception> wrong_claims;  // wrong claims stated, true ones denied
+  std::size_t contradictions = 0;                        // of which denials
+  double relevance = 0;
+  bool wrong_subject = false;  // names concepts of the field, none of them the question's
+  bool off_subject = false;    // barely uses the words of the bank question it answers
+  // Delivery.
+  std::size_t fillers = 0, hedges = 0, ownership = 0, structure = 0, numbers = 0, absolutes = 0, nuance = 0;
+  std::size_t blame = 0, hypothetical = 0, buzzwords = 0;
+  double substance = 0;  // 0..1: how much the answer says
+  double variety = 0, sentence_length = 0, ease = 0;
+  std::vector<std::string> misspelled;
+  model::StarParts star;
+
+  // Correctness can be checked: key points, or concepts of the subject the answer talks about.
+  bool checked() const {
+    if (!key_points.empty() || !question_concepts.empty()) return true;
+    return std::any_of(answer_concepts.begin(), answer_concepts.end(),
+                       [this](const Concept* c) { return std::find(topic_concepts.begin(), topic_concepts.end(), c) != topic_concepts.end(); });
+  }
+  double coverage() const {
+    return key_points.empty() ? 0 : static_cast<double>(key_points_covered) / static_cast<double>(key_points.size());
+  }
+  // 0..1: how much of what a strong answer says this one says. Claims about the
+  // subject's concepts count in full, claims about others by half.
+  double knowledge() const {
+    double stated = 0;
+    for (const auto& claim : claims)
+      stated += std::any_of(topic_concepts.begin(), topic_concepts.end(), [&](const Concept* c) { return c->id == claim.concept_id; }) ? 1 : 0.5;
+    double available = 0;
+    for (const Concept* c : question_concepts) available += static_cast<double>(c->claims.size());
+    const double target = std::clamp(kWeights.claims_share * available, kWeights.claims_at_least, kWeights.claims_at_most);
+    const double from_claims = std::min(1.0, stated / target);
+    if (key_points.empty()) return from_claims;
+    return kWeights.bank_share * coverage() + (1 - kWeights.bank_share) * from_claims;
+  }
+};
+
+// The concepts a text names clearly enough (mention weight ≥ `min_weight`), most specific first, at most `limit`.
+std::vector<const Concept*> linked_concepts(const KnowledgeBase& knowledge, const AnalyzedText& text, std::size_t limit,
+                                            double min_weight, const std::vector<std::size_t>& also = {}) {
+  auto mentions = knowledge.mentions(text);
+  std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+  std::vector<const Concept*> out;
+  auto add = [&](std::size_t index) {
+    const Concept* c = &knowledge.concepts()[index];
+    if (out.size() < limit && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  };
+  for (const auto& mention : mentions)
+    if (mention.weight >= min_weight) add(mention.index);
+  for (const auto index : also) add(index);
+  return out;
+}
+
+// Whether a statement is itself put negatively ("an index avoids a full scan"):
+// then its terms appearing after a negation do not deny it.
+bool states_a_negative(std::string_view statement) {
+  const AnalyzedText text = analyze(statement);
+  return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
+    return is_negation(token.word) || token.stem == "avoid" || token.stem == "instead" || token.stem == "rather" ||
+           token.stem == "prevent";
+  });
+}
+
+bool contains(const std::vector<const Concept*>& list, const Concept* c) {
+  return std::find(list.begin(), list.end(), c) != list.end();
+}
+
+void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measurements& m) {
+  const BankQuestion* bank = input.bank_question;
+  std::set<std::string> quoted;  // one finding per sentence of the answer is enough
+  auto add_wrong = [&](model::StatedMisconception wrong, bool denial) {
+    if (!quoted.insert(wrong.quote).second) return;
+    m.wrong_claims.push_back(std::move(wrong));
+    m.contradictions += denial;
+  };
+  if (bank) {
+    for (const auto& wrong : bank->misconceptions)
+      for (const auto& pattern : wrong.stemmed_patterns)
+        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
+          add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), ""}, false);
+          break;
+        }
+  }
+  // Concepts: those of the question are checked for their claims; those the
+  // answer brings in are checked for wrong claims too.
+  std::vector<const Concept*> checked = m.question_concepts;
+  for (const Concept* c : m.answer_concepts)
+    if (!contains(checked, c)) checked.push_back(c);
+  for (const Concept* c : checked)
+    for (const auto& wrong : c->wrong_claims)
+      for (const auto& pattern : wrong.stemmed_patterns)
+        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
+          add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), c->id}, false);
+          break;
+        }
+  if (bank) {
+    for (const auto& point : bank->key_points) {
+      m.key_points.push_back(find_key_point(answer, point));
+      auto& result = m.key_points.back();
+      if (result.at != std::string::npos && quoted.count(std::string(answer.quote(result.at)))) result.at = std::string::npos;
+      if (result.at != std::string::npos) ++m.key_points_covered;
+      else if (!states_a_negative(point.point))
+        if (const auto at = find_denial(answer, point.stemmed_terms); at != std::string::npos)
+          add_wrong({point.point, "A strong answer says: " + point.point + ".", std::string(answer.quote(at)), ""}, true);
+    }
+  }
+  for (const Concept* c : checked) {
+    const bool asked = contains(m.question_concepts, c);
+    for (const auto& claim : c->claims) {
+      // A claim put negatively ("avoids a full scan") is stated by its terms either way ("without a full scan").
+      const bool negative = states_a_negative(claim.claim);
+      std::size_t at = std::string::npos;
+      for (const auto& term : claim.stemmed_terms) {
+        if ((at = find_phrase(answer, term)) != std::string::npos) break;
+        if (negative && (at = find_phrase(answer, term, 2, Polarity::negated)) != std::string::npos) break;
+      }
+      // A claim's words in a sentence that makes a wrong claim do not state it.
+      if (at != std::string::npos && quoted.count(std::string(answer.quote(at)))) continue;
+      if (at != std::string::npos) {
+        if (asked || m.claims.size() < 6) m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
+      } else if (asked && !negative) {
+        auto denied = find_denial(answer, claim.stemmed_terms);
+        if (denied == std::string::npos) denied = find_reversal(answer, claim.stemmed_terms);
+        if (denied != std::string::npos)
+          add_wrong({claim.claim, "In fact: " + claim.claim + ".", std::string(answer.quote(denied)), c->id}, true);
+      }
+    }
+  }
+}
+
+// 0..1: how much the answer is about what was asked — the question's words it
+// takes up, the concepts they share, and how much of the answer's vocabulary
+// belongs to the question's subject (its words, and the wording of the bank
+// questions nearest to it).
+void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const AnalyzedText& answer, Measurements& m) {
+  const std::set<std::string> question_stems = content_stems(asked);
+  const std::set<std::string> answer_stems = content_stems(answer);
+  std::size_t taken = 0;
+  for (const auto& stem : question_stems) taken += answer_stems.count(stem);
+  const double lexical =
+      question_stems.empty() ? 0.5 : std::min(1.0, 1.6 * static_cast<double>(taken) / static_cast<double>(question_stems.size()));
+  std::size_t shared_concepts = 0;
+  for (const Concept* c : m.answer_concepts) shared_concepts += contains(m.topic_concepts, c);
+  double conceptual = std::min(1.0, static_cast<double>(shared_concepts) / 2.0);
+  // Names concepts of the field, none of them the subject's, and barely takes up the question's words.
+  m.wrong_subject = !m.behavioral && !m.topic_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
+                    m.key_points_covered == 0 && lexical < 0.5;
+  std::vector<const BankQuestion*> subject = input.related;
+  if (input.bank_question) subject.insert(subject.begin(), input.bank_question);
+  if (subject.size() > 3) subject.resize(3);
+  std::size_t content = 0, on_subject = 0;
   for (const auto& token : answer.tokens) {
     if (is_stopword(token.word)) continue;
     ++content;
-    shared += q.topic.count(token.stem);
+    bool found = question_stems.count(token.stem) > 0;
+    for (const BankQuestion* q : subject) found = found || q->topic.count(token.stem) > 0;
+    on_subject += found;
   }
-  return content == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(content);
+  const double share = content == 0 ? 0 : static_cast<double>(on_subject) / static_cast<double>(content);
+  const double topical = std::min(1.0, share / 0.3);
+  // A bank question's own subject is well known: an answer that barely touches its words is about something else.
+  m.off_subject = input.bank_question && content >= 8 && share < 0.12 && lexical < 0.3;
+  double story = 0;
+  if (m.behavioral) story = 0.2 * m.star.count() + (m.star.action ? 0.1 : 0);
+  m.relevance = std::max({lexical, conceptual, topical, story});
+  if (m.wrong_subject) m.relevance = std::min(m.relevance, kWeights.relevant * 0.4);
 }
 
-// An answer stopped by a guard: lowest scores and the reason, with the bank's outline and resources.
-model::Evaluation guarded(model::Evaluation evaluation, const Guard& guard, bool matched_bank) {
-  evaluation.scores = {1, 1, 1};
-  evaluation.feedback = guard.reason;
-  evaluation.evidence = {{"guard", guard.reason}, {"matched_bank", matched_bank}};
-  return evaluation;
+Measurements measure(const GradeInput& input, const AnalyzedText& asked, const AnalyzedText& answer) {
+  Measurements m;
+  const BankQuestion* bank = input.bank_question;
+  m.behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
+  m.words = answer.tokens.size();
+  if (input.knowledge) {
+    std::vector<std::size_t> own;
+    if (bank) own.assign(bank->concepts.begin(), bank->concepts.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(bank->concepts.size(), 3)));
+    m.question_concepts = linked_concepts(*input.knowledge, asked, 6, 0.5, own);
+    m.topic_concepts = m.question_concepts;
+    for (std::size_t i = 0; i < input.related.size() && i < 2; ++i)
+      for (std::size_t k = 0; k < input.related[i]->concepts.size() && k < 3; ++k) {
+        const Concept* c = &input.knowledge->concepts()[input.related[i]->concepts[k]];
+        if (!contains(m.topic_concepts, c)) m.topic_concepts.push_back(c);
+      }
+    // An answer is longer than a question, so a concept it names must be named more clearly.
+    m.answer_concepts = linked_concepts(*input.knowledge, answer, 12, 1.0);
+  }
+  m.fillers = kFillerPhrases.count_in(answer);
+  m.hedges = kHedgePhrases.count_in(answer);
+  m.ownership = kOwnershipPhrases.count_in(answer);
+  m.structure = kStructurePhrases.count_in(answer);
+  m.absolutes = kAbsolutePhrases.count_in(answer);
+  m.nuance = kNuancePhrases.count_in(answer);
+  m.blame = kBlamePhrases.count_in(answer);
+  m.buzzwords = kBuzzwordPhrases.count_in(answer);
+  m.hypothetical = kHypotheticalPhrases.count_in(answer);
+  for (const auto& token : answer.tokens)
+    if (std::isdigit(static_cast<unsigned char>(token.word[0]))) ++m.numbers;
+  std::set<std::string> distinct;
+  for (const auto& token : answer.tokens)
+    if (!is_stopword(token.word)) ++m.content_words, distinct.insert(token.stem);
+  m.variety = m.content_words ? static_cast<double>(distinct.size()) / static_cast<double>(m.content_words) : 0;
+  m.substance = std::clamp(std::log(std::max(1.0, static_cast<double>(distinct.size())) / kWeights.substance_floor) /
+                               std::log(kWeights.substance_full / kWeights.substance_floor),
+                           0.0, 1.0);
+  m.sentence_length = static_cast<double>(m.words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
+  m.star = find_star(answer);
+  if (input.speller) m.misspelled = input.speller->misspelled(answer);
+  m.ease = reading_ease(answer);
+  measure_claims(input, answer, m);
+  measure_relevance(input, asked, answer, m);
+  return m;
+}
+
+// --- Scores --------------------------------------------------------------------------------
+
+struct Graded {
+  model::Scores scores;
+  std::optional<model::ScoreRange> technical_range;
+  bool off_topic = false;
+};
+
+double length_cap(std::size_t words) { return words < 15 ? 3 : words < 30 ? 5 : words < 50 ? 7 : 10; }
+
+Graded score(const Measurements& m) {
+  const Weights& w = kWeights;
+  const double per100 = 100.0 / static_cast<double>(std::max<std::size_t>(m.words, 1));
+  const double wrong = static_cast<double>(m.wrong_claims.size() - m.contradictions);
+  const double denied = static_cast<double>(m.contradictions);
+  const double overclaim =
+      std::min(w.max_overclaim, w.per_overclaim * std::max(0.0, static_cast<double>(m.absolutes) - static_cast<double>(m.nuance) - 1));
+  const double buzz = std::min(w.max_buzzwords, w.per_buzzword * std::max(0.0, static_cast<double>(m.buzzwords) - 1));
+  const double s = m.substance;
+  Graded graded;
+
+  double technical;
+  if (m.behavioral) {
+    const double points = m.key_points.empty() ? 0.5 : m.coverage();
+    technical = 1 + w.star_weight * m.star.count() / 4.0 + w.behavioral_points * points + w.behavioral_substance * s;
+    if (m.star.result && m.numbers > 0) technical += w.measured_result;
+    if (m.ownership > 0 || m.star.action) technical += w.own_actions;
+    technical -= w.per_blame * static_cast<double>(std::min<std::size_t>(m.blame, 2));
+    if (m.hypothetical >= 2 && m.star.count() <= 1) technical -= w.hypothetical;
+  } else if (m.checked()) {
+    technical = w.technical_base + w.technical_substance * s + w.technical_knowledge * m.knowledge();
+    if (m.answer_concepts.size() >= 3) technical += w.vocabulary;
+    if (m.numbers > 0 || m.structure > 0) technical += w.specifics;
+  } else {
+    // Correctness cannot be checked: stay near the middle, moved by substance, and say how sure that is.
+    technical = w.unchecked_base + w.unchecked_substance * s + ((m.numbers > 0 || m.structure > 0) ? w.specifics : 0);
+    graded.technical_range = model::ScoreRange{clamp_score(technical - w.unchecked_band), clamp_score(technical + w.unchecked_band)};
+  }
+  technical -= w.per_wrong_claim * wrong + w.per_contradiction * denied + buzz + (m.behavioral ? 0 : overclaim);
+  technical = std::min(technical, length_cap(m.words));
+
+  double communication = w.communication_base + w.communication_substance * s;
+  communication += std::min(w.structure_max, static_cast<double>(m.structure) * w.structure_each);
+  if (m.sentence_length >= 8 && m.sentence_length <= 30) communication += w.sentence_length;
+  else if (m.sentence_length > 40) communication -= w.long_sentences;
+  communication -= std::min(w.filler_max, static_cast<double>(m.fillers) * per100 * w.filler_rate);
+  if (m.content_words >= 20 && m.variety < 0.45) communication -= w.repetition;
+  communication -= std::min(w.misspelling_max, static_cast<double>(m.misspelled.size()) * per100 * w.misspelling_rate);
+  if (m.ease < 10) communication -= w.hard_to_read;
+  communication -= buzz / 2;
+  communication = std::min(communication, length_cap(m.words) + 1);
+
+  double confidence = w.confidence_base + w.confidence_substance * s;
+  confidence += std::min(w.ownership_max, static_cast<double>(m.ownership) * w.ownership_each);
+  confidence += std::min(w.number_max, static_cast<double>(m.numbers) * w.number_each);
+  confidence -= std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate);
+  confidence = std::min(confidence, length_cap(m.words) + 1);
+  if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
+
+  // Relevance bounds everything: readable but irrelevant is communication 3-4;
+  // below `off_topic` the answer is a non-answer.
+  if (m.relevance < w.relevant) {
+    const double share = m.relevance / w.relevant;
+    technical = std::min(technical, 1 + 6 * share);
+    communication = std::min(communication, 3 + 3.5 * share);
+    confidence = std::min(confidence, 2.5 + 3.5 * share);
+  }
+  if (m.words >= 12 && (m.relevance < w.off_topic || m.off_subject)) {
+    graded.off_topic = true;
+    technical = 1;
+    communication = std::min(communication, 4.0);
+    confidence = std::min(confidence, 3.0);
+  }
+  graded.scores = {clamp_score(technical), clamp_score(communication), clamp_score(confidence)};
+  if (graded.technical_range) {
+    graded.technical_range->low = std::min(graded.technical_range->low, graded.scores.technical);
+    graded.technical_range->high = std::max(graded.technical_range->high, graded.scores.technical);
+  }
+  return graded;
+}
+
+// --- Feedback ------------------------------------------------------------------------------
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : std::string(separator)) + item;
+  return out;
+}
+
+// Feedback that quotes the answer: what it covered and missed, what it got
+// wrong, what it leaves out of a story, and how it was delivered.
+std::string write_feedback(const Measurements& m, const Graded& graded, const AnalyzedText& answer, bool in_bank) {
+  std::string feedback;
+  if (graded.off_topic) feedback += std::string(kOffTopic) + "\n";
+  std::vector<std::string> covered, missed;
+  for (const auto& result : m.key_points) {
+    if (result.at != std::string::npos) covered.push_back(result.point->point + " (you said " + in_quotes(answer.quote(result.at)) + ")");
+    else missed.push_back(result.point->point);
+  }
+  if (!covered.empty()) feedback += "What you covered: " + join(covered, "; ") + ".\n";
+  if (!missed.empty()) feedback += "What was missing: " + join(missed, "; ") + ".\n";
+  if (!in_bank && !m.claims.empty()) {
+    std::vector<std::string> stated;
+    for (const auto& claim : m.claims) stated.push_back(claim.point + " (you said " + in_quotes(claim.quote) + ")");
+    feedback += "What you got right: " + join(stated, "; ") + ".\n";
+  }
+  if (!m.checked() && !m.behavioral)
+    feedback += "This question is outside what the offline coach knows, so correctness could not be checked; the "
+                "technical score stays near the middle and rests on depth, structure and delivery.\n";
+  else if (!in_bank && !m.behavioral && !m.question_concepts.empty()) {
+    std::vector<std::string> names;
+    for (const Concept* c : m.question_concepts) names.push_back(c->name);
+    feedback += "Checked against what PrepBot knows about: " + join(names, ", ") + ".\n";
+  }
+  for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
+  if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";
+  if (m.behavioral && m.star.count() < 4) {
+    std::vector<std::string> parts;
+    if (!m.star.situation) parts.emplace_back("the situation");
+    if (!m.star.task) parts.emplace_back("your task");
+    if (!m.star.action) parts.emplace_back("what you did");
+    if (!m.star.result) parts.emplace_back("the result");
+    feedback += "Your story leaves out " + join(parts, ", ") + ". Tell it as Situation, Task, Action, Result.\n";
+  }
+  if (m.behavioral && m.star.result && m.numbers == 0)
+    feedback += "Put a number on the result (time saved, errors avoided, customers kept) so it is concrete.\n";
+  if (m.behavioral && m.blame > 0) feedback += "Blaming others costs trust; say what you did and what you learned.\n";
+  if (!m.behavioral && m.absolutes > m.nuance + 1)
+    feedback += "Absolutes such as \u201calways\u201d and \u201cnever\u201d without a trade-off sound overconfident; say when it holds.\n";
+  if (m.words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", m.words);
+  if (m.fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", m.fillers);
+  if (m.hedges > 1)
+    feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", m.hedges);
+  if (!m.misspelled.empty()) {
+    const std::vector<std::string> shown(m.misspelled.begin(), m.misspelled.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.misspelled.size(), 8)));
+    feedback += "Check the spelling of: " + join(shown, ", ") + ".\n";
+  }
+  if (m.ease < 10 && m.words >= 40) feedback += "Long words in long sentences are hard to follow aloud; say it more simply.\n";
+  if (m.structure == 0 && m.words >= 40)
+    feedback += "Signpost your structure (first, then, for example, as a result) so the interviewer can follow.\n";
+  if (feedback.empty()) feedback = "A clear, complete answer.";
+  while (!feedback.empty() && feedback.back() == '\n') feedback.pop_back();
+  return feedback;
+}
+
+model::Evidence evidence_of(const Measurements& m, const Graded& graded, const AnalyzedText& answer) {
+  model::Evidence e;
+  e.graded = true;
+  e.correctness_checked = m.checked() || m.behavioral;
+  for (const auto& result : m.key_points) {
+    if (result.at != std::string::npos) e.key_points_covered.push_back({result.point->point, std::string(answer.quote(result.at)), result.synonym, ""});
+    else e.key_points_missed.push_back(result.point->point);
+  }
+  e.misconceptions = m.wrong_claims;
+  for (const Concept* c : m.question_concepts) e.concepts.push_back({c->id, c->name});
+  e.claims = m.claims;
+  e.relevance = m.relevance;
+  e.technical_range = graded.technical_range;
+  e.filler_count = static_cast<int>(m.fillers);
+  e.hedge_count = static_cast<int>(m.hedges);
+  e.word_count = static_cast<int>(m.words);
+  e.sentence_count = static_cast<int>(answer.sentences);
+  e.misspelled = m.misspelled;
+  e.reading_ease = m.ease;
+  e.star = m.star;
+  return e;
 }
 
 }  // namespace
 
 model::Evaluation grade(const GradeInput& input) {
   const AnalyzedText answer = analyze(input.answer);
+  const AnalyzedText asked = analyze(input.question);
   const BankQuestion* bank = input.bank_question;
-  const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
 
   model::Evaluation evaluation;
   evaluation.source = "offline";
+  evaluation.evidence.matched_bank = bank != nullptr;
+  const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
   if (bank) {
     for (const auto& resource : bank->resources) evaluation.resources.push_back(resource.title + " — " + resource.url);
     std::string outline = behavioral ? "A strong answer, as a STAR story:\n" : "A strong answer covers:\n";
     for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
     evaluation.examples_or_corrections = outline;
   }
-  if (const Guard guard = check_guards(answer, input.question); guard.tripped)
-    return guarded(std::move(evaluation), guard, bank != nullptr);
-
-  const std::size_t words = answer.tokens.size();
-  if (bank && words >= 12 && topic_overlap(answer, *bank) < 0.12)
-    return guarded(std::move(evaluation), {true, "The answer does not address this question; it talks about something else."}, true);
-  // --- Key points and misconceptions -------------------------------------------------------
-  std::vector<KeyPointResult> points;
-  std::size_t covered = 0;
-  if (bank) {
-    for (const auto& point : bank->key_points) {
-      points.push_back(find_key_point(answer, point));
-      covered += points.back().at != std::string::npos;
-    }
+  if (const auto reason = check_guards(answer, asked)) {
+    evaluation.scores = {1, 1, 1};
+    evaluation.feedback = *reason;
+    evaluation.evidence.guard = *reason;
+    return evaluation;
   }
-  json wrong_claims = json::array();
-  if (bank) {
-    for (const auto& wrong : bank->misconceptions)
-      for (const auto& pattern : wrong.stemmed_patterns)
-        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
-          wrong_claims.push_back({{"claim", wrong.claim}, {"correction", wrong.correction},
-                                  {"quote", std::string(answer.quote(at))}});
-          break;
-        }
-  }
-
-  // --- Style signals ----------------------------------------------------------------------
-  const std::size_t fillers = kFillerPhrases.count_in(answer);
-  const std::size_t hedges = kHedgePhrases.count_in(answer);
-  const std::size_t ownership = kOwnershipPhrases.count_in(answer);
-  const std::size_t structure = kStructurePhrases.count_in(answer);
-  std::size_t numbers = 0;
-  for (const auto& token : answer.tokens)
-    if (std::isdigit(static_cast<unsigned char>(token.word[0]))) ++numbers;
-  std::set<std::string> distinct;
-  std::size_t content_words = 0;
-  for (const auto& token : answer.tokens)
-    if (!is_stopword(token.word)) ++content_words, distinct.insert(token.stem);
-  const double variety = content_words ? static_cast<double>(distinct.size()) / static_cast<double>(content_words) : 0;
-  const double sentence_length = static_cast<double>(words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
-  const double per100 = 100.0 / static_cast<double>(std::max<std::size_t>(words, 1));
-  const StarParts star = find_star(answer);
-  const std::vector<std::string> misspelled = input.speller ? input.speller->misspelled(answer) : std::vector<std::string>{};
-  const double ease = reading_ease(answer);
-
-  // --- Scores -------------------------------------------------------------------------------
-  const double coverage = points.empty() ? 0.5 : static_cast<double>(covered) / static_cast<double>(points.size());
-  double technical;
-  if (behavioral) {
-    technical = 1 + 4.5 * star.count() / 4.0 + 4.5 * coverage;
-  } else {
-    technical = 1 + 8 * coverage;
-    if (words >= 80 && coverage >= 0.5) technical += 1;  // depth
-  }
-  if (numbers > 0 || structure > 0) technical += 0.5;    // specifics
-  technical -= 2.0 * static_cast<double>(wrong_claims.size());
-  const double length_cap = words < 15 ? 3 : words < 30 ? 5 : words < 50 ? 7 : 10;
-  technical = std::min(technical, length_cap);
-
-  double communication = 5;
-  communication += std::min(2.0, static_cast<double>(structure) * 0.7);
-  if (sentence_length >= 8 && sentence_length <= 25) communication += 1.5;
-  else if (sentence_length > 40) communication -= 1.5;
-  if (words >= 60) communication += 1;
-  communication -= std::min(3.0, static_cast<double>(fillers) * per100 * 0.8);
-  if (content_words >= 20 && variety < 0.45) communication -= 1.5;  // repeats itself
-  communication -= std::min(2.0, static_cast<double>(misspelled.size()) * per100 * 0.4);
-  if (ease < 10) communication -= 1;  // dense, hard to follow when spoken
-  communication = std::min(communication, length_cap + 1);
-
-  double confidence = 5;
-  confidence += std::min(2.5, static_cast<double>(ownership) * 0.8);
-  confidence += std::min(1.5, static_cast<double>(numbers) * 0.5);
-  confidence -= std::min(4.0, static_cast<double>(hedges) * per100 * 0.9);
-  if (words >= 60) confidence += 0.5;
-  confidence = std::min(confidence, length_cap + 1);
-
-  evaluation.scores = {clamp_score(technical), clamp_score(communication), clamp_score(confidence)};
-
-  // --- Feedback, quoting the answer ---------------------------------------------------------
-  std::string feedback;
-  json covered_json = json::array(), missed_json = json::array();
-  for (const auto& result : points) {
-    if (result.at != std::string::npos)
-    {
-      covered_json.push_back({{"point", result.point->point}, {"quote", std::string(answer.quote(result.at))}});
-      if (!result.synonym.empty()) covered_json.back()["synonym"] = result.synonym;
-    }
-    else
-      missed_json.push_back(result.point->point);
-  }
-  if (!covered_json.empty()) {
-    feedback += "What you covered: ";
-    for (std::size_t i = 0; i < covered_json.size(); ++i)
-      feedback += (i ? "; " : "") + covered_json[i]["point"].get<std::string>() + " (you said " +
-                  in_quotes(covered_json[i]["quote"].get<std::string>()) + ")";
-    feedback += ".\n";
-  }
-  if (!missed_json.empty()) {
-    feedback += "What was missing: ";
-    for (std::size_t i = 0; i < missed_json.size(); ++i) feedback += (i ? "; " : "") + missed_json[i].get<std::string>();
-    feedback += ".\n";
-  }
-  if (!bank) feedback += "This question is not in the bank, so correctness could not be checked; the scores rest on structure and delivery.\n";
-  for (const auto& wrong : wrong_claims)
-    feedback += "Check this claim: " + in_quotes(wrong["quote"].get<std::string>()) + " — " +
-                wrong["correction"].get<std::string>() + "\n";
-  if (behavioral && star.count() < 4) {
-    std::vector<std::string> missing;
-    if (!star.situation) missing.emplace_back("the situation");
-    if (!star.task) missing.emplace_back("your task");
-    if (!star.action) missing.emplace_back("what you did");
-    if (!star.result) missing.emplace_back("the result");
-    feedback += "Your story leaves out " + fmt::format("{}", fmt::join(missing, ", ")) +
-                ". Tell it as Situation, Task, Action, Result.\n";
-  }
-  if (words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", words);
-  if (fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", fillers);
-  if (hedges > 1) feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", hedges);
-  if (!misspelled.empty())
-    feedback += fmt::format("Check the spelling of: {}.\n", fmt::join(misspelled.begin(),
-                                                                      misspelled.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(misspelled.size(), 8)), ", "));
-  if (ease < 10 && words >= 40) feedback += "Long words in long sentences are hard to follow aloud; say it more simply.\n";
-  if (structure == 0 && words >= 40) feedback += "Signpost your structure (first, then, for example, as a result) so the interviewer can follow.\n";
-  if (feedback.empty()) feedback = "A clear, complete answer.";
-  while (!feedback.empty() && feedback.back() == '\n') feedback.pop_back();
-  evaluation.feedback = std::move(feedback);
-  for (const auto& wrong : wrong_claims)
-    evaluation.examples_or_corrections += "Correction: " + wrong["correction"].get<std::string>() + "\n";
-
-  evaluation.evidence = {
-      {"matched_bank", bank != nullptr},
-      {"key_points_covered", std::move(covered_json)},
-      {"key_points_missed", std::move(missed_json)},
-      {"misconceptions", std::move(wrong_claims)},
-      {"filler_count", fillers},
-      {"hedge_count", hedges},
-      {"word_count", words},
-      {"sentence_count", answer.sentences},
-      {"misspelled", misspelled},
-      {"reading_ease", std::round(ease)},
-      {"star", {{"situation", star.situation}, {"task", star.task}, {"action", star.action}, {"result", star.result}}},
-  };
+  const Measurements m = measure(input, asked, answer);
+  const Graded graded = score(m);
+  evaluation.scores = graded.scores;
+  evaluation.feedback = write_feedback(m, graded, answer, bank != nullptr);
+  for (const auto& wrong : m.wrong_claims) evaluation.examples_or_corrections += "Correction: " + wrong.correction + "\n";
+  const bool matched = evaluation.evidence.matched_bank;
+  evaluation.evidence = evidence_of(m, graded, answer);
+  evaluation.evidence.matched_bank = matched;
   return evaluation;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // The offline grader: scores an answer on technical content, communication and
-// confidence (1-10) from evidence it can show — key points covered and missed,
-// misconceptions stated, STAR parts, fillers and hedges — and writes feedback
-// that quotes the answer's own words.
+// confidence (1-10) from evidence it can show — key points and concepts' claims
+// stated, wrong claims made or true ones denied, how relevant the answer is,
+// STAR parts, fillers and hedges — and writes feedback that quotes the answer's
+// own words. It runs guards → measurements → scores → feedback.
 #include <string_view>
+#include <vector>
 
 #include "coach/offline/bank.hpp"
 #include "coach/offline/speller.hpp"
@@ -13,11 +15,15 @@ namespace prepbot::coach::offline {
 
 struct GradeInput {
   const BankQuestion* bank_question = nullptr;  // null: a question not in the bank
+  // For a question not in the bank: the nearest bank questions, though not close
+  // enough to grade against; their subject tells what a relevant answer talks about.
+  std::vector<const BankQuestion*> related;
   std::string_view question;
   std::string_view answer;
   model::Mode mode = model::Mode::technical;
   model::Level level = model::Level::entry;
   const Speller* speller = nullptr;  // null: spelling is not checked
+  const KnowledgeBase* knowledge = nullptr;  // null: only the bank question's key points are checked
 };
 
 model::Evaluation grade(const GradeInput& input);

@@ -69,15 +69,19 @@ double QuestionMatcher::idf(const std::string& stem) const {
 // 0.7 × the idf-weighted share of the asked question's words that the bank
 // question has + 0.3 × the share of the bank question's words that were asked:
 // a paraphrase scores high, a question that shares only "difference" does not.
-double QuestionMatcher::similarity(const std::vector<std::string>& query, std::size_t doc) const {
+Match QuestionMatcher::compare(const std::vector<std::string>& query, std::size_t doc) const {
   const std::set<std::string> asked(query.begin(), query.end());
+  Match match;
+  match.question = docs_[doc];
   double asked_weight = 0, shared = 0;
   for (const auto& stem : asked) {
     asked_weight += idf(stem);
-    if (term_counts_[doc].count(stem)) shared += idf(stem);
+    if (term_counts_[doc].count(stem)) shared += idf(stem), match.rarest = std::max(match.rarest, idf(stem));
   }
-  if (asked_weight <= 0 || weights_[doc] <= 0) return 0;
-  return 0.7 * shared / asked_weight + 0.3 * shared / weights_[doc];
+  if (asked_weight <= 0 || weights_[doc] <= 0) return match;
+  match.bank_share = std::min(1.0, shared / weights_[doc]);
+  match.similarity = 0.7 * shared / asked_weight + 0.3 * match.bank_share;
+  return match;
 }
 
 double QuestionMatcher::score(const std::vector<std::string>& query, std::size_t doc) const {
@@ -94,20 +98,26 @@ double QuestionMatcher::score(const std::vector<std::string>& query, std::size_t
   return total;
 }
 
-std::vector<Match> QuestionMatcher::nearest(std::string_view question, std::size_t limit) const {
+std::vector<Match> QuestionMatcher::nearest(std::string_view question, std::size_t limit, std::string_view hidden) const {
   const auto query = content_stems(question);
   std::set<std::size_t> candidates;
   for (const auto& stem : query)
     if (const auto it = postings_.find(stem); it != postings_.end()) candidates.insert(it->second.begin(), it->second.end());
   std::vector<Match> matches;
-  for (const std::size_t doc : candidates) matches.push_back({docs_[doc], score(query, doc), similarity(query, doc)});
+  for (const std::size_t doc : candidates)
+    if (docs_[doc]->id != hidden) {
+      matches.push_back(compare(query, doc));
+      matches.back().bm25 = score(query, doc);
+    }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.bm25 > b.bm25; });
   if (matches.size() > limit) matches.resize(limit);
   return matches;
 }
 
 const Match* QuestionMatcher::close_enough(const std::vector<Match>& matches) const {
-  return !matches.empty() && matches.front().similarity >= kCloseEnough ? &matches.front() : nullptr;
+  if (matches.empty()) return nullptr;
+  const Match& best = matches.front();
+  return best.similarity >= kCloseEnough && (best.bank_share >= kBankShareEnough || best.rarest >= kRareWord) ? &best : nullptr;
 }
 
 }  // namespace prepbot::coach::offline

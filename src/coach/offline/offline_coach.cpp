@@ -1,6 +1,5 @@
 #include "coach/offline/offline_coach.hpp"
 
-#include <cmath>
 #include <random>
 
 #include <fmt/format.h>
@@ -39,32 +38,31 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   return set;
 }
 
-model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request) const {
+model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, std::string_view hidden) const {
   GradeInput input;
   input.bank_question = request.question.bank_id.empty() ? nullptr : bank_->find(request.question.bank_id);
   const Match* match = nullptr;
   std::vector<Match> nearest;
   if (input.bank_question == nullptr) {
-    nearest = matcher_.nearest(request.question.text);
+    nearest = matcher_.nearest(request.question.text, 3, hidden);
     match = matcher_.close_enough(nearest);
     if (match) input.bank_question = match->question;
+    for (const auto& near : nearest)
+      if (near.question != input.bank_question) input.related.push_back(near.question);
   }
   input.question = request.question.text;
   input.answer = request.answer;
   input.mode = request.mode;
   input.level = request.level;
   input.speller = &speller_;
+  input.knowledge = &bank_->knowledge();
   model::Evaluation evaluation = grade(input);
-  if (match && !evaluation.evidence.contains("guard"))
+  if (match && !evaluation.evidence.guard)
     evaluation.feedback = "Graded against the closest question in the bank: \u201c" + match->question->text + "\u201d\n" +
                           evaluation.feedback;
   if (input.bank_question == nullptr || match) {
-    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-    for (const auto& near : nearest)
-      candidates.push_back({{"id", near.question->id},
-                            {"question", near.question->text},
-                            {"similarity", std::round(near.similarity * 100) / 100}});
-    evaluation.evidence["nearest_bank_questions"] = std::move(candidates);
+    auto& candidates = evaluation.evidence.nearest_bank_questions.emplace();
+    for (const auto& near : nearest) candidates.push_back({near.question->id, near.question->text, near.similarity});
   }
   return evaluation;
 }

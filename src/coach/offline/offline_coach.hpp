@@ -21,9 +21,11 @@ class OfflineCoach final : public Coach {
   void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
 
   // The same work, on the caller's thread (for the CLI and the tests). A question
-  // without a bank id is matched to the nearest bank question when close enough.
+  // without a bank id is matched to the nearest bank question when close enough;
+  // `hidden` (a bank id) is never matched, to grade a bank question as if the
+  // bank did not hold it (validation).
   QuestionSet generate_now(const QuestionRequest& request) const;
-  model::Evaluation evaluate_now(const EvaluationRequest& request) const;
+  model::Evaluation evaluate_now(const EvaluationRequest& request, std::string_view hidden = {}) const;
 
  private:
   std::shared_ptr<const Bank> bank_;

@@ -22,9 +22,12 @@ Hunhandle* thread_hunspell(const std::string& dictionary) {
 
 bool is_plain_word(const std::string& word) {
   if (word.size() < 3) return false;
-  for (char c : word)
+  bool vowel = false;
+  for (char c : word) {
     if (c < 'a' || c > 'z') return false;  // skip numbers, code, names with digits, other scripts
-  return true;
+    vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  }
+  return vowel || word.size() > 4;  // a short word without a vowel is an acronym ("ttl", "tld")
 }
 
 }  // namespace
@@ -32,9 +35,20 @@ bool is_plain_word(const std::string& word) {
 Speller::Speller(const Bank& bank, std::string dictionary) : dictionary_(std::move(dictionary)) {
   std::error_code error;
   enabled_ = std::filesystem::exists(dictionary_ + ".dic", error) && std::filesystem::exists(dictionary_ + ".aff", error);
+  auto add = [this](std::string_view text) {
+    for (const auto& token : analyze(text).tokens) vocabulary_.insert(token.word);
+  };
   for (const auto& q : bank.questions())
-    for (const auto text : q.texts())
-      for (const auto& token : analyze(text).tokens) vocabulary_.insert(token.word);
+    for (const auto text : q.texts()) add(text);
+  for (const auto& c : bank.knowledge().concepts()) {
+    add(c.name);
+    for (const auto& term : c.terms) add(term);
+    for (const auto& claim : c.claims) {
+      add(claim.claim);
+      for (const auto& term : claim.terms) add(term);
+    }
+    for (const auto& wrong : c.wrong_claims) add(wrong.correction);
+  }
 }
 
 std::vector<std::string> Speller::misspelled(const AnalyzedText& answer) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Spelling check for the communication score: Hunspell's en_US dictionary plus
-// every word of the question bank (so "kubernetes" or "idempotent" count as words).
+// every word of the question bank and the knowledge base (so "kubernetes" or
+// "idempotent" count as words); short words without a vowel are acronyms.
 #include <string>
 #include <unordered_set>
 #include <vector>

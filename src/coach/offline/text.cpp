@@ -30,6 +30,12 @@ constexpr std::array<std::string_view, 20> kNegations{
     "not",   "no",      "never",  "without", "neither", "nor",     "don't",   "didn't", "doesn't", "isn't", "wasn't",
     "aren't", "weren't", "can't", "cannot",  "won't",   "wouldn't", "shouldn't", "dont",  "didnt"};
 
+bool is_abbreviation(std::string_view word) {
+  static constexpr std::array<std::string_view, 11> kAbbreviations{"e.g", "i.e", "eg", "ie", "etc", "vs", "cf",
+                                                                   "approx", "incl", "esp", "resp"};
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
+}
+
 }  // namespace
 
 std::string stem_word(std::string_view word) {
@@ -52,7 +58,8 @@ AnalyzedText analyze(std::string_view input) {
     if (!is_word_byte(c)) {
       // A full stop or apostrophe inside a word ("node.js", "3.5", "don't") stays in it;
       // a hyphen splits, so "cross-validation" and "cross validation" read the same.
-      if (ends_sentence(text[i]) && sentence_has_words) {
+      // "e.g." and "vs." do not end a sentence, so quotes keep the whole of it.
+      if (ends_sentence(text[i]) && sentence_has_words && !(text[i] == '.' && is_abbreviation(out.tokens.back().word))) {
         ++sentence;
         sentence_has_words = false;
       }
@@ -106,9 +113,11 @@ bool is_negated(const AnalyzedText& text, std::size_t index) {
   return false;
 }
 
-std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap) {
+std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap,
+                        Polarity polarity) {
   const auto& tokens = text.tokens;
   if (phrase.empty()) return std::string::npos;
+  const bool states_negation = std::any_of(phrase.begin(), phrase.end(), [](const std::string& stem) { return is_negation(stem); });
   for (std::size_t start = 0; start < tokens.size(); ++start) {
     if (tokens[start].stem != phrase[0]) continue;
     std::size_t at = start;
@@ -125,9 +134,15 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
       }
     }
     if (!matched) continue;
+    if (states_negation) {
+      if (polarity == Polarity::affirmed) return start;
+      continue;
+    }
     bool negated = is_negated(text, start);
     for (std::size_t k = start + 1; k < at && !negated; ++k) negated = is_negation(tokens[k].word);
-    if (!negated) return start;
+    for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
+      negated = tokens[k].sentence == tokens[start].sentence && is_negation(tokens[k].word);
+    if (negated == (polarity == Polarity::negated)) return start;
   }
   return std::string::npos;
 }

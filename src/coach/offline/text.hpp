@@ -31,10 +31,18 @@ AnalyzedText analyze(std::string_view text);
 std::vector<std::string> stem_phrase(std::string_view phrase);
 std::string stem_word(std::string_view lowercase_word);
 
+// Whether a phrase is stated or denied where it occurs.
+enum class Polarity { affirmed, negated };
+
 // Where `phrase` (stemmed words) first occurs in `text` with each next word at
-// most `max_gap` words after the previous one, within one sentence, and not
-// negated (before it or between its words); returns its first token or npos.
-std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2);
+// most `max_gap` words after the previous one, within one sentence, with the
+// given polarity; returns its first token or npos. An occurrence is negated
+// when a negation stands in the three words before it, between its words, or
+// in the two words after it ("a B-tree is never used"). A phrase that holds a
+// negation itself ("no write overhead") is matched as written and counts as
+// affirmed.
+std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2,
+                        Polarity polarity = Polarity::affirmed);
 
 // True when one of the three words before token `index` (same sentence) negates it.
 bool is_negated(const AnalyzedText& text, std::size_t index);

@@ -44,10 +44,10 @@ TEST(Report, RoundsToTwoDecimalsAndDeduplicatesResources) {
 
 TEST(Report, NamesStrengthsAndFocusAreasFromScoresAndEvidence) {
   auto session = session_with(model::Mode::technical, {{8, 5, 4}});
-  session.answers[0].evaluation.evidence = {
-      {"key_points_covered", {{{"point", "Explains the B-tree"}, {"quote", "a B-tree"}}}},
-      {"key_points_missed", {"Mentions the write cost"}},
-      {"misconceptions", {{{"claim", "More indexes are faster"}, {"correction", "Indexes slow writes."}}}}};
+  auto& evidence = session.answers[0].evaluation.evidence;
+  evidence.key_points_covered = {{"Explains the B-tree", "a B-tree", "", ""}};
+  evidence.key_points_missed = {"Mentions the write cost"};
+  evidence.misconceptions = {{"More indexes are faster", "Indexes slow writes.", "", ""}};
   const auto report = compute_report(session);
   ASSERT_EQ(report.strengths.size(), 2u);
   EXPECT_NE(report.strengths[0].find("Technical content (8.0/10)"), std::string::npos);

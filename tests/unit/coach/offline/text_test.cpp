@@ -48,3 +48,32 @@ TEST(Text, QuotesTheSentenceOfAMatch) {
 
 }  // namespace
 }  // namespace prepbot::coach::offline
+
+namespace prepbot::coach::offline {
+namespace {
+
+TEST(Text, AbbreviationsDoNotEndTheSentenceAQuoteComesFrom) {
+  const auto text = analyze("Pick a selective column, e.g. user_id, and check the query plan. Done.");
+  const auto at = find_phrase(text, stem_phrase("query plan"));
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(text.quote(at), "Pick a selective column, e.g. user_id, and check the query plan");
+}
+
+TEST(Text, ANegationAfterAPhraseDeniesIt) {
+  const auto text = analyze("A B-tree is never used for indexes.");
+  EXPECT_EQ(find_phrase(text, stem_phrase("b-tree")), std::string::npos);
+  EXPECT_NE(find_phrase(text, stem_phrase("b-tree"), 2, Polarity::negated), std::string::npos);
+  EXPECT_NE(find_phrase(analyze("There are no slower writes."), stem_phrase("slower writes"), 2, Polarity::negated),
+            std::string::npos);
+  EXPECT_EQ(find_phrase(analyze("Indexes mean slower writes."), stem_phrase("slower writes"), 2, Polarity::negated),
+            std::string::npos);
+}
+
+TEST(Text, APhraseThatHoldsANegationMatchesAsWritten) {
+  const auto text = analyze("Honestly, indexes never slow writes at all.");
+  EXPECT_NE(find_phrase(text, stem_phrase("indexes never slow"), 3), std::string::npos);
+  EXPECT_EQ(find_phrase(analyze("Indexes slow writes."), stem_phrase("indexes never slow"), 3), std::string::npos);
+}
+
+}  // namespace
+}  // namespace prepbot::coach::offline

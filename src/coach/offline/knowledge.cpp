@@ -1,0 +1,144 @@
+#include "coach/offline/knowledge.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace prepbot::coach::offline {
+namespace {
+
+bool is_concept_id(std::string_view id) {
+  return id.size() >= 3 && id.size() <= 60 &&
+         std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::string joined(const std::vector<std::string>& stems) {
+  std::string out;
+  for (const auto& stem : stems) out += (out.empty() ? "" : " ") + stem;
+  return out;
+}
+
+class ConceptReader : SchemaReader {
+ public:
+  using SchemaReader::SchemaReader;
+
+  void read(const std::string& contents, std::vector<Concept>& concepts) {
+    const json root = parse_object(contents);
+    if (root.is_null()) return;
+    const auto list = root.find("concepts");
+    if (list == root.end() || !list->is_array() || list->empty())
+      return problem("", "'concepts' must be a non-empty array");
+    for (const auto& item : *list) {
+      if (!item.is_object()) {
+        problem("", "every concept must be an object");
+        continue;
+      }
+      concepts.push_back(read_concept(item));
+    }
+  }
+
+ private:
+  Concept read_concept(const json& item) {
+    Concept c;
+    c.id = item.value("id", "");
+    const std::string where = c.id.empty() ? "concept without id" : c.id;
+    if (!is_concept_id(c.id)) problem(where, "'id' must be 3-60 characters of a-z, 0-9 and '-'");
+    c.name = string_field(item, "name", where, 3, 80);
+    c.families = string_list(item, "families", where, 1, 8, true);
+    c.terms = string_list(item, "terms", where, 2, 12, true);
+    c.stemmed_terms = stemmed(c.terms, where, 4);
+    const auto claims = item.find("claims");
+    if (claims == item.end() || !claims->is_array() || claims->size() < 2 || claims->size() > 5)
+      problem(where, "'claims' must be an array of 2-5 objects");
+    else
+      for (const auto& entry : *claims) {
+        if (!entry.is_object()) {
+          problem(where, "every claim must be an object");
+          continue;
+        }
+        ConceptClaim claim;
+        claim.claim = string_field(entry, "claim", where, 5, 240);
+        claim.terms = string_list(entry, "terms", where, 2, 10, true);
+        claim.stemmed_terms = stemmed(claim.terms, where, 5);
+        c.claims.push_back(std::move(claim));
+      }
+    const auto wrong = item.find("wrong_claims");
+    if (wrong == item.end() || !wrong->is_array() || wrong->empty() || wrong->size() > 4)
+      problem(where, "'wrong_claims' must be an array of 1-4 objects");
+    else
+      for (const auto& entry : *wrong) {
+        if (!entry.is_object()) {
+          problem(where, "every wrong claim must be an object");
+          continue;
+        }
+        WrongClaim claim;
+        claim.claim = string_field(entry, "claim", where, 5, 240);
+        claim.patterns = string_list(entry, "patterns", where, 2, 6, true);
+        claim.correction = string_field(entry, "correction", where, 5, 300);
+        claim.stemmed_patterns = stemmed(claim.patterns, where, 8);
+        for (std::size_t i = 0; i < claim.patterns.size(); ++i)
+          if (claim.stemmed_patterns[i].size() < 2)
+            problem(where, fmt::format("pattern '{}' must have at least two words", claim.patterns[i]));
+        c.wrong_claims.push_back(std::move(claim));
+      }
+    return c;
+  }
+};
+
+}  // namespace
+
+KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::string>& problems) {
+  KnowledgeBase kb;
+  for (const auto& [name, contents] : files) ConceptReader(name, problems).read(contents, kb.concepts_);
+  std::map<std::string, std::set<std::uint32_t>> sharing;  // a term's stems → the concepts it names
+  for (std::size_t i = 0; i < kb.concepts_.size(); ++i) {
+    const Concept& c = kb.concepts_[i];
+    if (!kb.by_id_.emplace(c.id, i).second) problems.push_back(fmt::format("{}: duplicate concept id", c.id));
+    for (std::size_t t = 0; t < c.stemmed_terms.size(); ++t) {
+      if (c.stemmed_terms[t].empty()) continue;
+      kb.by_first_stem_[c.stemmed_terms[t][0]].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t)});
+      sharing[joined(c.stemmed_terms[t])].insert(static_cast<std::uint32_t>(i));
+    }
+  }
+  for (const auto& [term, owners] : sharing) kb.term_weight_[term] = 1.0 / static_cast<double>(owners.size());
+  return kb;
+}
+
+const Concept* KnowledgeBase::find(std::string_view id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &concepts_[it->second];
+}
+
+std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) const {
+  std::vector<ConceptMention> found;
+  std::unordered_map<std::uint32_t, std::size_t> slot;  // concept → index in `found`
+  std::set<std::pair<std::uint32_t, std::uint32_t>> terms_seen;
+  const auto& tokens = text.tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto refs = by_first_stem_.find(tokens[i].stem);
+    if (refs == by_first_stem_.end()) continue;
+    for (const TermRef ref : refs->second) {
+      const auto& term = concepts_[ref.concept_index].stemmed_terms[ref.term];
+      // The term's words in order, at most one other word between neighbours, in one sentence.
+      std::size_t at = i;
+      bool matched = true;
+      for (std::size_t p = 1; p < term.size() && matched; ++p) {
+        matched = false;
+        for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && tokens[k].sentence == tokens[i].sentence; ++k)
+          if (tokens[k].stem == term[p]) {
+            at = k, matched = true;
+            break;
+          }
+      }
+      if (!matched || !terms_seen.insert({ref.concept_index, ref.term}).second) continue;
+      const double weight = term_weight_.at(joined(term)) * (term.size() > 1 ? 1.5 : 1.0);
+      const auto [it, fresh] = slot.emplace(ref.concept_index, found.size());
+      if (fresh) found.push_back({ref.concept_index, i, 0});
+      found[it->second].weight += weight;
+    }
+  }
+  return found;
+}
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,105 @@
+#include "coach/offline/schema_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "coach/offline/text.hpp"
+#include "util/embedded.hpp"
+#include "util/text.hpp"
+
+namespace prepbot::coach::offline {
+
+DataFiles embedded_files(const util::EmbeddedFile* table) {
+  DataFiles files;
+  for (const util::EmbeddedFile* file = table; file->name != nullptr; ++file)
+    files.emplace_back(std::filesystem::path(file->path()).filename().string(), std::string(file->contents()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+DataFiles directory_files(const std::string& directory) {
+  DataFiles files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    files.emplace_back(entry.path().filename().string(), contents.str());
+  }
+  if (error) throw std::runtime_error(fmt::format("cannot read directory '{}': {}", directory, error.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+SchemaReader::json SchemaReader::parse_object(const std::string& contents) {
+  json root;
+  try {
+    root = json::parse(contents);
+  } catch (const json::exception& error) {  // parse errors, and numbers too large for a double
+    problem("", fmt::format("not valid JSON ({})", error.what()));
+    return nullptr;
+  }
+  if (!root.is_object()) {
+    problem("", "the file must hold a JSON object");
+    return nullptr;
+  }
+  return root;
+}
+
+void SchemaReader::problem(const std::string& where, const std::string& what) {
+  problems_.push_back(where.empty() ? fmt::format("{}: {}", file_, what) : fmt::format("{}: {}: {}", file_, where, what));
+}
+
+std::string SchemaReader::string_field(const json& object, const char* key, const std::string& where, std::size_t min,
+                                       std::size_t max) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) {
+    problem(where, fmt::format("'{}' must be a string", key));
+    return {};
+  }
+  auto value = it->get<std::string>();
+  const auto length = util::utf8_length(value);
+  if (length < min || length > max) problem(where, fmt::format("'{}' must have {}-{} characters", key, min, max));
+  return value;
+}
+
+std::vector<std::string> SchemaReader::string_list(const json& object, const char* key, const std::string& where,
+                                                   std::size_t min, std::size_t max, bool lowercase) {
+  std::vector<std::string> out;
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_array()) {
+    problem(where, fmt::format("'{}' must be an array of strings", key));
+    return out;
+  }
+  for (const auto& item : *it) {
+    if (!item.is_string() || item.get<std::string>().empty()) {
+      problem(where, fmt::format("'{}' must hold non-empty strings", key));
+      continue;
+    }
+    out.push_back(item.get<std::string>());
+    if (lowercase && util::to_lower_ascii(out.back()) != out.back())
+      problem(where, fmt::format("'{}' entry '{}' must be lowercase", key, out.back()));
+  }
+  if (out.size() < min || out.size() > max) problem(where, fmt::format("'{}' must have {}-{} entries", key, min, max));
+  return out;
+}
+
+std::vector<std::vector<std::string>> SchemaReader::stemmed(const std::vector<std::string>& phrases,
+                                                            const std::string& where, std::size_t max_words) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& phrase : phrases) {
+    out.push_back(stem_phrase(phrase));
+    std::size_t words = 0;  // as written: "fine-tune" is one word, though it matches as two
+    for (const auto part : util::split(util::trim(phrase), ' ')) words += !part.empty();
+    if (out.back().empty() || words > max_words) problem(where, fmt::format("'{}' must have 1-{} words", phrase, max_words));
+  }
+  return out;
+}
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,50 @@
+#pragma once
+// Reads the fields of one JSON data file (a question-bank or knowledge-base
+// file) and collects a line for every rule it breaks, so that a bad file is
+// reported in full rather than one problem at a time.
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace prepbot::util {
+struct EmbeddedFile;
+}
+
+namespace prepbot::coach::offline {
+
+// (file name, contents) of data files, sorted by name.
+using DataFiles = std::vector<std::pair<std::string, std::string>>;
+
+DataFiles embedded_files(const util::EmbeddedFile* table);
+// Every *.json file of `directory`; throws std::runtime_error when it cannot be read.
+DataFiles directory_files(const std::string& directory);
+
+class SchemaReader {
+ public:
+  SchemaReader(std::string file, std::vector<std::string>& problems) : file_(std::move(file)), problems_(problems) {}
+
+ protected:
+  using json = nlohmann::ordered_json;
+
+  // Parses the file; on failure records the problem and returns null.
+  json parse_object(const std::string& contents);
+  void problem(const std::string& where, const std::string& what);
+  std::string string_field(const json& object, const char* key, const std::string& where, std::size_t min,
+                           std::size_t max);
+  std::vector<std::string> string_list(const json& object, const char* key, const std::string& where, std::size_t min,
+                                       std::size_t max, bool lowercase = false);
+  // Each phrase stemmed; a phrase must have 1..max_words words as written.
+  std::vector<std::vector<std::string>> stemmed(const std::vector<std::string>& phrases, const std::string& where,
+                                                std::size_t max_words = 5);
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::vector<std::string>& problems_;
+};
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,61 @@
+#pragma once
+// How well the offline coach agrees with human grades, on labeled sets anyone
+// can rerun (`prepbot validate`):
+// - the out-of-bank set (tests/data/out_of_bank.json): questions kept out of the
+//   bank, four graded answers each with expected scores per dimension, and
+//   adversarial pairs by category. Odd-numbered items are the tuning half,
+//   even-numbered ones the reporting half, never used to set a weight;
+// - the in-bank set (tests/data/graded_answers.json): answers to bank questions,
+//   graded as asked, and again with the question's own bank entry hidden
+//   (leave-one-question-out).
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "coach/offline/offline_coach.hpp"
+
+namespace prepbot::coach::offline {
+
+enum class Split { tune, report, all };
+
+struct AgreementFigures {
+  std::size_t questions = 0, answers = 0;
+  std::array<double, 3> spearman{};  // returned vs expected: technical, communication, confidence
+  double spearman_mean = 0;
+  double pairwise = 0;               // within-question pairs ordered as expected (mean of the 3 scores; a tie counts half)
+  double length_spearman = 0;        // the same two figures for scoring by answer length, as a baseline
+  double length_pairwise = 0;
+  std::map<std::string, double> mean_by_grade;  // mean returned score (of the 3) by grade label
+  std::vector<nlohmann::json> details;           // per answer: id, grade, expected, scores, evidence
+};
+
+struct AdversarialFigures {
+  std::map<std::string, std::pair<int, int>> by_category;  // category → (passed, total)
+  int passed = 0, total = 0;
+  std::vector<std::string> failures;  // "id category: better x vs worse y"
+  double share() const { return total ? static_cast<double>(passed) / total : 0; }
+};
+
+struct InBankFigures {
+  int pairs = 0;
+  double pairwise = 0;         // answers whose grades differ by 2 or more, ordered correctly
+  int adversarial_total = 0;
+  double adversarial = 0;      // bad answers scoring below their good twin, technical ≤ 3
+};
+
+// Whether the item with this id ("oob-017", "adv-004") is in `split`.
+bool in_split(std::string_view id, Split split);
+
+AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const nlohmann::json& set, Split split);
+AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const nlohmann::json& set, Split split);
+// `hide_own`: grade each question as if its bank entry were not in the bank.
+InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, const nlohmann::json& set, bool hide_own);
+
+// The labeled sets built into the binary (tests/data/*.json), by file name.
+nlohmann::json builtin_labeled_set(std::string_view file_name);
+
+}  // namespace prepbot::coach::offline

@@ -1,0 +1,88 @@
+#pragma once
+// What a grade rests on, as facts a client can show: the offline grader's
+// measurements (key points and claims found, with the answer's own words;
+// misconceptions; relevance; delivery signals) and what an LLM coach adds
+// (fallback, the offline scores beside its own, disagreement). Mapped to the
+// `evidence` JSON object in one place (model/json.cpp); a field that does not
+// apply is absent from the JSON.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prepbot::model {
+
+// An answer's three scores, 1-10.
+struct Scores {
+  int technical = 1;
+  int communication = 1;
+  int confidence = 1;
+};
+
+// A key point or a concept's claim the answer states, with the sentence that states it.
+struct CoveredPoint {
+  std::string point;
+  std::string quote;
+  std::string synonym;  // the WordNet synonym that matched, when no term did
+  std::string concept_id;  // for a concept's claim: which concept
+};
+
+// A wrong claim the answer makes, or a true one it denies.
+struct StatedMisconception {
+  std::string claim;
+  std::string correction;
+  std::string quote;
+  std::string concept_id;  // empty: the bank question's own misconception
+};
+
+struct LinkedConcept {
+  std::string id;
+  std::string name;
+};
+
+struct NearbyQuestion {
+  std::string id;
+  std::string question;
+  double similarity = 0;
+};
+
+struct StarParts {
+  bool situation = false, task = false, action = false, result = false;
+  int count() const { return situation + task + action + result; }
+};
+
+struct ScoreRange {
+  int low = 1, high = 10;
+};
+
+struct Fallback {
+  std::string provider;
+  std::string reason;
+};
+
+struct Evidence {
+  // --- the offline grader ---
+  std::optional<std::string> guard;  // why the answer got the lowest scores without grading
+  bool matched_bank = false;         // graded against a bank question's key points
+  bool graded = false;               // the measurements below were taken (false when guarded or from an LLM only)
+  bool correctness_checked = false;  // key points or concepts' claims were there to check against
+  std::vector<CoveredPoint> key_points_covered;
+  std::vector<std::string> key_points_missed;
+  std::vector<StatedMisconception> misconceptions;  // wrong claims stated, true ones denied
+  std::vector<LinkedConcept> concepts;              // knowledge-base concepts the question is about
+  std::vector<CoveredPoint> claims;                 // those concepts' true claims the answer states
+  double relevance = 0;                             // 0..1: how much the answer addresses the question
+  std::optional<ScoreRange> technical_range;        // when correctness could not be checked
+  int filler_count = 0, hedge_count = 0, word_count = 0, sentence_count = 0;
+  std::vector<std::string> misspelled;
+  double reading_ease = 0;
+  StarParts star;
+  std::optional<std::vector<NearbyQuestion>> nearest_bank_questions;  // for questions from outside the bank
+
+  // --- what an LLM coach adds ---
+  std::optional<Fallback> fallback;  // the LLM failed and the offline coach graded
+  std::optional<Scores> offline_scores;  // the offline grade beside the LLM's
+  std::optional<bool> disagreement;
+  std::string disagreement_reason;
+};
+
+}  // namespace prepbot::model

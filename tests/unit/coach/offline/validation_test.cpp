@@ -1,0 +1,57 @@
+#include "coach/offline/validation.hpp"
+
+#include <gtest/gtest.h>
+
+#include "coach/offline/test_bank.hpp"
+#include "coach/offline/test_knowledge.hpp"
+#include "util/worker_pool.hpp"
+
+namespace prepbot::coach::offline {
+namespace {
+
+using nlohmann::json;
+
+TEST(Validation, OddItemsTuneAndEvenItemsReport) {
+  EXPECT_TRUE(in_split("oob-001", Split::tune));
+  EXPECT_FALSE(in_split("oob-001", Split::report));
+  EXPECT_TRUE(in_split("adv-010", Split::report));
+  EXPECT_TRUE(in_split("adv-010", Split::all));
+}
+
+TEST(Validation, AgreementIsMeasuredAgainstTheExpectedScores) {
+  util::WorkerPool workers(1);
+  OfflineCoach coach(std::make_shared<const Bank>(Bank::parse(testing::test_bank_files(), testing::test_knowledge_files())),
+                     workers);
+  const json set = {
+      {"questions",
+       {{{"id", "oob-002"},
+         {"question", "How does DNS resolution work?"},
+         {"type", "technical"},
+         {"answers",
+          {{{"grade", "excellent"},
+            {"text", "A recursive resolver asks a root server, then the TLD server, then the authoritative name server, "
+                     "which returns the A record with the IP address; every answer is cached for its TTL, so the "
+                     "next lookup of the same domain name is answered at once."},
+            {"expected", {{"technical", 9}, {"communication", 8}, {"confidence", 8}}}},
+           {{"grade", "poor"},
+            {"text", "Umm."},
+            {"expected", {{"technical", 1}, {"communication", 1}, {"confidence", 1}}}}}}}}},
+      {"adversarial",
+       {{{"id", "adv-002"},
+         {"category", "foreign-noise"},
+         {"question", "How does DNS resolution work?"},
+         {"better", "The resolver asks the root, TLD and authoritative name servers for the IP address and caches it for the TTL."},
+         {"worse", "asdkjh qwrtzp lkjhgf mnbvcx zxcvbn qwerty poiuy lkjhg"}}}}};
+  const auto figures = out_of_bank_agreement(coach, set, Split::report);
+  EXPECT_EQ(figures.questions, 1u);
+  EXPECT_EQ(figures.answers, 2u);
+  EXPECT_DOUBLE_EQ(figures.pairwise, 1.0);
+  EXPECT_DOUBLE_EQ(figures.spearman_mean, 1.0);
+  EXPECT_EQ(out_of_bank_agreement(coach, set, Split::tune).questions, 0u);
+  const auto adversarial = out_of_bank_adversarial(coach, set, Split::all);
+  EXPECT_EQ(adversarial.passed, 1);
+  EXPECT_EQ(adversarial.by_category.at("foreign-noise").second, 1);
+}
+
+}  // namespace
+}  // namespace prepbot::coach::offline
