@@ -84,7 +84,7 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do  # a sanitizer build takes seconds to load the bank and knowledge base
   if curl -sf "$URL/healthz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     echo "run.sh: prepbot exited before it was ready; its log:" >&2

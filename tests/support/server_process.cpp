@@ -68,7 +68,8 @@ ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_a
     _exit(127);
   }
   const auto client_ = client();
-  for (int i = 0; i < 300; ++i) {
+  // Up to 30 s: a sanitizer build loads the bank and the knowledge base several times slower than a release one.
+  for (int i = 0; i < 1500; ++i) {
     if (client_.get("/healthz").status == 200) return;
     if (!running()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <map>
 #include <set>
 
@@ -99,6 +101,93 @@ TEST(Bank, RejectsDuplicateIds) {
   auto files = testing::test_bank_files();
   files.push_back(files[1]);
   EXPECT_THROW(Bank::parse(files), BankError);
+}
+
+// Real job titles, as people type them, land on the family that interviews for them.
+TEST(Bank, RealJobTitlesLandOnTheirFamily) {
+  const Bank bank = Bank::load_embedded();
+  const std::vector<std::pair<std::string, std::string>> titles = {
+      {"Data Engineer", "data-engineer"},
+      {"Senior Data Engineer", "data-engineer"},
+      {"Analytics Engineer", "data-engineer"},
+      {"ETL Developer", "data-engineer"},
+      {"Embedded Software Engineer", "embedded"},
+      {"Firmware Engineer", "embedded"},
+      {"Game Developer", "game-developer"},
+      {"Gameplay Programmer", "game-developer"},
+      {"Network Engineer", "network-engineer"},
+      {"Network Administrator", "network-engineer"},
+      {"IT Support Specialist", "it-support"},
+      {"Help Desk Technician", "it-support"},
+      {"Desktop Support", "it-support"},
+      {"UX Designer", "ux-designer"},
+      {"UI/UX Designer", "ux-designer"},
+      {"Product Designer", "ux-designer"},
+      {"UX Researcher", "ux-researcher"},
+      {"Technical Program Manager", "program-manager"},
+      {"Project Manager", "program-manager"},
+      {"Scrum Master", "program-manager"},
+      {"Business Analyst", "business-analyst"},
+      {"Solutions Architect", "cloud-architect"},
+      {"Sales Engineer", "solutions-architect"},
+      {"Technical Writer", "technical-writer"},
+      {"Account Executive", "sales"},
+      {"SDR", "sales"},
+      {"Sales Development Representative", "sales"},
+      {"Customer Success Manager", "customer-success"},
+      {"Support Engineer", "customer-success"},
+      {"Customer Support Representative", "customer-success"},
+      {"Digital Marketing Manager", "marketing"},
+      {"Product Marketing Manager", "marketing"},
+      {"Accountant", "finance-accounting"},
+      {"Financial Analyst", "finance-accounting"},
+      {"Recruiter", "hr-recruiting"},
+      {"HR Generalist", "hr-recruiting"},
+      {"Talent Acquisition Specialist", "hr-recruiting"},
+      {"Supply Chain Manager", "operations"},
+      {"Operations Manager", "operations"},
+      {"Logistics Coordinator", "operations"},
+      {"Teacher", "teacher"},
+      {"High School Math Teacher", "teacher"},
+      {"Registered Nurse", "nurse"},
+      {"ICU Nurse", "nurse"},
+      {"Medical Office Administrator", "healthcare-admin"},
+      {"Practice Manager", "healthcare-admin"},
+      {"SDE II", "backend"},
+      {"Software Engineer", "backend"},
+      {"Backend Developer", "backend"},
+      {"Frontend Dev", "frontend"},
+      {"React Developer", "frontend"},
+      {"Full Stack Developer", "fullstack"},
+      {"iOS Developer", "mobile"},
+      {"Android Engineer", "mobile"},
+      {"DevOps Engineer", "devops-sre"},
+      {"Site Reliability Engineer", "devops-sre"},
+      {"Data Scientist", "data-scientist"},
+      {"Data Analyst", "data-analyst"},
+      {"Machine Learning Engineer", "ml-engineer"},
+      {"QA Engineer", "qa"},
+      {"Security Engineer", "security"},
+      {"Cloud Architect", "cloud-architect"},
+      {"Database Administrator", "database"},
+      {"Engineering Manager", "engineering-manager"},
+      {"Product Manager", "product-manager"},
+      {"Jr. Product Owner", "product-manager"},
+      {"Staff Software Engineer", "backend"}};
+  ASSERT_GE(titles.size(), 60u);
+  for (const auto& [title, family] : titles) {
+    EXPECT_EQ(bank.match_role(title).family->name, family) << title;
+    std::string shouted = title;
+    for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_EQ(bank.match_role(shouted).family->name, family) << shouted << ": any letter case";
+  }
+}
+
+TEST(Bank, ATitleNoFamilyCoversFallsBackToTheClosestAndSaysSo) {
+  const Bank bank = Bank::load_embedded();
+  const auto match = bank.match_role("Senior Quantum Compiler Engineer");
+  EXPECT_FALSE(match.exact);
+  ASSERT_NE(match.family, nullptr);
 }
 
 }  // namespace
