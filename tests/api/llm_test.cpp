@@ -178,7 +178,8 @@ TEST_P(LlmTest, AHangingProviderTimesOutIntoTheFallback) {
   const auto took = std::chrono::steady_clock::now() - started;
   EXPECT_EQ(evaluation["source"], "offline");
   EXPECT_EQ(evaluation["evidence"]["fallback"]["reason"], "timeout");
-  EXPECT_LT(took, std::chrono::seconds(9)) << "two calls of at most 3 s each";
+  EXPECT_LT(took, std::chrono::seconds(15)) << "two calls of at most 3 s each, not the provider's hang (the margin is "
+                                                "for sanitizer builds grading the fallback on a busy machine)";
 }
 
 TEST_P(LlmTest, WildDisagreementWithTheOfflineEvidenceIsFlagged) {
