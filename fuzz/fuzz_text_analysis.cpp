@@ -18,11 +18,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const AnalyzedText text = analyze(answer);
   for (std::size_t i = 0; i < text.tokens.size(); i += 7) (void)text.quote(i, 40);
   (void)find_phrase(text, stem_phrase("b-tree index"));
+  (void)find_phrase(text, stem_phrase("b-tree index"), 2, Polarity::negated);
   const BankQuestion& question = bank.questions()[size % bank.questions().size()];
   GradeInput input;
   input.bank_question = size % 2 ? &question : nullptr;
   input.question = question.text;
   input.answer = answer;
+  input.knowledge = &bank.knowledge();  // claims, denials and relevance on arbitrary text
+  if (size % 3 == 0) input.related = {&bank.questions()[(size / 3) % bank.questions().size()]};
   const auto evaluation = grade(input);
   for (int score : {evaluation.scores.technical, evaluation.scores.communication, evaluation.scores.confidence})
     if (score < 1 || score > 10) std::abort();
