@@ -19,6 +19,7 @@ struct QuestionRequest {
   int count = 5;
   std::string difficulty;              // easy | medium | hard, or empty for a spread
   std::vector<std::string> avoid_ids;  // bank ids the candidate saw recently
+  std::string focus;                   // a tag whose questions come first ("leadership-principles", "conflict"); empty: none
 };
 
 struct QuestionSet {

@@ -183,6 +183,7 @@ interview::StartInput parse_start_request(const std::string& body) {
       reader.add("difficulty", "Input should be 'easy', 'medium', 'hard' or 'mixed'", "literal_error");
   }
   input.avoid_questions = reader.strings("avoid_questions", 500, 64);
+  if (const auto focus = reader.text("focus", false, 0, 40)) input.focus = util::to_lower_ascii(util::trim(*focus));
   input.coach = read_coach(reader);
   reader.finish();
   input.name = std::string(util::trim(*name));

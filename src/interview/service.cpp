@@ -52,6 +52,7 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
   request.count = input.num_questions;
   request.difficulty = input.difficulty;
   request.avoid_ids = input.avoid_questions;
+  request.focus = input.focus;
   std::string coach_name = coaches_.choose(input.coach);
   coach::Coach& coach = coaches_.of(coach_name);
   coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), done = std::move(done)](

@@ -26,6 +26,7 @@ struct StartInput {
   int num_questions = 5;
   std::string difficulty;                    // empty: a spread that suits the level
   std::vector<std::string> avoid_questions;  // bank ids of recently seen questions
+  std::string focus;                         // a bank tag to prefer ("leadership-principles"); empty: none
   std::optional<std::string> coach;          // one of Coaches::names(); absent: the default
 };
 

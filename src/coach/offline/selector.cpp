@@ -35,6 +35,7 @@ int fit(const BankQuestion& q, const QuestionRequest& request) {
   int score = 0;
   if (std::find(request.avoid_ids.begin(), request.avoid_ids.end(), q.id) != request.avoid_ids.end()) score -= 100;
   if (q.suits(request.level)) score += 20;
+  if (!request.focus.empty() && std::find(q.tags.begin(), q.tags.end(), request.focus) != q.tags.end()) score += 25;
   if (request.difficulty.empty() ? usual_difficulty(request.level, q.difficulty) : q.difficulty == request.difficulty)
     score += 10;
   if (!q.domains.empty()) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "coach/offline/test_bank.hpp"
@@ -75,6 +76,21 @@ TEST_F(SelectorTest, NeverReturnsMoreThanTheBankHas) {
   request.mode = model::Mode::technical;
   const auto selection = pick(request);
   EXPECT_EQ(selection.questions.size(), 5u) << "1 technical, then the 4 behavioral fill in";
+}
+
+TEST(Selector, AFocusTagPutsThatSetFirst) {
+  const Bank bank = Bank::load_embedded();
+  std::mt19937_64 random{7};
+  QuestionRequest request;
+  request.role = "Senior Software Engineer";
+  request.level = model::Level::senior;
+  request.mode = model::Mode::behavioral;
+  request.count = 5;
+  request.focus = "leadership-principles";
+  const auto selection = select_questions(bank, request, random);
+  ASSERT_EQ(selection.questions.size(), 5u);
+  for (const auto* q : selection.questions)
+    EXPECT_NE(std::find(q->tags.begin(), q->tags.end(), "leadership-principles"), q->tags.end()) << q->id;
 }
 
 }  // namespace
