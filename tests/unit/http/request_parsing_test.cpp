@@ -16,6 +16,18 @@ std::vector<FieldError> errors_of(const std::string& body) {
   return {};
 }
 
+TEST(StartRequest, ATitleThatStatesItsSeniorityGivesTheLevelWhenExperienceIsAbsent) {
+  EXPECT_EQ(parse_start_request(R"({"name":"Ada","role":"Sr. Data Engineer","mode":"technical"})").experience,
+            model::Level::senior);
+  EXPECT_EQ(parse_start_request(R"({"name":"Ada","role":"Jr. Recruiter","mode":"technical","focus":" Conflict "})").focus,
+            "conflict");
+  EXPECT_EQ(parse_start_request(R"({"name":"Ada","role":"Senior Nurse","experience":"0-1 years","mode":"mixed"})").experience,
+            model::Level::entry)
+      << "an explicit experience wins";
+  const auto errors = errors_of(R"({"name":"Ada","role":"Data Engineer","mode":"technical"})");
+  ASSERT_EQ(errors.size(), 1u) << "no seniority in the title: experience is still required";
+}
+
 TEST(StartRequest, ParsesTheSeedsFieldsAndExtensions) {
   const auto input = parse_start_request(
       R"({"name":" Ada ","role":"ML engineer","domain":"","experience":"senior","mode":"mixed","num_questions":"7","difficulty":"hard","avoid_questions":["backend-001"]})");
