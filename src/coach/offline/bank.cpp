@@ -96,53 +96,33 @@ class FileReader : SchemaReader {
   }
 
   void read_key_points(const json& item, const std::string& where, BankQuestion& q) {
-    const auto it = item.find("key_points");
-    if (it == item.end() || !it->is_array() || it->size() < 3 || it->size() > 6)
-      return problem(where, "'key_points' must be an array of 3-6 objects");
-    for (const auto& entry : *it) {
-      if (!entry.is_object()) {
-        problem(where, "every key point must be an object");
-        continue;
-      }
+    objects(item, "key_points", where, 3, 6, "key point", [&](const json& entry) {
       KeyPoint point;
       point.point = string_field(entry, "point", where, 5, 200);
+      point.negative = states_a_negative(point.point);
       point.terms = string_list(entry, "terms", where, 2, 10, true);
       point.stemmed_terms = stemmed(point.terms, where);
       q.key_points.push_back(std::move(point));
-    }
+    });
   }
 
   void read_misconceptions(const json& item, const std::string& where, BankQuestion& q) {
-    const auto it = item.find("misconceptions");
-    if (it == item.end() || !it->is_array() || it->size() > 3)
-      return problem(where, "'misconceptions' must be an array of 0-3 objects");
-    for (const auto& entry : *it) {
-      if (!entry.is_object()) {
-        problem(where, "every misconception must be an object");
-        continue;
-      }
+    objects(item, "misconceptions", where, 0, 3, "misconception", [&](const json& entry) {
       Misconception wrong;
       wrong.claim = string_field(entry, "claim", where, 5, 200);
       wrong.patterns = string_list(entry, "patterns", where, 1, 6, true);
       wrong.correction = string_field(entry, "correction", where, 5, 300);
       wrong.stemmed_patterns = stemmed(wrong.patterns, where);
       q.misconceptions.push_back(std::move(wrong));
-    }
+    });
   }
 
   void read_resources(const json& item, const std::string& where, BankQuestion& q) {
-    const auto it = item.find("resources");
-    if (it == item.end() || !it->is_array() || it->empty() || it->size() > 3)
-      return problem(where, "'resources' must be an array of 1-3 objects");
-    for (const auto& entry : *it) {
-      if (!entry.is_object()) {
-        problem(where, "every resource must be an object");
-        continue;
-      }
+    objects(item, "resources", where, 1, 3, "resource", [&](const json& entry) {
       Resource resource{string_field(entry, "title", where, 3, 120), string_field(entry, "url", where, 10, 300)};
       if (resource.url.rfind("https://", 0) != 0) problem(where, fmt::format("resource URL '{}' must use https", resource.url));
       q.resources.push_back(std::move(resource));
-    }
+    });
   }
 };
 

@@ -19,6 +19,7 @@ namespace prepbot::coach::offline {
 
 struct KeyPoint {
   std::string point;
+  bool negative = false;  // put negatively ("avoids a full scan"): its terms after a negation do not deny it
   std::vector<std::string> terms;
   std::vector<std::vector<std::string>> stemmed_terms;
   std::vector<std::string> synonyms;  // WordNet synonyms of its one-word terms

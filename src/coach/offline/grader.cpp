@@ -317,6 +317,10 @@ double reading_ease(const AnalyzedText& text) {
   return 206.835 - 1.015 * (words / sentences) - 84.6 * (static_cast<double>(syllables) / words);
 }
 
+bool contains(const std::vector<const Concept*>& list, const Concept* c) {
+  return std::find(list.begin(), list.end(), c) != list.end();
+}
+
 // Everything the scores and the feedback rest on.
 struct Measurements {
   bool behavioral = false;
@@ -344,8 +348,7 @@ struct Measurements {
   // Correctness can be checked: key points, or concepts of the subject the answer talks about.
   bool checked() const {
     if (!key_points.empty() || !question_concepts.empty()) return true;
-    return std::any_of(answer_concepts.begin(), answer_concepts.end(),
-                       [this](const Concept* c) { return std::find(topic_concepts.begin(), topic_concepts.end(), c) != topic_concepts.end(); });
+    return std::any_of(answer_concepts.begin(), answer_concepts.end(), [this](const Concept* c) { return contains(topic_concepts, c); });
   }
   double coverage() const {
     return key_points.empty() ? 0 : static_cast<double>(key_points_covered) / static_cast<double>(key_points.size());
@@ -379,20 +382,6 @@ std::vector<const Concept*> linked_concepts(const KnowledgeBase& knowledge, cons
     if (mention.weight >= min_weight) add(mention.index);
   for (const auto index : also) add(index);
   return out;
-}
-
-// Whether a statement is itself put negatively ("an index avoids a full scan"):
-// then its terms appearing after a negation do not deny it.
-bool states_a_negative(std::string_view statement) {
-  const AnalyzedText text = analyze(statement);
-  return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
-    return is_negation(token.word) || token.stem == "avoid" || token.stem == "instead" || token.stem == "rather" ||
-           token.stem == "prevent";
-  });
-}
-
-bool contains(const std::vector<const Concept*>& list, const Concept* c) {
-  return std::find(list.begin(), list.end(), c) != list.end();
 }
 
 void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measurements& m) {
@@ -429,7 +418,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measure
       auto& result = m.key_points.back();
       if (result.at != std::string::npos && quoted.count(std::string(answer.quote(result.at)))) result.at = std::string::npos;
       if (result.at != std::string::npos) ++m.key_points_covered;
-      else if (!states_a_negative(point.point))
+      else if (!point.negative)
         if (const auto at = find_denial(answer, point.stemmed_terms); at != std::string::npos)
           add_wrong({point.point, "A strong answer says: " + point.point + ".", std::string(answer.quote(at)), ""}, true);
     }
@@ -438,7 +427,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measure
     const bool asked = contains(m.question_concepts, c);
     for (const auto& claim : c->claims) {
       // A claim put negatively ("avoids a full scan") is stated by its terms either way ("without a full scan").
-      const bool negative = states_a_negative(claim.claim);
+      const bool negative = claim.negative;
       std::size_t at = std::string::npos;
       for (const auto& term : claim.stemmed_terms) {
         if ((at = find_phrase(answer, term)) != std::string::npos) break;
@@ -625,9 +614,7 @@ Graded score(const Measurements& m) {
 // --- Feedback ------------------------------------------------------------------------------
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : std::string(separator)) + item;
-  return out;
+  return fmt::format("{}", fmt::join(items, separator));
 }
 
 // Feedback that quotes the answer: what it covered and missed, what it got
@@ -719,8 +706,8 @@ model::Evaluation grade(const GradeInput& input) {
   model::Evaluation evaluation;
   evaluation.source = "offline";
   evaluation.evidence.matched_bank = bank != nullptr;
-  const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
   if (bank) {
+    const bool behavioral = bank->type == "behavioral";
     for (const auto& resource : bank->resources) evaluation.resources.push_back(resource.title + " — " + resource.url);
     std::string outline = behavioral ? "A strong answer, as a STAR story:\n" : "A strong answer covers:\n";
     for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
@@ -737,9 +724,8 @@ model::Evaluation grade(const GradeInput& input) {
   evaluation.scores = graded.scores;
   evaluation.feedback = write_feedback(m, graded, answer, bank != nullptr);
   for (const auto& wrong : m.wrong_claims) evaluation.examples_or_corrections += "Correction: " + wrong.correction + "\n";
-  const bool matched = evaluation.evidence.matched_bank;
   evaluation.evidence = evidence_of(m, graded, answer);
-  evaluation.evidence.matched_bank = matched;
+  evaluation.evidence.matched_bank = bank != nullptr;
   return evaluation;
 }
 

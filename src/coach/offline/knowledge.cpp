@@ -26,16 +26,7 @@ class ConceptReader : SchemaReader {
   void read(const std::string& contents, std::vector<Concept>& concepts) {
     const json root = parse_object(contents);
     if (root.is_null()) return;
-    const auto list = root.find("concepts");
-    if (list == root.end() || !list->is_array() || list->empty())
-      return problem("", "'concepts' must be a non-empty array");
-    for (const auto& item : *list) {
-      if (!item.is_object()) {
-        problem("", "every concept must be an object");
-        continue;
-      }
-      concepts.push_back(read_concept(item));
-    }
+    objects(root, "concepts", "", 1, 10000, "concept", [&](const json& item) { concepts.push_back(read_concept(item)); });
   }
 
  private:
@@ -48,40 +39,25 @@ class ConceptReader : SchemaReader {
     c.families = string_list(item, "families", where, 1, 8, true);
     c.terms = string_list(item, "terms", where, 2, 12, true);
     c.stemmed_terms = stemmed(c.terms, where, 4);
-    const auto claims = item.find("claims");
-    if (claims == item.end() || !claims->is_array() || claims->size() < 2 || claims->size() > 5)
-      problem(where, "'claims' must be an array of 2-5 objects");
-    else
-      for (const auto& entry : *claims) {
-        if (!entry.is_object()) {
-          problem(where, "every claim must be an object");
-          continue;
-        }
-        ConceptClaim claim;
-        claim.claim = string_field(entry, "claim", where, 5, 240);
-        claim.terms = string_list(entry, "terms", where, 2, 10, true);
-        claim.stemmed_terms = stemmed(claim.terms, where, 5);
-        c.claims.push_back(std::move(claim));
-      }
-    const auto wrong = item.find("wrong_claims");
-    if (wrong == item.end() || !wrong->is_array() || wrong->empty() || wrong->size() > 4)
-      problem(where, "'wrong_claims' must be an array of 1-4 objects");
-    else
-      for (const auto& entry : *wrong) {
-        if (!entry.is_object()) {
-          problem(where, "every wrong claim must be an object");
-          continue;
-        }
-        WrongClaim claim;
-        claim.claim = string_field(entry, "claim", where, 5, 240);
-        claim.patterns = string_list(entry, "patterns", where, 2, 6, true);
-        claim.correction = string_field(entry, "correction", where, 5, 300);
-        claim.stemmed_patterns = stemmed(claim.patterns, where, 8);
-        for (std::size_t i = 0; i < claim.patterns.size(); ++i)
-          if (claim.stemmed_patterns[i].size() < 2)
-            problem(where, fmt::format("pattern '{}' must have at least two words", claim.patterns[i]));
-        c.wrong_claims.push_back(std::move(claim));
-      }
+    objects(item, "claims", where, 2, 5, "claim", [&](const json& entry) {
+      ConceptClaim claim;
+      claim.claim = string_field(entry, "claim", where, 5, 240);
+      claim.negative = states_a_negative(claim.claim);
+      claim.terms = string_list(entry, "terms", where, 2, 10, true);
+      claim.stemmed_terms = stemmed(claim.terms, where, 5);
+      c.claims.push_back(std::move(claim));
+    });
+    objects(item, "wrong_claims", where, 1, 4, "wrong claim", [&](const json& entry) {
+      WrongClaim claim;
+      claim.claim = string_field(entry, "claim", where, 5, 240);
+      claim.patterns = string_list(entry, "patterns", where, 2, 6, true);
+      claim.correction = string_field(entry, "correction", where, 5, 300);
+      claim.stemmed_patterns = stemmed(claim.patterns, where, 8);
+      for (std::size_t i = 0; i < claim.patterns.size(); ++i)
+        if (claim.stemmed_patterns[i].size() < 2)
+          problem(where, fmt::format("pattern '{}' must have at least two words", claim.patterns[i]));
+      c.wrong_claims.push_back(std::move(claim));
+    });
     return c;
   }
 };

@@ -20,6 +20,7 @@ namespace prepbot::coach::offline {
 
 struct ConceptClaim {
   std::string claim;
+  bool negative = false;  // put negatively ("avoids a full scan"): stated by its terms either way
   std::vector<std::string> terms;
   std::vector<std::vector<std::string>> stemmed_terms;
 };

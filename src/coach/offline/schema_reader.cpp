@@ -52,6 +52,10 @@ SchemaReader::json SchemaReader::parse_object(const std::string& contents) {
   return root;
 }
 
+std::string SchemaReader::array_problem(const char* key, std::size_t min, std::size_t max) {
+  return fmt::format("'{}' must be an array of {}-{} objects", key, min, max);
+}
+
 void SchemaReader::problem(const std::string& where, const std::string& what) {
   problems_.push_back(where.empty() ? fmt::format("{}: {}", file_, what) : fmt::format("{}: {}: {}", file_, where, what));
 }

@@ -36,6 +36,21 @@ class SchemaReader {
                            std::size_t max);
   std::vector<std::string> string_list(const json& object, const char* key, const std::string& where, std::size_t min,
                                        std::size_t max, bool lowercase = false);
+  // Calls `read` on each object of the array `key`, which must hold min..max of
+  // them; a problem names `item` ("key point") for an entry that is not an object.
+  template <class Read>
+  void objects(const json& object, const char* key, const std::string& where, std::size_t min, std::size_t max,
+               const char* item, Read read) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_array() || it->size() < min || it->size() > max)
+      return problem(where, array_problem(key, min, max));
+    for (const auto& entry : *it) {
+      if (entry.is_object()) read(entry);
+      else problem(where, std::string("every ") + item + " must be an object");
+    }
+  }
+  static std::string array_problem(const char* key, std::size_t min, std::size_t max);
+
   // Each phrase stemmed; a phrase must have 1..max_words words as written.
   std::vector<std::vector<std::string>> stemmed(const std::vector<std::string>& phrases, const std::string& where,
                                                 std::size_t max_words = 5);

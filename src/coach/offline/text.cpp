@@ -167,6 +167,14 @@ std::string_view AnalyzedText::quote(std::size_t index, std::size_t max_bytes) c
   return std::string_view(text).substr(begin, end - begin);
 }
 
+bool states_a_negative(std::string_view statement) {
+  const AnalyzedText text = analyze(statement);
+  return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
+    return is_negation(token.word) || token.stem == "avoid" || token.stem == "instead" || token.stem == "rather" ||
+           token.stem == "prevent";
+  });
+}
+
 bool is_stopword(std::string_view word) {
   static constexpr std::array<std::string_view, 60> kStopwords{
       "a",    "an",   "the",  "and",  "or",    "but",  "if",    "of",   "to",   "in",    "on",    "at",

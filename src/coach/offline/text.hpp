@@ -50,4 +50,8 @@ bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
 
 bool is_stopword(std::string_view word);
 
+// Whether a statement is itself put negatively ("an index avoids a full scan"):
+// then its terms appearing after a negation state it rather than deny it.
+bool states_a_negative(std::string_view statement);
+
 }  // namespace prepbot::coach::offline
