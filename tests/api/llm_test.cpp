@@ -78,12 +78,14 @@ class LlmTest : public ::testing::TestWithParam<std::string> {
   json evaluate_with(const std::string& model, const std::string& answer_text = kAnswer, const std::string& key = kKey) {
     ServerProcess server("sqlite::memory:", provider().args(model, key));
     const auto client = server.client();
+    const auto clock_started = std::chrono::steady_clock::now();  // the two calls, not the server's start-up
     const auto started = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"},
                                                                {"experience", "mid"}, {"mode", "mixed"}, {"num_questions", 2}});
     EXPECT_EQ(started.status, 200) << started.body;
     last_questions_ = started.json()["questions"];
     const auto answered = client.post("/interview/session/" + started.json()["session_id"].get<std::string>() + "/answer",
                                       json{{"question_id", 1}, {"answer", answer_text}});
+    last_took_ = std::chrono::steady_clock::now() - clock_started;
     EXPECT_EQ(answered.status, 200) << answered.body;
     return answered.json();
   }
@@ -92,6 +94,7 @@ class LlmTest : public ::testing::TestWithParam<std::string> {
       "I would use a token bucket per API key stored in Redis so every instance shares the counters, and answer 429 "
       "with a Retry-After header. For example, at my last job this cut abusive traffic by 90 percent.";
   json last_questions_;
+  std::chrono::steady_clock::duration last_took_{};  // start + answer of the last evaluate_with
 };
 
 TEST_P(LlmTest, NormalRepliesGradeAndAskQuestions) {
@@ -139,12 +142,11 @@ TEST_P(LlmTest, NearMissScoresAreClamped) {
 
 TEST_P(LlmTest, EveryFailureFallsBackToTheOfflineCoach) {
   for (const std::string mode : {"truncated", "out_of_range", "garbage", "safety", "quota", "error500", "unavailable"}) {
-    const auto started = std::chrono::steady_clock::now();
     const json evaluation = evaluate_with(mode);
     EXPECT_EQ(evaluation["source"], "offline") << mode;
     EXPECT_TRUE(evaluation["evidence"].contains("fallback")) << mode << ": " << evaluation.dump();
     EXPECT_EQ(evaluation["evidence"]["fallback"]["provider"], GetParam()) << mode;
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << mode;
+    EXPECT_LT(last_took_, std::chrono::seconds(10)) << mode;
     EXPECT_EQ(last_questions_.size(), 2u) << mode << ": the offline coach asked instead";
   }
 }
@@ -173,13 +175,11 @@ TEST_P(LlmTest, ServerErrorsAreRetriedABoundedNumberOfTimes) {
 }
 
 TEST_P(LlmTest, AHangingProviderTimesOutIntoTheFallback) {
-  const auto started = std::chrono::steady_clock::now();
   const json evaluation = evaluate_with("hang");
-  const auto took = std::chrono::steady_clock::now() - started;
+  const auto took = last_took_;
   EXPECT_EQ(evaluation["source"], "offline");
   EXPECT_EQ(evaluation["evidence"]["fallback"]["reason"], "timeout");
-  EXPECT_LT(took, std::chrono::seconds(15)) << "two calls of at most 3 s each, not the provider's hang (the margin is "
-                                                "for sanitizer builds grading the fallback on a busy machine)";
+  EXPECT_LT(took, std::chrono::seconds(9)) << "two calls of at most 3 s each";
 }
 
 TEST_P(LlmTest, WildDisagreementWithTheOfflineEvidenceIsFlagged) {

@@ -165,11 +165,23 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
     std::string wording;
     for (const auto text : q.texts()) wording.append(text).append(".\n");
     const AnalyzedText analyzed = analyze(wording);
-    for (const auto& token : analyzed.tokens)
+    for (const auto& token : analyzed.tokens) {
+      bank.vocabulary_.insert(token.word);
       if (!is_stopword(token.word)) q.topic.insert(token.stem);
+    }
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);
+  }
+  for (const auto& c : bank.knowledge_.concepts()) {
+    std::string wording = c.name + ".\n";
+    for (const auto& term : c.terms) wording += term + ".\n";
+    for (const auto& claim : c.claims) {
+      wording += claim.claim + ".\n";
+      for (const auto& term : claim.terms) wording += term + ".\n";
+    }
+    for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
+    for (const auto& token : analyze(wording).tokens) bank.vocabulary_.insert(token.word);
   }
   return bank;
 }

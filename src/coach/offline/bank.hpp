@@ -88,6 +88,8 @@ class Bank {
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
   const BankQuestion* find(std::string_view id) const;
   const KnowledgeBase& knowledge() const { return knowledge_; }
+  // Every lowercase word the bank's questions and the knowledge base use ("kubernetes", "idempotent").
+  const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
 
   // The family a free-text job title belongs to, in any letter case, seniority
   // words ignored ("Sr. Backend Engineer II" is a backend engineer): a name,
@@ -104,6 +106,7 @@ class Bank {
   std::vector<BankQuestion> questions_;
   std::vector<Family> families_;
   KnowledgeBase knowledge_;
+  std::unordered_set<std::string> vocabulary_;
   std::unordered_map<std::string, double> role_stem_weight_;  // 1 / families whose names use the stem
   std::map<std::string, std::size_t, std::less<>> by_id_;
 

@@ -73,11 +73,16 @@ KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::stri
     if (!kb.by_id_.emplace(c.id, i).second) problems.push_back(fmt::format("{}: duplicate concept id", c.id));
     for (std::size_t t = 0; t < c.stemmed_terms.size(); ++t) {
       if (c.stemmed_terms[t].empty()) continue;
-      kb.by_first_stem_[c.stemmed_terms[t][0]].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t)});
       sharing[joined(c.stemmed_terms[t])].insert(static_cast<std::uint32_t>(i));
     }
   }
-  for (const auto& [term, owners] : sharing) kb.term_weight_[term] = 1.0 / static_cast<double>(owners.size());
+  for (std::size_t i = 0; i < kb.concepts_.size(); ++i)
+    for (std::size_t t = 0; t < kb.concepts_[i].stemmed_terms.size(); ++t) {
+      const auto& term = kb.concepts_[i].stemmed_terms[t];
+      if (term.empty()) continue;
+      const double weight = (term.size() > 1 ? 1.5 : 1.0) / static_cast<double>(sharing.at(joined(term)).size());
+      kb.by_first_stem_[term[0]].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t), weight});
+    }
   return kb;
 }
 
@@ -108,7 +113,7 @@ std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) co
           }
       }
       if (!matched || !terms_seen.insert({ref.concept_index, ref.term}).second) continue;
-      const double weight = term_weight_.at(joined(term)) * (term.size() > 1 ? 1.5 : 1.0);
+      const double weight = ref.weight;
       const auto [it, fresh] = slot.emplace(ref.concept_index, found.size());
       if (fresh) found.push_back({ref.concept_index, i, 0});
       found[it->second].weight += weight;

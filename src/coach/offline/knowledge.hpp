@@ -66,11 +66,11 @@ class KnowledgeBase {
   struct TermRef {
     std::uint32_t concept_index;
     std::uint32_t term;
+    double weight;  // 1 / concepts sharing the term, × 1.5 for a term of several words
   };
   std::vector<Concept> concepts_;
   std::map<std::string, std::size_t, std::less<>> by_id_;
   std::unordered_map<std::string, std::vector<TermRef>> by_first_stem_;
-  std::unordered_map<std::string, double> term_weight_;  // joined stems → 1 / concepts sharing the term
 };
 
 }  // namespace prepbot::coach::offline

@@ -32,23 +32,9 @@ bool is_plain_word(const std::string& word) {
 
 }  // namespace
 
-Speller::Speller(const Bank& bank, std::string dictionary) : dictionary_(std::move(dictionary)) {
+Speller::Speller(const Bank& bank, std::string dictionary) : dictionary_(std::move(dictionary)), vocabulary_(bank.vocabulary()) {
   std::error_code error;
   enabled_ = std::filesystem::exists(dictionary_ + ".dic", error) && std::filesystem::exists(dictionary_ + ".aff", error);
-  auto add = [this](std::string_view text) {
-    for (const auto& token : analyze(text).tokens) vocabulary_.insert(token.word);
-  };
-  for (const auto& q : bank.questions())
-    for (const auto text : q.texts()) add(text);
-  for (const auto& c : bank.knowledge().concepts()) {
-    add(c.name);
-    for (const auto& term : c.terms) add(term);
-    for (const auto& claim : c.claims) {
-      add(claim.claim);
-      for (const auto& term : claim.terms) add(term);
-    }
-    for (const auto& wrong : c.wrong_claims) add(wrong.correction);
-  }
 }
 
 std::vector<std::string> Speller::misspelled(const AnalyzedText& answer) const {
