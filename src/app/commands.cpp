@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
 
+#include <unistd.h>
+
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -110,7 +112,9 @@ std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& dat
 }  // namespace
 
 int serve(const config::Config& config) {
+  http::block_stop_signals();  // before any thread: a SIGTERM from now on stops cleanly
   util::log::setup(config.log_level, config.log_json);
+  util::log::info("starting", {{"pid", static_cast<long>(getpid())}});
   const auto started = std::chrono::steady_clock::now();
   const auto bank = load_bank({config.bank, config.knowledge});
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());

@@ -166,13 +166,27 @@ class Dispatcher {
 
 }  // namespace
 
+namespace {
+
+sigset_t stop_signal_set() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  return signals;
+}
+
+}  // namespace
+
+void block_stop_signals() {
+  const sigset_t signals = stop_signal_set();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
 void serve(const ServerOptions& options, const Router& router, Gate& gate, util::Metrics& metrics) {
-  // Block the stop signals in every thread; this one waits for them with sigwait().
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Blocked again here for callers that start no thread of their own; this thread waits with sigwait().
+  block_stop_signals();
+  const sigset_t stop_signals = stop_signal_set();
 
   Dispatcher dispatcher(router, gate, metrics);
   const auto connections = std::make_shared<ConnectionWatch>(gate);

@@ -18,7 +18,13 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{10};
 };
 
-// Serves `router` until SIGINT or SIGTERM, then stops taking requests, lets the
+// Blocks SIGINT and SIGTERM in the calling thread and so in every thread it
+// starts afterwards: a stop signal then stays pending until serve() waits for it,
+// instead of killing the process when it lands on a worker thread, or arrives
+// while the bank is still loading. Call it first, before any thread exists.
+void block_stop_signals();
+
+// Serves `router` until SIGINT or SIGTERM (see block_stop_signals), then stops taking requests, lets the
 // ones in flight finish (up to drain_timeout) and returns. Logs one line per
 // request: method, path, status, duration and request id. Throws when it cannot
 // listen.

@@ -431,5 +431,13 @@ TEST(Startup, SigtermStopsCleanly) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// A stop signal that arrives while the bank is still loading, before any request
+// is served, must stop the server cleanly too: it was once fatal when it landed
+// on a thread started before the server blocked the signal (exit 143).
+TEST(Startup, SigtermWhileStartingStopsCleanly) {
+  ServerProcess server("sqlite::memory:", {}, 0, " starting pid=");
+  EXPECT_EQ(server.stop(), 0) << server.log();
+}
+
 }  // namespace
 }  // namespace prepbot::testing

@@ -48,7 +48,8 @@ std::string make_temp_dir() {
   return pattern;
 }
 
-ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_args, int port) {
+ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_args, int port,
+                             const std::string& log_text) {
   port_ = port > 0 ? port : free_port();
   log_path_ = make_temp_dir() + "/server.log";
   std::vector<std::string> args = {PREPBOT_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
@@ -69,15 +70,19 @@ ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_a
   }
   const auto client_ = client();
   // Up to 30 s: a sanitizer build loads the bank and the knowledge base several times slower than a release one.
-  for (int i = 0; i < 1500; ++i) {
-    if (client_.get("/healthz").status == 200) return;
+  for (int i = 0; i < 6000; ++i) {
+    if (log_text.empty() ? client_.get("/healthz").status == 200 : log().find(log_text) != std::string::npos) return;
     if (!running()) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  std::ifstream log(log_path_);
+  throw std::runtime_error("prepbot did not start: " + log());
+}
+
+std::string ServerProcess::log() const {
+  std::ifstream file(log_path_);
   std::stringstream text;
-  text << log.rdbuf();
-  throw std::runtime_error("prepbot did not start: " + text.str());
+  text << file.rdbuf();
+  return text.str();
 }
 
 ServerProcess::~ServerProcess() {

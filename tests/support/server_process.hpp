@@ -12,8 +12,10 @@ namespace prepbot::testing {
 class ServerProcess {
  public:
   // Starts `prepbot serve` with `store` and extra arguments on `port` (0: a free
-  // one); waits until /healthz answers.
-  explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {}, int port = 0);
+  // one); waits until /healthz answers, or, when `log_text` is given, only until
+  // the server's log holds it (to act on a server still starting).
+  explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {}, int port = 0,
+                         const std::string& log_text = "");
   ~ServerProcess();  // SIGTERM, then waits
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -23,6 +25,7 @@ class ServerProcess {
   int stop();
   bool running() const;
   int port() const { return port_; }
+  std::string log() const;
   const std::string& log_path() const { return log_path_; }
   HttpClient client() const { return HttpClient("http://127.0.0.1:" + std::to_string(port_)); }
 
