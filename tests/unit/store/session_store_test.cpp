@@ -201,9 +201,12 @@ TEST_P(SessionStoreTest, TwoInstancesWritingToOneSessionLoseNothing) {
   for (int t = 0; t < 6; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 30; ++i) {
+        // Read before the write: a save that began after finalize returned must be refused. (Read after it,
+        // the flag may have been set by a finalize that committed after this save did.)
+        const bool finalized_before = finalized.load();
         const auto result = instances[(t + i) % 2]->save_answer("shared", make_answer(1 + (t + i) % 3, "t" + std::to_string(t)));
         if (result.outcome == WriteOutcome::done) {
-          EXPECT_FALSE(finalized.load()) << "an answer was acknowledged after the session was finalized";
+          EXPECT_FALSE(finalized_before) << "an answer was acknowledged after the session was finalized";
           ++saved;
         }
       }
