@@ -1,4 +1,5 @@
-// Report budgets: the full PDF of a 10-question session and the one-page summary.
+// Report budgets: the full PDF of a 4- and a 10-question session and the one-page
+// summary, each drawn afresh every time (the service's cache is not in the way).
 #include <benchmark/benchmark.h>
 
 #include "interview/report.hpp"
@@ -9,7 +10,7 @@ namespace {
 
 using namespace prepbot;
 
-model::Session ten_question_session() {
+model::Session session_of(int questions) {
   model::Session session;
   session.id = "bench";
   session.meta = {"José Ñúñez 李雷", "Backend developer", std::string("fintech"), model::Level::mid, model::Mode::mixed, "backend", "offline"};
@@ -18,7 +19,7 @@ model::Session ten_question_session() {
   std::string answer;
   for (int i = 0; i < 12; ++i)
     answer += "First I would measure the current latency, then add an index on the lookup column and cache hot reads. ";
-  for (int i = 1; i <= 10; ++i) {
+  for (int i = 1; i <= questions; ++i) {
     session.questions.push_back({i, "How would you make endpoint number " + std::to_string(i) + " faster under load, and how would you prove it?",
                                  i % 2 ? "technical" : "behavioral", "medium", "hint", ""});
     model::Answer a;
@@ -36,20 +37,26 @@ model::Session ten_question_session() {
   return session;
 }
 
+void FullReportFourQuestions(benchmark::State& state) {
+  const auto session = session_of(4);
+  for (auto _ : state) benchmark::DoNotOptimize(report::full_report_pdf(session));
+}
+BENCHMARK(FullReportFourQuestions)->Unit(benchmark::kMillisecond);
+
 void FullReportTenQuestions(benchmark::State& state) {
-  const auto session = ten_question_session();
+  const auto session = session_of(10);
   for (auto _ : state) benchmark::DoNotOptimize(report::full_report_pdf(session));
 }
 BENCHMARK(FullReportTenQuestions)->Unit(benchmark::kMillisecond);
 
 void SummaryReport(benchmark::State& state) {
-  const auto session = ten_question_session();
+  const auto session = session_of(10);
   for (auto _ : state) benchmark::DoNotOptimize(report::summary_pdf(session));
 }
 BENCHMARK(SummaryReport)->Unit(benchmark::kMillisecond);
 
 void RadarSvg(benchmark::State& state) {
-  const auto session = ten_question_session();
+  const auto session = session_of(10);
   for (auto _ : state) benchmark::DoNotOptimize(report::radar_svg(*session.final_report));
 }
 BENCHMARK(RadarSvg)->Unit(benchmark::kMillisecond);

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   serve->add_option("--web-dir", config.web_dir, "serve the web app from this directory (default: built in)")->envname("PREPBOT_WEB_DIR");
   serve->add_option("--rate-limit", config.rate_limit, "per-client requests per second, RATE[,BURST]; 0 = off")->envname("PREPBOT_RATE_LIMIT")->capture_default_str();
   serve->add_option("--max-client-connections", config.max_client_connections, "open connections per client address; 0 = no cap")->envname("PREPBOT_MAX_CLIENT_CONNECTIONS")->capture_default_str();
+  serve->add_option("--report-cache-mb", config.report_cache_mb, "MiB of rendered PDFs kept per instance; 0 = none")->envname("PREPBOT_REPORT_CACHE_MB")->capture_default_str();
   serve->add_option("--retention-days", config.retention_days, "purge sessions older than this; 0 = keep")->envname("PREPBOT_RETENTION_DAYS")->capture_default_str();
   serve->add_option("--llm-timeout", config.llm_timeout, "seconds per LLM call, retries included")->envname("PREPBOT_LLM_TIMEOUT")->capture_default_str();
   serve->add_option("--llm-concurrency", config.llm_concurrency, "LLM calls in flight at once")->envname("PREPBOT_LLM_CONCURRENCY")->capture_default_str();

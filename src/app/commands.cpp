@@ -23,6 +23,7 @@
 #include "interview/service.hpp"
 #include "model/json.hpp"
 #include "model/levels.hpp"
+#include "report/pdf.hpp"
 #include "store/session_store.hpp"
 #include "util/clock.hpp"
 #include "util/log.hpp"
@@ -123,7 +124,7 @@ int serve(const config::Config& config) {
   util::Metrics metrics;
   describe_metrics(metrics);
   // Owned by pointer so that shutdown can end them first, in order (below).
-  auto workers_owner = std::make_unique<util::WorkerPool>(threads);
+  auto workers_owner = std::make_unique<util::WorkerPool>(threads, report::warm_up);
   util::WorkerPool& workers = *workers_owner;
   auto http_owner = std::make_unique<coach::llm::HttpClient>();
   coach::offline::OfflineCoach offline(bank, workers, &metrics);
@@ -131,7 +132,9 @@ int serve(const config::Config& config) {
   interview::Coaches coaches{config.coach, {{"offline", &offline}}};
   if (llm) coaches.by_name[config.coach] = llm.get();
   const auto store = store::open_store(config.store, config.db_pool);
-  interview::InterviewService interview(std::move(coaches), *store, workers);
+  interview::CacheBudget budget;
+  budget.reports = static_cast<std::size_t>(config.report_cache_mb) << 20;
+  interview::InterviewService interview(std::move(coaches), *store, workers, budget);
   const http::StaticFiles web(config.web_dir);
   const http::Router router = http::make_router(interview, *store, web, metrics);
   http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,

@@ -103,6 +103,8 @@ void Config::validate() {
   }
   if (retention_days < 0 || retention_days > 36500)
     fail("PREPBOT_RETENTION_DAYS (--retention-days)", std::to_string(retention_days), "expected 0 (keep) to 36500 days");
+  if (report_cache_mb < 0 || report_cache_mb > 65536)
+    fail("PREPBOT_REPORT_CACHE_MB (--report-cache-mb)", std::to_string(report_cache_mb), "expected 0 (keep none) to 65536 MiB");
   if (threads < 0 || threads > 256) fail("PREPBOT_THREADS (--threads)", std::to_string(threads), "expected 0-256");
 }
 

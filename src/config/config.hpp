@@ -36,6 +36,7 @@ struct Config {
   std::string rate_limit = "20,60";                       // PREPBOT_RATE_LIMIT: per client, RATE[,BURST] per second; 0 = off
   int max_client_connections = 64;                        // PREPBOT_MAX_CLIENT_CONNECTIONS: open connections per client; 0 = no cap
   int retention_days = 30;                                // PREPBOT_RETENTION_DAYS: purge older sessions; 0 = keep
+  int report_cache_mb = 64;                               // PREPBOT_REPORT_CACHE_MB: rendered PDFs kept per instance; 0 = none
 
   // Derived by validate():
   std::string host;

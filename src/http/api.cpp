@@ -84,7 +84,8 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     return [&interview, kind, base64](Request& request, const Reply& reply) {
       const char* name = kind == interview::ReportKind::full ? "full" : "summary";
       interview.export_report(request.path_params.at("id"), kind,
-                              reply_with<interview::ExportedReport>(reply, request.request_id, [name, base64](const interview::ExportedReport& report) {
+                              reply_with<std::shared_ptr<const interview::ExportedReport>>(reply, request.request_id, [name, base64](const auto& exported) {
+                                const interview::ExportedReport& report = *exported;
                                 if (base64)
                                   return Response::json(200, {{"filename", ascii_filename(report.candidate, name)},
                                                               {"pdf_data", util::base64_encode(report.pdf)},

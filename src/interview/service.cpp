@@ -18,6 +18,10 @@ namespace {
 constexpr const char* kSessionNotFound = "Session not found";
 constexpr const char* kSessionCompleted = "Session is already completed";
 
+std::string report_key(const std::string& session_id, ReportKind kind) {
+  return session_id + (kind == ReportKind::full ? "/full" : "/summary");
+}
+
 }  // namespace
 
 coach::Coach& Coaches::of(const std::string& name) const {
@@ -40,8 +44,13 @@ std::vector<std::string> Coaches::names() const {
   return names;
 }
 
-InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers)
-    : coaches_(std::move(coaches)), store_(store), workers_(workers) {}
+InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers,
+                                   CacheBudget budget)
+    : coaches_(std::move(coaches)),
+      store_(store),
+      workers_(workers),
+      documents_(budget.documents),
+      reports_(budget.reports) {}
 
 void InterviewService::start(StartInput input, util::Callback<Started> done) {
   coach::QuestionRequest request;
@@ -134,14 +143,21 @@ model::FinalReport InterviewService::finalize(const std::string& session_id) {
   return *result.report;
 }
 
-void InterviewService::export_report(const std::string& session_id, ReportKind kind, util::Callback<ExportedReport> done) {
+void InterviewService::export_report(const std::string& session_id, ReportKind kind,
+                                     util::Callback<std::shared_ptr<const ExportedReport>> done) {
+  const std::string key = report_key(session_id, kind);
+  const auto version = store_.version(session_id);
+  if (!version) throw NotFound(kSessionNotFound);
+  if (auto cached = reports_.find(key, *version)) return done(std::move(cached));
   model::Session session = get(session_id);
   if (session.status != model::Status::completed || !session.final_report)
     throw BadRequest("Session is not completed; finalize it before exporting the report");
-  workers_.post([session = std::move(session), kind, done = std::move(done)] {
+  workers_.post([this, key, session = std::move(session), kind, done = std::move(done)] {
     util::complete(done, [&] {
-      return ExportedReport{kind == ReportKind::full ? report::full_report_pdf(session) : report::summary_pdf(session),
-                            session.meta.name};
+      auto report = std::make_shared<const ExportedReport>(ExportedReport{
+          kind == ReportKind::full ? report::full_report_pdf(session) : report::summary_pdf(session), session.meta.name});
+      reports_.put(key, session.version, report);
+      return std::shared_ptr<const ExportedReport>(std::move(report));
     });
   });
 }
@@ -166,6 +182,7 @@ void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evalu
 
 void InterviewService::remove(const std::string& session_id) {
   documents_.erase(session_id);
+  for (const auto kind : {ReportKind::full, ReportKind::summary}) reports_.erase(report_key(session_id, kind));
   if (!store_.remove(session_id)) throw NotFound(kSessionNotFound);
 }
 

@@ -3,7 +3,9 @@
 // sessions. Knows the Coach and the SessionStore, never HTTP. Operations that
 // need the coach complete through a callback, possibly on another thread; the
 // others return at once. Rule violations throw the errors of interview/errors.hpp.
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +67,13 @@ enum class ChartKind { radar, questions };
 struct ExportedReport {
   std::string pdf;
   std::string candidate;  // the session's name, for the file name
+  std::size_t size() const { return pdf.size() + candidate.size(); }  // what it costs a cache
+};
+
+// What an instance keeps of rendered sessions, in bytes (each cache; least recently used go first).
+struct CacheBudget {
+  std::size_t documents = 32u << 20;  // the session's JSON, per version
+  std::size_t reports = 0;            // PDFs, per version and kind (PREPBOT_REPORT_CACHE_MB); 0: none kept
 };
 
 struct AnswerInput {
@@ -75,7 +84,7 @@ struct AnswerInput {
 class InterviewService {
  public:
   // PDF drawing runs on `workers`, so server threads only hand over the bytes.
-  InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers);
+  InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers, CacheBudget budget = {});
 
   const Coaches& coaches() const { return coaches_; }
 
@@ -86,8 +95,11 @@ class InterviewService {
   // The stored answer (with its evaluation and attempt count).
   void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
   model::FinalReport finalize(const std::string& session_id);
-  // The report of a completed session as a PDF.
-  void export_report(const std::string& session_id, ReportKind kind, util::Callback<ExportedReport> done);
+  // The report of a completed session as a PDF, drawn once per version and kind
+  // (exports of one version are the same file): a repeated download, or the
+  // base64 form, is served from the cache.
+  void export_report(const std::string& session_id, ReportKind kind,
+                     util::Callback<std::shared_ptr<const ExportedReport>> done);
   // A chart of the session's answers so far, as SVG.
   std::string chart_svg(const std::string& session_id, ChartKind kind);
   // Grades any question's answer without storing anything.
@@ -98,7 +110,8 @@ class InterviewService {
   Coaches coaches_;
   store::SessionStore& store_;
   util::WorkerPool& workers_;
-  util::VersionedCache<std::string> documents_{10'000};
+  util::VersionedCache<std::string> documents_;
+  util::VersionedCache<ExportedReport> reports_;
 };
 
 }  // namespace prepbot::interview

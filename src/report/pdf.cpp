@@ -174,13 +174,26 @@ class Document {
   void draw(const Placement& placement) {
     const Block& block = blocks_[placement.block];
     if (!block.text) return block.draw(cr_, kMargin, placement.y);
-    cairo_save(cr_);
-    cairo_rectangle(cr_, kMargin - 4, placement.y, kContentWidth + 8, placement.to - placement.from);
-    cairo_clip(cr_);
     set_color(cr_, block.color);
-    cairo_move_to(cr_, kMargin + block.indent, placement.y - placement.from);
-    pango_cairo_show_layout(cr_, block.text.get());
-    cairo_restore(cr_);
+    const double left = kMargin + block.indent, top = placement.y - placement.from;
+    if (placement.from == 0 && placement.to >= block.line_bottoms.back()) {
+      cairo_move_to(cr_, left, top);
+      pango_cairo_show_layout(cr_, block.text.get());
+      return;
+    }
+    // A slice of a split paragraph: only its own lines, so no page carries the glyphs of another.
+    PangoLayoutIter* iter = pango_layout_get_iter(block.text.get());
+    std::size_t line = 0;
+    do {
+      const double bottom = block.line_bottoms[line++];
+      if (bottom <= placement.from || bottom > placement.to) continue;
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+      cairo_move_to(cr_, left + static_cast<double>(logical.x) / PANGO_SCALE,
+                    top + static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE);
+      pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
   }
 
   void draw_page_frame(int page, int pages) {
@@ -334,6 +347,21 @@ std::string full_report_pdf(const model::Session& session) {
     bullet_list(doc, report.resources, 100);
   }
   return doc.finish("PrepBot interview report: " + session.meta.name, session);
+}
+
+void warm_up() {
+  model::Session session;
+  session.meta.name = "PrepBot \u51c6\u5907 \u0645\u0642\u0627\u0628\u0644\u0629";
+  session.questions.push_back({1, "Warm-up", "technical", "easy", "", ""});
+  model::Answer answer;
+  answer.question_id = 1;
+  answer.evaluation.scores = {5, 5, 5};
+  session.answers.push_back(answer);
+  model::FinalReport report;
+  report.n_questions = 1;
+  report.strengths = {"\u2713 \u2717 \u2022 \u2026"};
+  session.final_report = report;
+  full_report_pdf(session);
 }
 
 std::string summary_pdf(const model::Session& session) {

@@ -12,4 +12,9 @@ namespace prepbot::report {
 std::string full_report_pdf(const model::Session& session);
 std::string summary_pdf(const model::Session& session);
 
+// Draws a throwaway report in Latin, CJK and Arabic text. Pango keeps a font map
+// per thread, so a thread's first report loads its fonts (tens of milliseconds);
+// run this once on each thread that draws reports, before any request does.
+void warm_up();
+
 }  // namespace prepbot::report

@@ -2,10 +2,14 @@
 
 namespace prepbot::util {
 
-WorkerPool::WorkerPool(std::size_t threads) {
+WorkerPool::WorkerPool(std::size_t threads, std::function<void()> warm_up) {
   if (threads == 0) threads = 1;
   threads_.reserve(threads);
-  for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+  for (std::size_t i = 0; i < threads; ++i)
+    threads_.emplace_back([this, warm_up] {
+      if (warm_up) warm_up();
+      run();
+    });
 }
 
 WorkerPool::~WorkerPool() {

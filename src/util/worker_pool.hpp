@@ -13,7 +13,9 @@ namespace prepbot::util {
 
 class WorkerPool {
  public:
-  explicit WorkerPool(std::size_t threads);
+  // Each thread runs `warm_up` (if given) before its first job: work that a thread
+  // does once, like loading its fonts, then costs no request.
+  explicit WorkerPool(std::size_t threads, std::function<void()> warm_up = {});
   ~WorkerPool();  // finishes the queued jobs, then joins
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;

@@ -45,8 +45,10 @@ class ServiceTest : public ::testing::Test {
   util::WorkerPool workers_{2};
   coach::offline::OfflineCoach coach_{bank_, workers_};
   std::unique_ptr<store::SessionStore> store_ = store::open_store("sqlite::memory:");
-  InterviewService service_{{"offline", {{"offline", &coach_}}}, *store_, workers_};
+  InterviewService service_{{"offline", {{"offline", &coach_}}}, *store_, workers_, {1u << 20, 8u << 20}};
 };
+
+using Exported = std::shared_ptr<const ExportedReport>;
 
 TEST_F(ServiceTest, StartStoresTheSessionWithItsNameAndFamily) {
   const auto session = start();
@@ -97,6 +99,26 @@ TEST_F(ServiceTest, TheSessionDocumentFollowsEveryWrite) {
   EXPECT_NE(service_.get_document(session.id)->find("\"status\":\"completed\""), std::string::npos);
   service_.remove(session.id);
   EXPECT_THROW(service_.get_document(session.id), NotFound);
+}
+
+TEST_F(ServiceTest, EachReportIsDrawnOncePerVersionAndForgottenWithItsSession) {
+  const auto session = start();
+  answer(session.id, 1, "A B-tree index with write overhead; check EXPLAIN.");
+  auto export_of = [&](ReportKind kind) {
+    return wait_for<Exported>([&](auto done) { service_.export_report(session.id, kind, std::move(done)); });
+  };
+  EXPECT_THROW(export_of(ReportKind::full), BadRequest);  // not finalized yet
+  service_.finalize(session.id);
+  const Exported full = export_of(ReportKind::full);
+  const Exported summary = export_of(ReportKind::summary);
+  EXPECT_EQ(full->pdf.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(full->candidate, "Ada");
+  EXPECT_NE(full->pdf, summary->pdf);
+  EXPECT_EQ(export_of(ReportKind::full).get(), full.get()) << "a repeated export is drawn again";
+  EXPECT_EQ(export_of(ReportKind::summary).get(), summary.get());
+  // Erased behind this instance's back (another instance, the retention sweep): no stale copy is served.
+  ASSERT_TRUE(store_->remove(session.id));
+  EXPECT_THROW(export_of(ReportKind::full), NotFound);
 }
 
 TEST_F(ServiceTest, ConcurrentAnswersToOneSessionAreAllKept) {

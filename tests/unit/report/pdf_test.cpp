@@ -1,6 +1,12 @@
 #include "report/pdf.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 
 #include "report/charts.hpp"
 
@@ -48,6 +54,34 @@ TEST(Pdf, LongAnswersFlowOntoMorePages) {
     return count;
   };
   EXPECT_GT(pages(long_pdf), pages(short_pdf) + 2);
+}
+
+// What a reader copies out of the PDF (poppler's pdftotext).
+std::string text_of(const std::string& pdf) {
+  const auto path = std::filesystem::temp_directory_path() / ("prepbot-pdf-test-" + std::to_string(::getpid()) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string text;
+  if (FILE* pipe = ::popen(("pdftotext -enc UTF-8 " + path.string() + " -").c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, got);
+    ::pclose(pipe);
+  }
+  std::filesystem::remove(path);
+  return text;
+}
+
+// A paragraph split across pages draws each page's own lines: the text a reader
+// copies holds every sentence exactly once, none lost or doubled at a page break.
+TEST(Pdf, ASplitParagraphPutsEachLineOnOnePage) {
+  std::string long_answer;
+  for (int i = 1; i <= 300; ++i) long_answer += "Sentence " + std::to_string(i) + " keeps the answer going. ";
+  const std::string text = text_of(full_report_pdf(completed_session(1, long_answer)));
+  ASSERT_FALSE(text.empty()) << "pdftotext gave nothing";
+  for (int i = 1; i <= 300; ++i) {
+    const std::regex marker("Sentence\\s+" + std::to_string(i) + "\\s");  // a line may break between the words
+    const auto found = std::distance(std::sregex_iterator(text.begin(), text.end(), marker), std::sregex_iterator());
+    ASSERT_EQ(found, 1) << "sentence " << i;
+  }
 }
 
 TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {

@@ -32,5 +32,23 @@ TEST(WorkerPool, ConcurrentPostersEveryJobRunsOnceAndShutdownDrainsTheQueue) {
   for (int i = 0; i < 3000; ++i) ASSERT_EQ(seen[static_cast<std::size_t>(i)], i);
 }
 
+TEST(WorkerPool, EachThreadWarmsUpOnceBeforeItsFirstJob) {
+  std::atomic<int> warmed{0};
+  std::atomic<int> cold_jobs{0};
+  static thread_local bool warm = false;
+  {
+    WorkerPool pool(3, [&] {
+      warm = true;
+      ++warmed;
+    });
+    for (int i = 0; i < 300; ++i)
+      pool.post([&] {
+        if (!warm) ++cold_jobs;
+      });
+  }
+  EXPECT_EQ(warmed.load(), 3);
+  EXPECT_EQ(cold_jobs.load(), 0);
+}
+
 }  // namespace
 }  // namespace prepbot::util
