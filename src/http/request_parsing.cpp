@@ -30,6 +30,21 @@ int nesting_depth(std::string_view body) {
   return deepest;
 }
 
+// C0 controls but tab, line feed and carriage return; DEL; C1 controls (U+0080–U+009F,
+// "\xC2\x80"–"\xC2\x9F" in the UTF-8 checked before). Stored text is shown later in
+// terminals, logs, reports and pages, where these ring, recolour or rewrite what is shown.
+bool has_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) return true;
+    if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9f) return true;
+  }
+  return false;
+}
+
+constexpr const char* kControlCharacterMessage =
+    "String should not contain control characters (tab, line feed and carriage return are allowed)";
+
 // Reads fields of one JSON object, collecting a FieldError for each problem.
 class BodyReader {
  public:
@@ -56,7 +71,7 @@ class BodyReader {
     if (!value->is_string()) return add(key, "Input should be a valid string", "string_type");
     std::string out = value->get<std::string>();
     const std::size_t length = util::utf8_length(out);
-    if (out.find('\0') != std::string::npos) return add(key, "String should not contain NUL characters", "string_pattern_mismatch");
+    if (has_control_character(out)) return add(key, kControlCharacterMessage, "string_pattern_mismatch");
     if (length < min_chars)
       return add(key, fmt::format("String should have at least {} character{}", min_chars, min_chars == 1 ? "" : "s"),
                  "string_too_short");
@@ -104,6 +119,10 @@ class BodyReader {
     for (const auto& item : *value) {
       if (!item.is_string() || util::utf8_length(item.get<std::string>()) > max_chars) {
         add(key, fmt::format("Input should be a list of strings of at most {} characters", max_chars), "string_type");
+        return {};
+      }
+      if (has_control_character(item.get_ref<const std::string&>())) {
+        add(key, kControlCharacterMessage, "string_pattern_mismatch");
         return {};
       }
       out.push_back(item.get<std::string>());
@@ -163,6 +182,23 @@ std::optional<std::string> read_coach(BodyReader& reader) {
 }
 
 }  // namespace
+
+bool is_json_media_type(std::string_view content_type) {
+  const auto parts = util::split(content_type, ';');
+  const std::string type = util::to_lower_ascii(util::trim(parts.front()));
+  const bool is_json = type == "application/json" || (type.starts_with("application/") && type.ends_with("+json") &&
+                                                      type.size() > std::string_view("application/+json").size());
+  if (!is_json) return false;
+  // JSON is UTF-8 (RFC 8259); a body declared in another charset would be misread.
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const auto equals = parts[i].find('=');
+    if (equals == std::string_view::npos || util::to_lower_ascii(util::trim(parts[i].substr(0, equals))) != "charset") continue;
+    std::string_view charset = util::trim(parts[i].substr(equals + 1));
+    if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') charset = charset.substr(1, charset.size() - 2);
+    if (const std::string name = util::to_lower_ascii(charset); name != "utf-8" && name != "utf8") return false;
+  }
+  return true;
+}
 
 interview::StartInput parse_start_request(const std::string& body) {
   BodyReader reader(body);

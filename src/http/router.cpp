@@ -1,6 +1,9 @@
 #include "http/router.hpp"
 
+#include <optional>
+
 #include "http/errors.hpp"
+#include "http/request_parsing.hpp"
 #include "util/text.hpp"
 
 namespace prepbot::http {
@@ -25,11 +28,30 @@ bool matches(std::string_view pattern, std::string_view path, std::map<std::stri
   return true;
 }
 
+// Browsers send text/plain, form and multipart bodies to any site without a CORS
+// preflight; reading those as JSON would let any page act for its visitor. So a
+// body, or a declared type, must be JSON; a POST with neither (fetch or curl with
+// no body) is fine. GET and HEAD carry no body to read.
+std::optional<Response> refuse_unless_json(const Request& request) {
+  if (request.method == "GET" || request.method == "HEAD") return std::nullopt;
+  const auto type = request.headers.find("content-type");
+  if (type == request.headers.end() ? request.body.empty() : is_json_media_type(type->second)) return std::nullopt;
+  return Response::detail(415, "Unsupported Media Type: send the body as JSON, with Content-Type: application/json");
+}
+
+// HEAD is answered wherever GET is, so it is allowed with it.
+void allow(std::string& allowed, const std::string& method) {
+  allowed += (allowed.empty() ? "" : ", ") + method;
+  if (method == "GET") allowed += ", HEAD";
+}
+
 }  // namespace
 
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
 
 void Router::dispatch(Request& request, const Reply& reply) const {
+  // HEAD runs the GET route; the server sends the response without its body.
+  const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
   std::string allowed;
   for (const bool fallback : {false, true}) {
     if (fallback && !allowed.empty()) break;  // the path is known, only not with this method
@@ -37,12 +59,13 @@ void Router::dispatch(Request& request, const Reply& reply) const {
       if (route.fallback != fallback) continue;
       std::map<std::string, std::string> params;
       if (!matches(route.pattern, request.path, params)) continue;
-      if (route.method != request.method) {
-        allowed += (allowed.empty() ? "" : ", ") + route.method;
+      if (route.method != method) {
+        allow(allowed, route.method);
         continue;
       }
       request.path_params = std::move(params);
       request.route = route.pattern;
+      if (auto refused = refuse_unless_json(request)) return reply(std::move(*refused));
       try {
         route.handler(request, reply);
       } catch (...) {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <restinio/all.hpp>
@@ -14,6 +15,7 @@
 #include "http/request_parsing.hpp"
 #include "util/log.hpp"
 #include "util/random.hpp"
+#include "util/text.hpp"
 
 namespace prepbot::http {
 namespace {
@@ -81,11 +83,75 @@ const char* reason_phrase(int status) {
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "Status";
+  }
+}
+
+// Limits of a request's head. RESTinio's own limits (set above these, in serve())
+// close the connection without a word; these are checked in the handler instead,
+// so the client hears which one it passed.
+constexpr std::size_t kMaxUrlBytes = 8 * 1024;
+constexpr std::size_t kMaxFieldNameBytes = 1024;
+constexpr std::size_t kMaxFieldValueBytes = 16 * 1024;
+constexpr std::size_t kMaxFieldCount = 100;
+// A 414's path can be 32 KiB; the log keeps its start.
+constexpr std::size_t kMaxLoggedPath = 512;
+
+// 414 for a long request target, 431 for a large or crowded header, then the
+// connection closes (what follows on it cannot be trusted to be a request); nullopt within limits.
+std::optional<Response> over_head_limits(const restinio::request_handle_t& req) {
+  const auto& header = req->header();
+  std::optional<Response> refused;
+  if (header.request_target().size() > kMaxUrlBytes) {
+    refused = Response::detail(414, fmt::format("The request URL is longer than {} KiB", kMaxUrlBytes / 1024));
+  } else {
+    bool too_large = header.fields_count() > kMaxFieldCount;
+    header.for_each_field([&too_large](const restinio::http_header_field_t& field) {
+      too_large = too_large || field.name().size() > kMaxFieldNameBytes || field.value().size() > kMaxFieldValueBytes;
+    });
+    if (too_large)
+      refused = Response::detail(431, fmt::format("Request header fields are too large: at most {} fields, names of {} bytes, "
+                                                  "values of {} KiB", kMaxFieldCount, kMaxFieldNameBytes, kMaxFieldValueBytes / 1024));
+  }
+  if (refused) refused->headers.emplace_back("Connection", "close");
+  return refused;
+}
+
+// Writes the response's status, headers and body; a HEAD request gets all but the
+// body, with the Content-Length the body has (RFC 9110 9.3.2): bytes after a HEAD
+// reply would be read as the next reply on a kept-alive connection.
+void send(const restinio::request_handle_t& req, bool head, const std::string& request_id, Response& response) {
+  const restinio::http_status_line_t status(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+                                            reason_phrase(response.status));
+  auto with_headers = [&](auto out) {
+    out.append_header(restinio::http_field::content_type, response.content_type);
+    out.append_header("X-Request-Id", request_id);
+    out.append_header(restinio::http_field::cache_control, "no-store");
+    for (auto& [name, value] : response.headers) {
+      // RESTinio writes the Connection header itself, from this flag.
+      if (util::to_lower_ascii(name) == "connection") {
+        if (util::to_lower_ascii(value) == "close") out.connection_close();
+      } else {
+        out.append_header(name, value);
+      }
+    }
+    return out;
+  };
+  if (head) {
+    auto out = with_headers(req->create_response<restinio::user_controlled_output_t>(status));
+    out.set_content_length(response.body.size());
+    out.done();
+  } else {
+    auto out = with_headers(req->create_response(status));
+    out.set_body(std::move(response.body));
+    out.done();
   }
 }
 
@@ -108,21 +174,13 @@ class Dispatcher {
     request->query = std::string(req->header().query());
     request->request_id = request_id_for(req);
     request->client = req->remote_endpoint().address().to_string();
-    for (const char* name : {"origin", "host", "access-control-request-method", "x-forwarded-for"})
+    for (const char* name : {"origin", "host", "access-control-request-method", "x-forwarded-for", "content-type"})
       if (const auto value = req->header().try_get_field(name)) request->headers[name] = std::string(value->data(), value->size());
     const auto started = Clock::now();
 
     // Called once, from whichever thread completes the request.
     Reply reply = [counters = counters_, &gate = gate_, &metrics = metrics_, req, request, started](Response response) {
       gate.decorate(*request, response);
-      auto out = req->create_response(
-          restinio::http_status_line_t(restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
-                                       reason_phrase(response.status)));
-      out.append_header(restinio::http_field::content_type, response.content_type);
-      out.append_header("X-Request-Id", request->request_id);
-      out.append_header(restinio::http_field::cache_control, "no-store");
-      for (auto& [name, value] : response.headers) out.append_header(name, value);
-      out.set_body(std::move(response.body));
       // Counted before the reply leaves, so a client that reads /metrics next sees its own request.
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
       const std::string labels = fmt::format("method=\"{}\",route=\"{}\"", request->method,
@@ -130,9 +188,9 @@ class Dispatcher {
       metrics.count("prepbot_http_requests_total", fmt::format("{},status=\"{}\"", labels, response.status));
       metrics.observe("prepbot_http_request_duration_seconds", labels, static_cast<double>(micros) / 1e6);
       if (response.failure) metrics.count("prepbot_internal_errors_total", fmt::format("kind=\"{}\"", response.failure));
-      out.done();
+      send(req, request->method == "HEAD", request->request_id, response);
       util::log::info("request", {{"method", request->method},
-                                  {"path", request->path},
+                                  {"path", request->path.substr(0, kMaxLoggedPath)},
                                   {"status", response.status},
                                   {"duration_ms", static_cast<double>(micros) / 1000.0},
                                   {"request_id", request->request_id}});
@@ -143,6 +201,8 @@ class Dispatcher {
       Response busy = Response::detail(503, "The server is shutting down; try again shortly");
       busy.headers.emplace_back("Connection", "close");
       reply(std::move(busy));
+    } else if (auto oversized = over_head_limits(req)) {
+      reply(std::move(*oversized));
     } else if (auto rejected = gate_.admit(*request)) {
       reply(std::move(*rejected));
     } else if (req->body().size() > kMaxBodyBytes) {
@@ -199,11 +259,13 @@ void serve(const ServerOptions& options, const Router& router, Gate& gate, util:
                       .read_next_http_message_timelimit(std::chrono::seconds(30))
                       .write_http_response_timelimit(std::chrono::seconds(30))
                       .handle_request_timeout(std::chrono::seconds(120))
+                      // Four times ours (over_head_limits), so that ours answer 414 or 431; beyond
+                      // these, or beyond http_parser's 80 KiB for a whole head, RESTinio closes the connection.
                       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(8 * 1024)
-                                                    .max_field_name_size(1024)
-                                                    .max_field_value_size(16 * 1024)
-                                                    .max_field_count(100)
+                                                    .max_url_size(4 * kMaxUrlBytes)
+                                                    .max_field_name_size(4 * kMaxFieldNameBytes)
+                                                    .max_field_value_size(4 * kMaxFieldValueBytes)
+                                                    .max_field_count(4 * kMaxFieldCount)
                                                     .max_body_size(1024 * 1024));
   auto server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
   util::log::info("listening", {{"address", options.host + ":" + std::to_string(options.port)},

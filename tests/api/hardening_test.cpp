@@ -5,10 +5,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
 #include <thread>
+#include <tuple>
 
 #include "support/server_process.hpp"
 
@@ -154,6 +160,317 @@ TEST(Hardening, SessionsPastTheRetentionPeriodArePurged) {
   for (int i = 0; i < 50 && server.client().get("/interview/session/" + id).status != 404; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(server.client().get("/interview/session/" + id).status, 404);
+}
+
+// A reply read off a raw socket.
+struct RawReply {
+  int status = 0;  // 0: no reply
+  std::map<std::string, std::string> headers;  // lowercase names
+  std::string body;    // every byte after the head
+  bool closed = false;  // the server closed the connection (rather than the read timing out)
+
+  std::string header(const std::string& name) const {
+    const auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+void send_all(int fd, const std::string& bytes) {
+  for (std::size_t sent = 0; sent < bytes.size();) {
+    const ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return;
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+// Reads until `done(bytes)` holds, the server closes (sets `closed`) or 10 s pass without a byte.
+std::string read_until(int fd, bool& closed, const std::function<bool(const std::string&)>& done) {
+  timeval timeout{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string bytes;
+  char buffer[16384];
+  while (!done(bytes)) {
+    const ssize_t got = recv(fd, buffer, sizeof buffer, 0);
+    if (got == 0) closed = true;
+    if (got <= 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(got));
+  }
+  return bytes;
+}
+
+// The status line and headers at the start of `bytes`; the rest goes to body.
+RawReply parse_reply(const std::string& bytes) {
+  RawReply reply;
+  const auto end = bytes.find("\r\n\r\n");
+  if (bytes.rfind("HTTP/1.1 ", 0) != 0 || end == std::string::npos) return reply;
+  reply.status = std::atoi(bytes.c_str() + 9);
+  std::size_t line = bytes.find("\r\n") + 2;
+  while (line < end) {
+    const auto next = bytes.find("\r\n", line);
+    const std::string field = bytes.substr(line, next - line);
+    const auto colon = field.find(':');
+    std::string name = field.substr(0, colon);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    reply.headers[name] = colon == std::string::npos ? "" : field.substr(field.find_first_not_of(' ', colon + 1));
+    line = next + 2;
+  }
+  reply.body = bytes.substr(end + 4);
+  return reply;
+}
+
+// Sends `raw` on a new connection and reads until the server closes it.
+RawReply send_and_read(int port, const std::string& raw) {
+  const int fd = connect_to(port);
+  if (fd < 0) return {};
+  send_all(fd, raw);
+  bool closed = false;
+  RawReply reply = parse_reply(read_until(fd, closed, [](const std::string&) { return false; }));
+  reply.closed = closed;
+  close(fd);
+  return reply;
+}
+
+// HEAD `path` on a kept-alive connection, then GET /healthz on the same connection:
+// the HEAD reply, with every byte the server sent after its head (the next reply, nothing else) as its body.
+RawReply head_then_get(int port, const std::string& path) {
+  const int fd = connect_to(port);
+  if (fd < 0) return {};
+  send_all(fd, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  bool closed = false;
+  std::string bytes = read_until(fd, closed, [](const std::string& b) { return b.find("\r\n\r\n") != std::string::npos; });
+  send_all(fd, request("GET", "/healthz"));
+  bytes += read_until(fd, closed, [](const std::string&) { return false; });
+  close(fd);
+  return parse_reply(bytes);
+}
+
+// The routes /openapi.json documents, path → methods in lower case; with the web app's, that is the route table.
+std::map<std::string, std::set<std::string>> documented_routes(const ServerProcess& server) {
+  std::map<std::string, std::set<std::string>> routes;
+  const json document = server.client().get("/openapi.json").json();
+  for (const auto& [path, operations] : document.at("paths").items())
+    for (const auto& [method, operation] : operations.items())
+      if (method != "parameters") routes[path].insert(method);
+  return routes;
+}
+
+std::string with_id(std::string path, const std::string& id) {
+  if (const auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, id);
+  return path;
+}
+
+// The number a Prometheus line starting with `series` ends with; 0 when there is no such line.
+long metric(const std::string& text, const std::string& series) {
+  const auto at = text.find(series + " ");
+  return at == std::string::npos ? 0 : std::atol(text.c_str() + at + series.size() + 1);
+}
+
+std::string raw_post(const std::string& path, const std::string& body, const std::optional<std::string>& content_type) {
+  return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (content_type ? "Content-Type: " + *content_type + "\r\n" : "") +
+         "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+const json kStart = {{"name", "Ada"}, {"role", "backend"}, {"experience", "mid"}, {"mode", "technical"}, {"num_questions", 2}};
+const std::string kAnswer = "I would add an index on the filtered column and cache the hot reads with a TTL.";
+
+std::string start_session(const ServerProcess& server) {
+  const auto started = server.client().post("/interview/start", kStart);
+  EXPECT_EQ(started.status, 200) << started.body;
+  return started.json().at("session_id");
+}
+
+// A valid body for each JSON-taking route.
+std::string valid_body(const std::string& path) {
+  if (path.ends_with("/start")) return kStart.dump();
+  if (path.ends_with("/answer")) return json{{"question_id", 1}, {"answer", kAnswer}}.dump();
+  if (path.ends_with("/evaluate")) return json{{"question", "What is an index?"}, {"answer", kAnswer}}.dump();
+  if (path.ends_with("/finalize")) return "{}";
+  ADD_FAILURE() << "a new POST route: give it a valid body here: " << path;
+  return "{}";
+}
+
+// Browsers send text/plain, form and multipart bodies cross-site without asking first (no CORS
+// preflight); a JSON API that read them would let any page act for its visitor.
+TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
+  ServerProcess server("sqlite::memory:", {"--rate-limit", "0"});
+  const int port = server.port();
+  const std::string sid = start_session(server);
+  std::vector<std::string> posts;
+  for (const auto& [path, methods] : documented_routes(server))
+    if (methods.contains("post")) posts.push_back(path);
+  ASSERT_EQ(posts.size(), 4u) << "start, answer, finalize, evaluate";
+
+  const std::vector<std::optional<std::string>> refused = {
+      "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b",
+      "application/xml", "text/json", "application/jsonx", "", "application/json; charset=iso-8859-1", std::nullopt};
+  for (const auto& path : posts) {
+    for (const auto& type : refused) {
+      const auto reply = send_and_read(port, raw_post(with_id(path, sid), valid_body(path), type));
+      const std::string label = path + " with " + type.value_or("no Content-Type");
+      EXPECT_EQ(reply.status, 415) << label << ": " << reply.body;
+      EXPECT_EQ(reply.header("content-type"), "application/json") << label;
+      const json error = json::parse(reply.body, nullptr, false);
+      EXPECT_TRUE(error.is_object() && error.contains("detail") && error.at("detail").is_string() &&
+                  error.at("detail").get<std::string>().find("application/json") != std::string::npos)
+          << label << ": " << reply.body;
+    }
+    EXPECT_EQ(send_and_read(port, raw_post(with_id(path, sid), "", "text/plain")).status, 415) << path << ": an empty form";
+  }
+  const json session = server.client().get("/interview/session/" + sid).json();
+  EXPECT_TRUE(session["answers"].empty()) << session["answers"].dump();
+  EXPECT_EQ(session["status"], "ongoing");
+  const std::string metrics = server.client().get("/metrics").body;
+  EXPECT_EQ(metric(metrics, R"(prepbot_coach_calls_total{provider="offline",operation="questions",outcome="ok"})"), 1)
+      << "no session was started";
+  EXPECT_EQ(metric(metrics, R"(prepbot_coach_calls_total{provider="offline",operation="evaluate",outcome="ok"})"), 0)
+      << "nothing was graded";
+
+  for (const std::string type : {"application/json", "application/json; charset=utf-8", "Application/JSON;Charset=\"UTF-8\"",
+                                 "application/problem+json", "application/vnd.api+json; charset=utf-8"}) {
+    const std::string id = start_session(server);  // answer before finalize: "answers" < "finalize"
+    for (const auto& path : posts) {
+      const auto reply = send_and_read(port, raw_post(with_id(path, id), valid_body(path), type));
+      EXPECT_EQ(reply.status, 200) << path << " with " << type << ": " << reply.body;
+    }
+  }
+  // The seed's clients and the web app finalize with an empty POST and no Content-Type (fetch, curl -X POST).
+  const std::string id = start_session(server);
+  ASSERT_EQ(server.client().post("/interview/session/" + id + "/answer", json{{"question_id", 1}, {"answer", kAnswer}}).status, 200);
+  EXPECT_EQ(send_and_read(port, raw_post("/interview/session/" + id + "/finalize", "", std::nullopt)).status, 200);
+  // A route that needs a body and gets none (and no type) says what is missing.
+  EXPECT_EQ(send_and_read(port, raw_post("/interview/start", "", std::nullopt)).status, 422);
+}
+
+// HEAD is GET without the body (RFC 9110 §9.3.2); a body after a HEAD reply would be read as
+// the start of the next reply on a kept-alive connection.
+TEST(Hardening, HeadOnEveryRouteAnswersLikeGetWithoutABody) {
+  ServerProcess server("sqlite::memory:", {"--rate-limit", "0"});
+  const int port = server.port();
+  const std::string sid = start_session(server);
+  ASSERT_EQ(server.client().post("/interview/session/" + sid + "/answer", json{{"question_id", 1}, {"answer", kAnswer}}).status, 200);
+  ASSERT_EQ(server.client().post("/interview/session/" + sid + "/finalize", std::string()).status, 200);
+  auto routes = documented_routes(server);
+  ASSERT_GE(routes.size(), 15u);
+  for (const std::string web : {"/", "/docs", "/openapi.json", "/js/api.js", "/interview/health"}) routes[web].insert("get");
+
+  for (const auto& [pattern, methods] : routes) {
+    const std::string path = with_id(pattern, sid);
+    const RawReply head = head_then_get(port, path);
+    const auto next = parse_reply(head.body);
+    EXPECT_EQ(next.status, 200) << "HEAD " << pattern << " left bytes before the next reply: " << head.body.substr(0, 80);
+    const json health = json::parse(next.body, nullptr, false);
+    EXPECT_TRUE(health.is_object() && health.value("status", "") == "ok") << pattern << ": " << next.body;
+    if (methods.contains("get")) {
+      const RawReply get = send_and_read(port, request("GET", path));
+      EXPECT_EQ(get.status, 200) << pattern;
+      EXPECT_EQ(head.status, get.status) << pattern;
+      EXPECT_EQ(head.header("content-type"), get.header("content-type")) << pattern;
+      if (pattern != "/metrics") {  // its numbers move between two requests
+        EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size())) << pattern;
+      }
+    } else {
+      EXPECT_EQ(head.status, 405) << pattern;
+      EXPECT_FALSE(head.header("allow").empty()) << pattern;
+      for (const auto& method : methods) {
+        std::string upper = method;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+        EXPECT_NE(head.header("allow").find(upper), std::string::npos) << pattern << ": Allow " << head.header("allow");
+      }
+    }
+  }
+  EXPECT_EQ(server.client().get("/interview/session/" + sid).status, 200) << "HEAD never reaches DELETE";
+}
+
+// Over our limits the client hears why (414, 431) and the connection closes; the server stays up.
+TEST(Hardening, OversizedRequestLinesAndHeadersAreAnswered414And431) {
+  ServerProcess server("sqlite::memory:");
+  const int port = server.port();
+  auto keep_alive = [](const std::string& path, const std::string& headers) {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
+  };
+  std::string many;
+  for (int i = 0; i < 150; ++i) many += "X-Field-" + std::to_string(i) + ": v\r\n";
+  const std::vector<std::tuple<std::string, std::string, int>> cases = {
+      {"a 9 KB session id", keep_alive("/interview/session/" + std::string(9 * 1024, 'a'), ""), 414},
+      {"a 9 KB query", keep_alive("/healthz?q=" + std::string(9 * 1024, 'q'), ""), 414},
+      {"a 20 KB header value", keep_alive("/healthz", "X-Big: " + std::string(20 * 1024, 'v') + "\r\n"), 431},
+      {"a 2 KB header name", keep_alive("/healthz", std::string(2048, 'N') + ": v\r\n"), 431},
+      {"150 header fields", keep_alive("/healthz", many), 431},
+  };
+  for (const auto& [label, raw, status] : cases) {
+    const auto reply = send_and_read(port, raw);
+    EXPECT_EQ(reply.status, status) << label;
+    EXPECT_EQ(reply.header("connection"), "close") << label;
+    EXPECT_TRUE(reply.closed) << label << ": the server closes the connection";
+    const json error = json::parse(reply.body, nullptr, false);
+    EXPECT_TRUE(error.is_object() && error.contains("detail") && error.at("detail").is_string()) << label << ": " << reply.body;
+    ASSERT_TRUE(server.running());
+  }
+  const auto within = send_and_read(port, request("GET", "/interview/session/" + std::string(7 * 1024, 'a')));
+  EXPECT_EQ(within.status, 404) << "just inside the limit is an ordinary request";
+  EXPECT_EQ(server.client().get("/healthz").status, 200);
+}
+
+// The seed's Streamlit client checks /interview/health when it loads.
+TEST(Hardening, InterviewHealthAnswersLikeHealthz) {
+  ServerProcess server("sqlite::memory:", {"--rate-limit", "1,1"});
+  for (int i = 0; i < 5; ++i) {
+    const auto health = server.client().get("/interview/health");
+    EXPECT_EQ(health.status, 200) << "like /healthz, never rate-limited";
+    EXPECT_EQ(health.body, server.client().get("/healthz").body);
+    EXPECT_EQ(health.headers.at("content-type"), "application/json");
+  }
+  EXPECT_TRUE(documented_routes(server)["/interview/health"].contains("get")) << "documented in /openapi.json";
+}
+
+// Control characters in stored text ring, recolour or rewrite whatever terminal or log shows them later.
+TEST(Hardening, ControlCharactersInTextAre422NamingTheField) {
+  ServerProcess server("sqlite::memory:", {"--rate-limit", "0"});
+  const std::string sid = start_session(server);
+  const auto hostile = server.client().post("/interview/start", json{{"name", "Bell\x07 Esc\x1b[31mRed"}, {"role", "qa"},
+                                                                     {"experience", "junior"}, {"mode", "technical"}});
+  ASSERT_EQ(hostile.status, 422) << hostile.body;
+  EXPECT_EQ(hostile.json()["detail"][0]["loc"], json::array({"body", "name"}));
+
+  const std::vector<std::pair<std::string, json>> requests = {
+      {"/interview/start", kStart},
+      {"/interview/session/" + sid + "/answer", {{"question_id", 1}, {"answer", kAnswer}}},
+      {"/interview/evaluate", {{"question", "What is an index?"}, {"answer", kAnswer}}},
+  };
+  const std::map<std::string, std::vector<std::string>> optional_fields = {
+      {"/interview/start", {"domain", "difficulty", "focus", "coach", "avoid_questions"}},
+      {"/interview/evaluate", {"mode", "experience", "role", "coach"}},
+  };
+  for (const auto& [path, base] : requests) {
+    std::vector<std::string> fields;
+    for (const auto& [field, value] : base.items())
+      if (value.is_string()) fields.push_back(field);
+    if (optional_fields.contains(path)) fields.insert(fields.end(), optional_fields.at(path).begin(), optional_fields.at(path).end());
+    for (const auto& field : fields) {
+      for (const std::string text : {"a\x1b[2Jb", "bell\x07", "del\x7f", "csi\xc2\x9b"}) {
+        json body = base;
+        body[field] = field == "avoid_questions" ? json::array({text}) : json(text);
+        const auto reply = server.client().post(path, body);
+        EXPECT_EQ(reply.status, 422) << path << " " << field << ": " << reply.body;
+        if (reply.status == 422) {
+          EXPECT_EQ(reply.json()["detail"][0]["loc"], json::array({"body", field})) << reply.body;
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(server.client().get("/interview/session/" + sid).json()["answers"].empty());
+
+  // Every script, emoji and line breaks in an answer are kept as sent.
+  json start = kStart;
+  start["name"] = "Zoë Ñúñez 李雷 Дмитрий 👩🏽‍💻";
+  const auto started = server.client().post("/interview/start", start);
+  ASSERT_EQ(started.status, 200) << started.body;
+  const std::string id = started.json()["session_id"];
+  const std::string answer = "First:\n\tan index.\r\nThen: a cache ✓.";
+  ASSERT_EQ(server.client().post("/interview/session/" + id + "/answer", json{{"question_id", 1}, {"answer", answer}}).status, 200);
+  const json session = server.client().get("/interview/session/" + id).json();
+  EXPECT_EQ(session["meta"]["name"], start["name"]);
+  EXPECT_EQ(session["answers"][0]["answer"], answer) << session["answers"].dump();
 }
 
 // At least 80 hostile requests: none may get a 5xx, the server must stay up, and

@@ -69,6 +69,8 @@ TEST(Gate, RateLimitsEachClientWithItsOwnBucket) {
   auto health = request("GET");
   health.path = "/healthz";
   EXPECT_FALSE(gate.admit(health)) << "health checks are never limited";
+  health.path = "/interview/health";
+  EXPECT_FALSE(gate.admit(health)) << "nor is the seed client's health check, under /interview/";
   auto asset = request("GET");
   asset.path = "/js/main.js";
   EXPECT_FALSE(gate.admit(asset)) << "the web app's files are not limited";

@@ -77,5 +77,72 @@ TEST(AnswerRequest, AcceptsIntegersTheWayPydanticDoes) {
   EXPECT_THROW(parse_answer_request(R"({"question_id": 99999999999999999999, "answer": "a"})"), ValidationError);
 }
 
+// Every text field of every request, each with a base body that parses.
+struct TextField {
+  const char* request;  // "start", "answer" or "evaluate"
+  const char* field;
+  bool list = false;  // a list of strings (avoid_questions)
+};
+
+const std::vector<TextField> kTextFields = {
+    {"start", "name"},  {"start", "role"},  {"start", "domain"}, {"start", "experience"},        {"start", "mode"},
+    {"start", "difficulty"}, {"start", "focus"}, {"start", "coach"}, {"start", "avoid_questions", true},
+    {"answer", "answer"}, {"evaluate", "question"}, {"evaluate", "answer"}, {"evaluate", "mode"},
+    {"evaluate", "experience"}, {"evaluate", "role"}, {"evaluate", "coach"},
+};
+
+nlohmann::json base_body(std::string_view request) {
+  if (request == "start") return {{"name", "Ada"}, {"role", "qa"}, {"experience", "junior"}, {"mode", "technical"}};
+  if (request == "answer") return {{"question_id", 1}, {"answer", "An answer."}};
+  return {{"question", "What is a cache?"}, {"answer", "A fast copy."}};
+}
+
+// The errors of parsing `body` as `request`; empty when it parses.
+std::vector<FieldError> errors_parsing(std::string_view request, const std::string& body) {
+  try {
+    if (request == "start") parse_start_request(body);
+    else if (request == "answer") parse_answer_request(body);
+    else parse_evaluate_request(body);
+  } catch (const ValidationError& error) {
+    return error.errors;
+  }
+  return {};
+}
+
+std::string with_text(const TextField& field, const std::string& text) {
+  auto body = base_body(field.request);
+  body[field.field] = field.list ? nlohmann::json::array({text}) : nlohmann::json(text);
+  return body.dump();
+}
+
+TEST(TextFields, ControlCharactersAreRefusedInEveryFieldNamingIt) {
+  // C0 controls (NUL, bell, escape, backspace, form feed, vertical tab), DEL, C1 controls (NEL, CSI) and the seed's
+  // terminal-escape name: text that would ring, recolour or rewrite a terminal or a log line.
+  const std::vector<std::string> hostile = {std::string("a\0b", 3), "Bell\x07", "Esc\x1b[31mRed", "back\x08", "feed\x0c",
+                                            "tab\x0bv", "del\x7f", "nel\xc2\x85", "csi\xc2\x9b" "31m", "Bell\x07 Esc\x1b[31mRed"};
+  for (const auto& field : kTextFields) {
+    for (const auto& text : hostile) {
+      const auto errors = errors_parsing(field.request, with_text(field, text));
+      ASSERT_EQ(errors.size(), 1u) << field.request << "." << field.field << " accepted " << nlohmann::json(text).dump();
+      EXPECT_EQ(errors[0].loc, (std::vector<nlohmann::ordered_json>{"body", field.field}));
+      EXPECT_EQ(errors[0].type, "string_pattern_mismatch");
+      EXPECT_NE(errors[0].msg.find("control character"), std::string::npos) << errors[0].msg;
+    }
+  }
+}
+
+TEST(TextFields, TabsLineBreaksAndEveryScriptArePassedThrough) {
+  EXPECT_TRUE(errors_parsing("answer", with_text({"answer", "answer"}, "First:\n\tcache\r\nThen: measure.")).empty());
+  EXPECT_TRUE(errors_parsing("evaluate", with_text({"evaluate", "question"}, "Why?\nExplain.")).empty());
+  // Accents, other scripts, emoji (with joiners and variation selectors), no-break and zero-width spaces, U+00A0..U+00FF.
+  for (const std::string name : {"José Ñúñez", "李雷", "Дмитрий", "محمد", "👩🏽‍💻 Dev ❤️", "Zoë\u00a0O'Brien", "a\u200bb", "\u00a0\u00ff"}) {
+    auto body = base_body("start");
+    body["name"] = name;
+    body["role"] = name;
+    body["domain"] = name;
+    EXPECT_EQ(parse_start_request(body.dump()).name, name);
+  }
+}
+
 }  // namespace
 }  // namespace prepbot::http
