@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "app/retention.hpp"
 #include "coach/llm/llm_coach.hpp"
 #include "coach/offline/bank.hpp"
 #include "coach/offline/offline_coach.hpp"
@@ -44,50 +45,8 @@ void describe_metrics(util::Metrics& metrics) {
   metrics.describe("prepbot_coach_calls_total", "Coach calls by provider, operation and outcome.");
   metrics.describe("prepbot_coach_fallbacks_total", "LLM coach calls answered by the offline coach instead.");
   metrics.describe("prepbot_internal_errors_total", "Requests that failed inside PrepBot, by kind: store (503) or unexpected (500).");
-  metrics.describe("prepbot_sessions_purged_total", "Sessions erased by the retention sweeper.");
+  metrics.describe(kPurgedMetric, "Sessions erased by the retention sweeper.");
 }
-
-// Erases sessions older than the retention period: at start-up, then hourly.
-class RetentionSweeper {
- public:
-  RetentionSweeper(store::SessionStore& store, int days) : store_(store), days_(days) {
-    if (days_ > 0) thread_ = std::thread([this] { run(); });
-  }
-  ~RetentionSweeper() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-  RetentionSweeper(const RetentionSweeper&) = delete;
-  RetentionSweeper& operator=(const RetentionSweeper&) = delete;
-
- private:
-  void run() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      lock.unlock();
-      try {
-        const auto cutoff = std::chrono::system_clock::now() - std::chrono::hours(24) * days_;
-        if (const auto purged = store_.purge_created_before(util::iso8601(cutoff)); purged > 0)
-          util::log::info("retention sweep", {{"purged_sessions", purged}, {"retention_days", days_}});
-      } catch (const std::exception& error) {
-        util::log::error("retention sweep failed", {{"error", error.what()}});
-      }
-      lock.lock();
-      wake_.wait_for(lock, std::chrono::hours(1), [this] { return stopping_; });
-    }
-  }
-
-  store::SessionStore& store_;
-  int days_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
-};
 
 // The configured LLM coach, or null for the offline coach alone.
 std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& config, coach::llm::HttpClient& http,
@@ -103,7 +62,9 @@ std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& confi
   coach::llm::LlmOptions options;
   options.timeout = std::chrono::seconds(config.llm_timeout);
   options.max_concurrent = config.llm_concurrency;
-  return std::make_unique<coach::llm::LlmCoach>(std::move(provider), http, offline, workers, &metrics, options);
+  auto coach = std::make_unique<coach::llm::LlmCoach>(std::move(provider), http, offline, workers, &metrics, options);
+  coach->check_model();
+  return coach;
 }
 
 std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& data) {
@@ -139,7 +100,7 @@ int serve(const config::Config& config) {
   const http::Router router = http::make_router(interview, *store, web, metrics);
   http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,
                    config.max_client_connections});
-  RetentionSweeper sweeper(*store, config.retention_days);
+  RetentionSweeper sweeper(*store, metrics, config.retention_days);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   util::log::info("ready", {{"questions", bank->questions().size()},

@@ -2,7 +2,9 @@
 // The Coach: what asks the questions and grades the answers. The offline coach
 // (bank + grader) is the default; LLM coaches implement the same interface and
 // fall back to it. Both operations complete asynchronously: the callback may run
-// on another thread, and the caller's thread is never held while a coach works.
+// on another thread. The caller's thread does only quick work (a lookup, or
+// queueing); grading and remote calls run elsewhere.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,11 +38,19 @@ struct EvaluationRequest {
   std::string role;
 };
 
+// What /healthz says of a coach that depends on a remote model.
+struct CoachHealth {
+  std::string model;
+  std::string model_status;  // "checking", "available", "missing" or "unchecked"
+};
+
 class Coach {
  public:
   virtual ~Coach() = default;
   virtual void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) = 0;
   virtual void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) = 0;
+  // Nothing for a coach that needs nothing remote (the offline one).
+  virtual std::optional<CoachHealth> health() const { return std::nullopt; }
 };
 
 }  // namespace prepbot::coach

@@ -19,7 +19,7 @@ struct Config {
   int db_pool = 8;                                        // PREPBOT_DB_POOL: PostgreSQL connections per instance
   std::string coach = "offline";                          // PREPBOT_COACH
   std::string gemini_api_key;                             // GEMINI_API_KEY
-  std::string gemini_model = "gemini-2.5-flash";          // GEMINI_MODEL
+  std::string gemini_model = "gemini-flash-latest";       // GEMINI_MODEL: the maintained alias (2.5 Flash was retired in 2026)
   std::string gemini_base_url = "https://generativelanguage.googleapis.com";  // GEMINI_BASE_URL
   std::string openai_api_key;                             // OPENAI_API_KEY
   std::string openai_model = "gpt-4o-mini";               // OPENAI_MODEL

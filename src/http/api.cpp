@@ -41,9 +41,14 @@ json start_response(const interview::Started& started) {
 
 Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
                    const util::Metrics& metrics) {
-  auto health = [&store](Request&, const Reply& reply) {
+  // 503 only when the store is down; a missing LLM model is reported, not fatal (the offline coach answers).
+  auto health = [&store, &interview](Request&, const Reply& reply) {
     const bool ok = store.ping();
-    reply(Response::json(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}}));
+    json body = {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}};
+    for (const auto& [name, coach] : interview.coaches().by_name)
+      if (const auto state = coach->health())
+        body["coaches"][name] = {{"model", state->model}, {"model_status", state->model_status}};
+    reply(Response::json(ok ? 200 : 503, std::move(body)));
   };
 
   auto start = [&interview](Request& request, const Reply& reply) {
@@ -132,6 +137,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
 
   return Router({
       {"GET", "/healthz", health},
+      {"GET", "/interview/health", health},  // what the seed's Streamlit client checks when it loads
       {"GET", "/metrics", metrics_text},
       {"GET", "/interview/coaches", coaches},
       {"POST", "/interview/start", start},

@@ -90,6 +90,10 @@ class LlmTest : public ::testing::TestWithParam<std::string> {
     return answered.json();
   }
 
+  // The servers here give each LLM call 3 s (--llm-timeout 3): two calls ignoring it would
+  // take the 30 s default each. The bound tells the two apart with room for a sanitizer
+  // build on a busy machine (a 9 s bound once failed at 10.5 s under TSan); speed is bench/'s.
+  static constexpr auto kHonoursTheTimeout = std::chrono::seconds(25);
   static inline const std::string kAnswer =
       "I would use a token bucket per API key stored in Redis so every instance shares the counters, and answer 429 "
       "with a Retry-After header. For example, at my last job this cut abusive traffic by 90 percent.";
@@ -146,7 +150,7 @@ TEST_P(LlmTest, EveryFailureFallsBackToTheOfflineCoach) {
     EXPECT_EQ(evaluation["source"], "offline") << mode;
     EXPECT_TRUE(evaluation["evidence"].contains("fallback")) << mode << ": " << evaluation.dump();
     EXPECT_EQ(evaluation["evidence"]["fallback"]["provider"], GetParam()) << mode;
-    EXPECT_LT(last_took_, std::chrono::seconds(10)) << mode;
+    EXPECT_LT(last_took_, kHonoursTheTimeout) << mode;
     EXPECT_EQ(last_questions_.size(), 2u) << mode << ": the offline coach asked instead";
   }
 }
@@ -179,7 +183,7 @@ TEST_P(LlmTest, AHangingProviderTimesOutIntoTheFallback) {
   const auto took = last_took_;
   EXPECT_EQ(evaluation["source"], "offline");
   EXPECT_EQ(evaluation["evidence"]["fallback"]["reason"], "timeout");
-  EXPECT_LT(took, std::chrono::seconds(9)) << "two calls of at most 3 s each";
+  EXPECT_LT(took, kHonoursTheTimeout) << "two calls of at most 3 s each";
 }
 
 TEST_P(LlmTest, WildDisagreementWithTheOfflineEvidenceIsFlagged) {
@@ -197,6 +201,27 @@ TEST_P(LlmTest, TheCircuitOpensAfterRepeatedFailures) {
     EXPECT_EQ(response.json()["source"], "offline");
   }
   EXPECT_EQ(fake().requests("quota") - before, 5) << "after five failures the circuit stays open";
+}
+
+// At start-up the server asks the provider whether the configured model exists:
+// a retired one is a warning in the log and "missing" in /healthz (the server
+// still serves, with the offline coach), a served one "available".
+TEST_P(LlmTest, AModelTheProviderDoesNotHaveIsSaidPlainly) {
+  for (const auto& [model, expected] : {std::pair{"retired-flash-1", "missing"}, std::pair{"normal", "available"}}) {
+    ServerProcess server("sqlite::memory:", provider().args(model));
+    json health;
+    for (int i = 0; i < 500; ++i) {  // the check runs in the background, bounded by the call timeout
+      health = server.client().get("/healthz").json();
+      if (health["coaches"][GetParam()]["model_status"] != "checking") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(health["status"], "ok") << "the offline coach still serves";
+    EXPECT_EQ(health["coaches"][GetParam()]["model"], model);
+    EXPECT_EQ(health["coaches"][GetParam()]["model_status"], expected) << health.dump();
+    const bool warned = server.log().find("has no such model") != std::string::npos;
+    EXPECT_EQ(warned, std::string(expected) == "missing") << server.log();
+    EXPECT_EQ(server.log().find(kKey), std::string::npos);
+  }
 }
 
 TEST_P(LlmTest, TheKeyNeverAppearsInLogsResponsesOrTheDatabase) {

@@ -4,7 +4,9 @@
 //   normal fenced prose truncated out_of_range clamped ratelimited quota error500
 //   unavailable badkey safety garbage hang slow-<ms>
 // It checks the API key it was started with (x-goog-api-key, or Bearer) and
-// counts requests per model at GET /stats.
+// counts requests per model at GET /stats. Its catalogue (Gemini's models.get,
+// OpenAI's GET /models) holds every model name above except those starting
+// with "retired".
 //   fake_llm PORT API_KEY
 #include <atomic>
 #include <chrono>
@@ -136,6 +138,32 @@ Answer answer_openai(const std::string& mode, bool wants_questions, int count, b
   return {200, reply.dump(), {}};
 }
 
+bool in_catalogue(const std::string& model) { return model.rfind("retired", 0) != 0; }
+
+// GET /v1beta/models/{model} (Gemini) and GET /v1/models (OpenAI), with the key checked as on calls.
+Answer catalogue(const std::string& path, const restinio::http_request_header_t& header) {
+  static const std::regex gemini_model("/v1beta/models/([^:/]+)");
+  std::smatch match;
+  if (std::regex_match(path, match, gemini_model)) {
+    const auto key = header.opt_value_of("x-goog-api-key");
+    if (!key || *key != api_key) return {400, R"({"error":{"code":400,"status":"INVALID_ARGUMENT","message":"API key not valid."}})", {}};
+    const std::string model = match[1];
+    if (!in_catalogue(model))
+      return {404, json{{"error", {{"code", 404}, {"status", "NOT_FOUND"}, {"message", "models/" + model + " is not found"}}}}.dump(), {}};
+    return {200, json{{"name", "models/" + model}, {"displayName", model}}.dump(), {}};
+  }
+  if (path == "/v1/models") {
+    const auto auth = header.opt_value_of("Authorization");
+    if (!auth || *auth != "Bearer " + api_key) return {401, R"({"error":{"code":"invalid_api_key"}})", {}};
+    json data = json::array();
+    for (const char* model : {"normal", "fenced", "prose", "truncated", "out_of_range", "clamped", "ratelimited", "quota",
+                              "error500", "unavailable", "badkey", "safety", "garbage", "hang", "slow-2000"})
+      data.push_back({{"id", model}, {"object", "model"}});
+    return {200, json{{"object", "list"}, {"data", data}}.dump(), {}};
+  }
+  return {404, R"({"error":"not found"})", {}};
+}
+
 restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
   const std::string path(req->header().path());
   auto respond = [req](const Answer& answer) {
@@ -149,6 +177,10 @@ restinio::request_handling_status_t handle(const restinio::request_handle_t& req
   if (path == "/stats") {
     std::lock_guard lock(stats_mutex);
     respond({200, json(requests_by_model).dump(), {}});
+    return restinio::request_accepted();
+  }
+  if (req->header().method() == restinio::http_method_get()) {
+    respond(catalogue(path, req->header()));
     return restinio::request_accepted();
   }
   const json body = json::parse(req->body(), nullptr, false);

@@ -12,6 +12,24 @@ class Gemini final : public Provider {
  public:
   explicit Gemini(ProviderConfig config) : config_(std::move(config)) {}
   const char* name() const override { return "gemini"; }
+  const std::string& model() const override { return config_.model; }
+
+  // models.get: 200 with the model, or 404 NOT_FOUND in Gemini's error shape.
+  HttpRequest model_request() const override {
+    HttpRequest request;
+    request.url = fmt::format("{}/v1beta/models/{}", config_.base(), config_.model);
+    request.headers = {"x-goog-api-key: " + config_.api_key};
+    request.get = true;
+    return request;
+  }
+
+  ModelCheck parse_model(const HttpResult& result) const override {
+    if (result.status == 200) return ModelCheck::available;
+    const json body = json::parse(result.body, nullptr, false);
+    const bool gemini_not_found = result.status == 404 && body.is_object() && body.contains("error") &&
+                                  body["error"].is_object() && body["error"].value("status", "") == "NOT_FOUND";
+    return gemini_not_found ? ModelCheck::missing : ModelCheck::unchecked;
+  }
 
   HttpRequest build(const Prompt& prompt) const override {
     HttpRequest request;

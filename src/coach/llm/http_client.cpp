@@ -85,8 +85,12 @@ void HttpClient::run() {
     p->easy = curl_easy_init();
     for (const auto& header : p->request.headers) p->headers = curl_slist_append(p->headers, header.c_str());
     curl_easy_setopt(p->easy, CURLOPT_URL, p->request.url.c_str());
-    curl_easy_setopt(p->easy, CURLOPT_POSTFIELDS, p->request.body.data());
-    curl_easy_setopt(p->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(p->request.body.size()));
+    if (p->request.get) {
+      curl_easy_setopt(p->easy, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(p->easy, CURLOPT_POSTFIELDS, p->request.body.data());
+      curl_easy_setopt(p->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(p->request.body.size()));
+    }
     curl_easy_setopt(p->easy, CURLOPT_HTTPHEADER, p->headers);
     curl_easy_setopt(p->easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(p->request.connect_timeout.count()));
     curl_easy_setopt(p->easy, CURLOPT_TIMEOUT_MS, static_cast<long>(p->request.total_timeout.count()));

@@ -1,8 +1,9 @@
 #pragma once
 // Outgoing HTTP for the LLM coaches: one libcurl multi handle driven by one
 // thread, so thousands of slow calls wait together without holding a thread
-// each. Every request states its connect and total timeouts; callbacks run on
-// the client's thread and must be quick (hand real work to a worker pool).
+// each. Every request states its connect and total timeouts. Callbacks run on
+// the client's thread, one at a time: a callback may parse a reply, but anything
+// heavier (grading, drawing) belongs on a worker pool, or every other call waits.
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -19,6 +20,7 @@ struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POSTed as is
+  bool get = false;                  // a GET without a body instead
   std::chrono::milliseconds connect_timeout{5'000};
   std::chrono::milliseconds total_timeout{30'000};
 };

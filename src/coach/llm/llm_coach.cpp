@@ -88,6 +88,43 @@ LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, HttpClient& http, offline
     : provider_(std::move(provider)), http_(http), fallback_(fallback), workers_(workers), metrics_(metrics),
       options_(options) {}
 
+const char* to_string(ModelCheck check) {
+  switch (check) {
+    case ModelCheck::checking: return "checking";
+    case ModelCheck::available: return "available";
+    case ModelCheck::missing: return "missing";
+    case ModelCheck::unchecked: return "unchecked";
+  }
+  return "unchecked";
+}
+
+void LlmCoach::check_model() {
+  HttpRequest request = provider_->model_request();
+  request.total_timeout = std::min<std::chrono::milliseconds>(options_.timeout, std::chrono::seconds(10));
+  request.connect_timeout = std::min(request.connect_timeout, request.total_timeout);
+  http_.send(std::move(request), [this](const HttpResult& result) {
+    const ModelCheck check = provider_->parse_model(result);
+    {
+      std::lock_guard lock(mutex_);
+      model_check_ = check;
+    }
+    const nlohmann::ordered_json fields = {{"provider", provider_->name()}, {"model", provider_->model()},
+                                           {"status", result.status}};
+    if (check == ModelCheck::missing)
+      util::log::warn("the LLM provider has no such model: every call will be graded by the offline coach; "
+                      "set the model (GEMINI_MODEL or OPENAI_MODEL) to one it serves", fields);
+    else if (check == ModelCheck::unchecked)
+      util::log::info("could not ask the LLM provider whether it has the model", fields);
+    else
+      util::log::info("the LLM provider has the model", fields);
+  });
+}
+
+std::optional<CoachHealth> LlmCoach::health() const {
+  std::lock_guard lock(mutex_);
+  return CoachHealth{provider_->model(), to_string(model_check_)};
+}
+
 void LlmCoach::count(const char* operation, const char* outcome, const std::string& reason) {
   if (metrics_ == nullptr) return;
   metrics_->count("prepbot_coach_calls_total",

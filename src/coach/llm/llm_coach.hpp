@@ -27,7 +27,7 @@ namespace prepbot::coach::llm {
 
 struct LlmOptions {
   std::chrono::milliseconds timeout{30'000};  // per call, retries included
-  int max_concurrent = 128;                   // calls in flight to the provider; more wait their turn
+  int max_concurrent = 512;                   // calls in flight to the provider; more wait their turn (PREPBOT_LLM_CONCURRENCY)
   int max_retries = 2;
   int breaker_threshold = 5;                  // consecutive failures that open the circuit
   std::chrono::seconds breaker_cooldown{30};
@@ -41,6 +41,12 @@ class LlmCoach final : public Coach {
 
   void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
   void evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) override;
+  std::optional<CoachHealth> health() const override;
+
+  // Asks the provider, once and in the background, whether the configured model
+  // exists (bounded by the call timeout, at most 10 s); a missing model is logged
+  // as a warning and shown by health(), instead of every call failing quietly.
+  void check_model();
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -63,7 +69,8 @@ class LlmCoach final : public Coach {
   util::Metrics* metrics_;
   LlmOptions options_;
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  ModelCheck model_check_ = ModelCheck::checking;
   int in_flight_ = 0;
   std::deque<std::shared_ptr<Call>> waiting_;
   int consecutive_failures_ = 0;

@@ -16,6 +16,27 @@ class OpenAi final : public Provider {
  public:
   explicit OpenAi(ProviderConfig config) : config_(std::move(config)) {}
   const char* name() const override { return "openai"; }
+  const std::string& model() const override { return config_.model; }
+
+  // GET /models lists what the server serves; a server without the route (404) cannot say.
+  HttpRequest model_request() const override {
+    HttpRequest request;
+    request.url = config_.base() + "/models";
+    if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key);
+    request.get = true;
+    return request;
+  }
+
+  ModelCheck parse_model(const HttpResult& result) const override {
+    if (result.status != 200) return ModelCheck::unchecked;
+    const json body = json::parse(result.body, nullptr, false);
+    if (!body.is_object() || !body.contains("data") || !body["data"].is_array()) return ModelCheck::unchecked;
+    for (const auto& entry : body["data"]) {
+      const std::string id = entry.is_object() ? entry.value("id", "") : "";
+      if (id == config_.model || id == config_.model + ":latest") return ModelCheck::available;  // Ollama tags its default
+    }
+    return ModelCheck::missing;
+  }
 
   HttpRequest build(const Prompt& prompt) const override {
     HttpRequest request;

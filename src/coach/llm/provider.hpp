@@ -48,16 +48,30 @@ struct ProviderConfig {
   }
 };
 
+// Whether the configured model exists at the provider, asked once at start-up.
+enum class ModelCheck {
+  checking,   // no answer yet
+  available,
+  missing,    // the provider says it has no such model (retired, misspelt): every call will fall back
+  unchecked,  // no clear answer: the server lacks the route (many local servers), or was unreachable
+};
+
 class Provider {
  public:
   virtual ~Provider() = default;
   virtual const char* name() const = 0;
+  virtual const std::string& model() const = 0;
   virtual HttpRequest build(const Prompt& prompt) const = 0;
   virtual Reply parse(const HttpResult& result) const = 0;
+  // A GET that asks the provider about the configured model, and what its answer says.
+  virtual HttpRequest model_request() const = 0;
+  virtual ModelCheck parse_model(const HttpResult& result) const = 0;
 };
 
 std::unique_ptr<Provider> make_gemini(ProviderConfig config);
 std::unique_ptr<Provider> make_openai(ProviderConfig config);
+
+const char* to_string(ModelCheck check);
 
 // "43.7s", "1.5s", "500ms" → milliseconds; 0 when unreadable.
 std::chrono::milliseconds parse_duration(const std::string& text);
