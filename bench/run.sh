@@ -34,6 +34,12 @@ for clients in 1 8; do
   out=$(build/release/bench/session_load "$base" "$clients" "$seconds" || true)
   printf '%-44s %s\n' "full sessions, $clients client(s)" "$out"
 done
+# Sessions of 4 questions ending with all four exports (full, summary, both again as base64):
+# the first export of each session is drawn, the repeated ones come from the report cache.
+for clients in 1 8; do
+  out=$(build/release/bench/session_load "$base" "$clients" "$seconds" exports || true)
+  printf '%-44s %s\n' "sessions with 4 exports, $clients client(s)" "$out"
+done
 
 # A finalized ten-question session to export.
 started=$(curl -fs -X POST "$base/interview/start" -H 'content-type: application/json' \
