@@ -120,7 +120,8 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
     reply(std::move(response));
   };
 
-  // The web app: "/", "/app.js", "/vendor/x.js", …; "/docs" is the API documentation page.
+  // The web app: "/", "/favicon.svg", "/js/main.js", "/css/app.css", …; "/docs" is the API
+  // documentation page, drawn from "/openapi.json".
   auto web_file = [&web](Request& request, const Reply& reply) {
     auto file = web.get(request.path == "/docs" ? "/docs.html" : request.path);
     reply(file ? std::move(*file) : Response::detail(404, "Not Found"));

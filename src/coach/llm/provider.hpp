@@ -1,7 +1,8 @@
 #pragma once
 // An LLM provider's wire protocol: how a prompt becomes an HTTP request and how
-// the HTTP result becomes text or a classified failure. Gemini and any
-// OpenAI-compatible server (see shared/protocols/llm-apis.md).
+// the HTTP result becomes text or a classified failure. Gemini's generateContent
+// (v1beta) and any OpenAI-compatible /chat/completions server (OpenAI, Ollama,
+// llama.cpp, vLLM, LM Studio, Groq); tests/support/fake_llm.cpp speaks both.
 #include <chrono>
 #include <memory>
 #include <string>
