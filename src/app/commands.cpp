@@ -54,9 +54,9 @@ std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& confi
                                                      util::Metrics& metrics) {
   std::unique_ptr<coach::llm::Provider> provider;
   if (config.coach == "gemini")
-    provider = coach::llm::make_gemini({config.gemini_api_key, config.gemini_model, config.gemini_base_url});
+    provider = coach::llm::make_gemini({util::Secret(config.gemini_api_key), config.gemini_model, config.gemini_base_url});
   else if (config.coach == "openai")
-    provider = coach::llm::make_openai({config.openai_api_key, config.openai_model, config.openai_base_url});
+    provider = coach::llm::make_openai({util::Secret(config.openai_api_key), config.openai_model, config.openai_base_url});
   else
     return nullptr;
   coach::llm::LlmOptions options;

@@ -18,7 +18,7 @@ class Gemini final : public Provider {
   HttpRequest model_request() const override {
     HttpRequest request;
     request.url = fmt::format("{}/v1beta/models/{}", config_.base(), config_.model);
-    request.headers = {"x-goog-api-key: " + config_.api_key};
+    request.headers = {"x-goog-api-key: " + config_.api_key.reveal()};
     request.get = true;
     return request;
   }
@@ -34,7 +34,7 @@ class Gemini final : public Provider {
   HttpRequest build(const Prompt& prompt) const override {
     HttpRequest request;
     request.url = fmt::format("{}/v1beta/models/{}:generateContent", config_.base(), config_.model);
-    request.headers = {"Content-Type: application/json", "x-goog-api-key: " + config_.api_key};
+    request.headers = {"Content-Type: application/json", "x-goog-api-key: " + config_.api_key.reveal()};
     const json body = {
         {"systemInstruction", {{"parts", {{{"text", prompt.system}}}}}},
         {"contents", {{{"role", "user"}, {"parts", {{{"text", prompt.user}}}}}}},

@@ -22,7 +22,7 @@ class OpenAi final : public Provider {
   HttpRequest model_request() const override {
     HttpRequest request;
     request.url = config_.base() + "/models";
-    if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key);
+    if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key.reveal());
     request.get = true;
     return request;
   }
@@ -42,7 +42,7 @@ class OpenAi final : public Provider {
     HttpRequest request;
     request.url = config_.base() + "/chat/completions";
     request.headers = {"Content-Type: application/json"};
-    if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key);
+    if (!config_.api_key.empty()) request.headers.push_back("Authorization: Bearer " + config_.api_key.reveal());
     json format = {{"type", "json_object"}};
     if (schemas_supported_.load())
       format = {{"type", "json_schema"}, {"json_schema", {{"name", prompt.schema_name}, {"schema", prompt.schema}}}};

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "coach/llm/http_client.hpp"
+#include "util/secret.hpp"
 
 namespace prepbot::coach::llm {
 
@@ -37,7 +38,7 @@ struct Reply {
 };
 
 struct ProviderConfig {
-  std::string api_key;  // never logged, stored or returned
+  util::Secret api_key;  // goes only into the request's header
   std::string model;
   std::string base_url;
 
