@@ -34,16 +34,23 @@ struct HttpResult {
   std::map<std::string, std::string> headers;  // lowercase names
 };
 
-class HttpClient {
+// Where the LLM coach's requests go: the HttpClient below, or a script in the unit
+// tests of retries, the breaker and the concurrency cap.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Starts `request` after `delay` and calls `done` once with the outcome.
+  virtual void send(HttpRequest request, std::function<void(HttpResult)> done, std::chrono::milliseconds delay) = 0;
+};
+
+class HttpClient final : public Transport {
  public:
   HttpClient();
-  ~HttpClient();  // cancels what is still running; its callbacks get HttpFailure::other
+  ~HttpClient() override;  // cancels what is still running; its callbacks get HttpFailure::other
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Starts `request` after `delay` and calls `done` once with the outcome.
-  void send(HttpRequest request, std::function<void(HttpResult)> done,
-            std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+  void send(HttpRequest request, std::function<void(HttpResult)> done, std::chrono::milliseconds delay) override;
 
  private:
   struct Pending;

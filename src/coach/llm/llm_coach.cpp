@@ -83,7 +83,7 @@ struct LlmCoach::Call {
   int attempts = 0;
 };
 
-LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, HttpClient& http, offline::OfflineCoach& fallback,
+LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, Transport& http, offline::OfflineCoach& fallback,
                    util::WorkerPool& workers, util::Metrics* metrics, LlmOptions options)
     : provider_(std::move(provider)), http_(http), fallback_(fallback), workers_(workers), metrics_(metrics),
       options_(options) {}
@@ -117,7 +117,7 @@ void LlmCoach::check_model() {
       util::log::info("could not ask the LLM provider whether it has the model", fields);
     else
       util::log::info("the LLM provider has the model", fields);
-  });
+  }, std::chrono::milliseconds(0));
 }
 
 std::optional<CoachHealth> LlmCoach::health() const {

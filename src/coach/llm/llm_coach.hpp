@@ -36,7 +36,7 @@ struct LlmOptions {
 
 class LlmCoach final : public Coach {
  public:
-  LlmCoach(std::unique_ptr<Provider> provider, HttpClient& http, offline::OfflineCoach& fallback,
+  LlmCoach(std::unique_ptr<Provider> provider, Transport& http, offline::OfflineCoach& fallback,
            util::WorkerPool& workers, util::Metrics* metrics, LlmOptions options = {});
 
   void generate_questions(QuestionRequest request, util::Callback<QuestionSet> done) override;
@@ -63,7 +63,7 @@ class LlmCoach final : public Coach {
   void count(const char* operation, const char* outcome, const std::string& reason = "");
 
   std::unique_ptr<Provider> provider_;
-  HttpClient& http_;
+  Transport& http_;
   offline::OfflineCoach& fallback_;
   util::WorkerPool& workers_;
   util::Metrics* metrics_;
