@@ -37,12 +37,11 @@ json start_response(const interview::Started& started) {
   return response;
 }
 
-}  // namespace
+using Interview = interview::InterviewService;
 
-Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
-                   const util::Metrics& metrics) {
-  // 503 only when the store is down; a missing LLM model is reported, not fatal (the offline coach answers).
-  auto health = [&store, &interview](Request&, const Reply& reply) {
+// 503 only when the store is down; a missing LLM model is reported, not fatal (the offline coach answers).
+Handler health(store::SessionStore& store, Interview& interview) {
+  return [&store, &interview](Request&, const Reply& reply) {
     const bool ok = store.ping();
     json body = {{"status", ok ? "ok" : "unavailable"}, {"store", ok ? "ok" : "unreachable"}};
     for (const auto& [name, coach] : interview.coaches().by_name)
@@ -50,113 +49,143 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
         body["coaches"][name] = {{"model", state->model}, {"model_status", state->model_status}};
     reply(Response::json(ok ? 200 : 503, std::move(body)));
   };
+}
 
-  auto start = [&interview](Request& request, const Reply& reply) {
+Handler start(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
     interview.start(parse_start_request(request.body),
                     reply_with<interview::Started>(reply, request.request_id, [](const interview::Started& started) {
                       return Response::json(200, start_response(started));
                     }));
   };
+}
 
-  auto get_session = [&interview](Request& request, const Reply& reply) {
+Handler get_session(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
     Response response;
     response.body = *interview.get_document(request.path_params.at("id"));
     reply(std::move(response));
   };
+}
 
-  auto delete_session = [&interview](Request& request, const Reply& reply) {
+Handler delete_session(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
     const std::string& id = request.path_params.at("id");
     interview.remove(id);
     reply(Response::json(200, {{"session_id", id}, {"deleted", true}}));
   };
+}
 
-  auto answer = [&interview](Request& request, const Reply& reply) {
+Handler answer(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
     interview.answer(request.path_params.at("id"), parse_answer_request(request.body),
                      reply_with<model::Answer>(reply, request.request_id, [](const model::Answer& saved) {
                        return Response::json(200, model::eval_response(saved));
                      }));
   };
+}
 
-  auto evaluate = [&interview](Request& request, const Reply& reply) {
+Handler finalize(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
+  };
+}
+
+Handler evaluate(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
     interview.evaluate(parse_evaluate_request(request.body),
                        reply_with<model::Evaluation>(reply, request.request_id, [](const model::Evaluation& evaluation) {
                          return Response::json(200, model::to_json(evaluation));
                        }));
   };
+}
 
-  // The seed's four export routes: the PDF itself, or {filename, pdf_data, content_type}.
-  auto export_route = [&interview](interview::ReportKind kind, bool base64) {
-    return [&interview, kind, base64](Request& request, const Reply& reply) {
-      const char* name = kind == interview::ReportKind::full ? "full" : "summary";
-      interview.export_report(request.path_params.at("id"), kind,
-                              reply_with<std::shared_ptr<const interview::ExportedReport>>(reply, request.request_id, [name, base64](const auto& exported) {
-                                const interview::ExportedReport& report = *exported;
-                                if (base64)
-                                  return Response::json(200, {{"filename", ascii_filename(report.candidate, name)},
-                                                              {"pdf_data", util::base64_encode(report.pdf)},
-                                                              {"content_type", "application/pdf"}});
-                                Response response;
-                                response.content_type = "application/pdf";
-                                response.body = report.pdf;
-                                response.headers.emplace_back("Content-Disposition", content_disposition(report.candidate, name));
-                                return response;
-                              }));
-    };
+// The seed's four export routes: the PDF itself, or {filename, pdf_data, content_type}.
+Response export_response(const interview::ExportedReport& report, const char* kind, bool base64) {
+  if (base64)
+    return Response::json(200, {{"filename", ascii_filename(report.candidate, kind)},
+                                {"pdf_data", util::base64_encode(report.pdf)},
+                                {"content_type", "application/pdf"}});
+  Response response;
+  response.content_type = "application/pdf";
+  response.body = report.pdf;
+  response.headers.emplace_back("Content-Disposition", content_disposition(report.candidate, kind));
+  return response;
+}
+
+Handler export_report(Interview& interview, interview::ReportKind kind, bool base64) {
+  using Exported = std::shared_ptr<const interview::ExportedReport>;
+  return [&interview, kind, base64](Request& request, const Reply& reply) {
+    const char* name = kind == interview::ReportKind::full ? "full" : "summary";
+    interview.export_report(request.path_params.at("id"), kind,
+                            reply_with<Exported>(reply, request.request_id, [name, base64](const Exported& report) {
+                              return export_response(*report, name, base64);
+                            }));
   };
+}
 
-  auto chart = [&interview](interview::ChartKind kind) {
-    return [&interview, kind](Request& request, const Reply& reply) {
-      Response response;
-      response.content_type = "image/svg+xml";
-      response.body = interview.chart_svg(request.path_params.at("id"), kind);
-      reply(std::move(response));
-    };
+Handler chart(Interview& interview, interview::ChartKind kind) {
+  return [&interview, kind](Request& request, const Reply& reply) {
+    Response response;
+    response.content_type = "image/svg+xml";
+    response.body = interview.chart_svg(request.path_params.at("id"), kind);
+    reply(std::move(response));
   };
+}
 
-  auto metrics_text = [&metrics](Request&, const Reply& reply) {
+Handler metrics_text(const util::Metrics& metrics) {
+  return [&metrics](Request&, const Reply& reply) {
     Response response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body = metrics.prometheus_text();
     reply(std::move(response));
   };
+}
 
-  // The web app: "/", "/favicon.svg", "/js/main.js", "/css/app.css", …; "/docs" is the API
-  // documentation page, drawn from "/openapi.json".
-  auto web_file = [&web](Request& request, const Reply& reply) {
+// The web app: "/", "/favicon.svg", "/js/main.js", "/css/app.css", …; "/docs" is the API
+// documentation page, drawn from "/openapi.json".
+Handler web_file(const StaticFiles& web) {
+  return [&web](Request& request, const Reply& reply) {
     auto file = web.get(request.path == "/docs" ? "/docs.html" : request.path);
     reply(file ? std::move(*file) : Response::detail(404, "Not Found"));
   };
+}
 
-  // Which coaches a session may choose at start ("coach" in the start request).
-  auto coaches = [&interview](Request&, const Reply& reply) {
+// Which coaches a session may choose at start ("coach" in the start request).
+Handler coaches(Interview& interview) {
+  return [&interview](Request&, const Reply& reply) {
     reply(Response::json(200, {{"default", interview.coaches().default_name}, {"available", interview.coaches().names()}}));
   };
+}
 
-  auto finalize = [&interview](Request& request, const Reply& reply) {
-    reply(Response::json(200, model::to_json(interview.finalize(request.path_params.at("id")))));
-  };
+}  // namespace
 
+Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
+                   const util::Metrics& metrics) {
+  using interview::ChartKind;
+  using interview::ReportKind;
+  const Handler web_files = web_file(web);
   return Router({
-      {"GET", "/healthz", health},
-      {"GET", "/interview/health", health},  // what the seed's Streamlit client checks when it loads
-      {"GET", "/metrics", metrics_text},
-      {"GET", "/interview/coaches", coaches},
-      {"POST", "/interview/start", start},
-      {"GET", "/interview/session/{id}", get_session},
-      {"DELETE", "/interview/session/{id}", delete_session},
-      {"POST", "/interview/session/{id}/answer", answer},
-      {"POST", "/interview/session/{id}/finalize", finalize},
-      {"GET", "/interview/session/{id}/export/full", export_route(interview::ReportKind::full, false)},
-      {"GET", "/interview/session/{id}/export/summary", export_route(interview::ReportKind::summary, false)},
-      {"GET", "/interview/session/{id}/export/full/base64", export_route(interview::ReportKind::full, true)},
-      {"GET", "/interview/session/{id}/export/summary/base64", export_route(interview::ReportKind::summary, true)},
-      {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview::ChartKind::radar)},
-      {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview::ChartKind::questions)},
-      {"POST", "/interview/evaluate", evaluate},
-      {"GET", "/docs", web_file},
-      {"GET", "/", web_file, true},
-      {"GET", "/{file}", web_file, true},
-      {"GET", "/{folder}/{file}", web_file, true},
+      {"GET", "/healthz", health(store, interview)},
+      {"GET", "/interview/health", health(store, interview)},  // what the seed's Streamlit client checks when it loads
+      {"GET", "/metrics", metrics_text(metrics)},
+      {"GET", "/interview/coaches", coaches(interview)},
+      {"POST", "/interview/start", start(interview)},
+      {"GET", "/interview/session/{id}", get_session(interview)},
+      {"DELETE", "/interview/session/{id}", delete_session(interview)},
+      {"POST", "/interview/session/{id}/answer", answer(interview)},
+      {"POST", "/interview/session/{id}/finalize", finalize(interview)},
+      {"GET", "/interview/session/{id}/export/full", export_report(interview, ReportKind::full, false)},
+      {"GET", "/interview/session/{id}/export/summary", export_report(interview, ReportKind::summary, false)},
+      {"GET", "/interview/session/{id}/export/full/base64", export_report(interview, ReportKind::full, true)},
+      {"GET", "/interview/session/{id}/export/summary/base64", export_report(interview, ReportKind::summary, true)},
+      {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview, ChartKind::radar)},
+      {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview, ChartKind::questions)},
+      {"POST", "/interview/evaluate", evaluate(interview)},
+      {"GET", "/docs", web_files},
+      {"GET", "/", web_files, true},
+      {"GET", "/{file}", web_files, true},
+      {"GET", "/{folder}/{file}", web_files, true},
   });
 }
 
