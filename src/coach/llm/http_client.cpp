@@ -33,6 +33,30 @@ struct CurlGlobal {
   CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 };
 
+// A transfer for `request` with its timeouts and size cap; the reply lands in `result`,
+// and `headers` holds the list libcurl reads (freed with the transfer).
+CURL* make_transfer(const HttpRequest& request, curl_slist*& headers, HttpResult& result) {
+  CURL* easy = curl_easy_init();
+  for (const auto& header : request.headers) headers = curl_slist_append(headers, header.c_str());
+  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  if (request.get) {
+    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(4 * 1024 * 1024));
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &result.headers);
+  return easy;
+}
+
 }  // namespace
 
 struct HttpClient::Pending {
@@ -82,24 +106,7 @@ void HttpClient::run() {
   std::vector<std::unique_ptr<Pending>> waiting;  // delayed, not started yet
   std::map<CURL*, std::unique_ptr<Pending>> running;
   auto start = [&](std::unique_ptr<Pending> p) {
-    p->easy = curl_easy_init();
-    for (const auto& header : p->request.headers) p->headers = curl_slist_append(p->headers, header.c_str());
-    curl_easy_setopt(p->easy, CURLOPT_URL, p->request.url.c_str());
-    if (p->request.get) {
-      curl_easy_setopt(p->easy, CURLOPT_HTTPGET, 1L);
-    } else {
-      curl_easy_setopt(p->easy, CURLOPT_POSTFIELDS, p->request.body.data());
-      curl_easy_setopt(p->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(p->request.body.size()));
-    }
-    curl_easy_setopt(p->easy, CURLOPT_HTTPHEADER, p->headers);
-    curl_easy_setopt(p->easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(p->request.connect_timeout.count()));
-    curl_easy_setopt(p->easy, CURLOPT_TIMEOUT_MS, static_cast<long>(p->request.total_timeout.count()));
-    curl_easy_setopt(p->easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(p->easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(4 * 1024 * 1024));
-    curl_easy_setopt(p->easy, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(p->easy, CURLOPT_WRITEDATA, &p->result.body);
-    curl_easy_setopt(p->easy, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(p->easy, CURLOPT_HEADERDATA, &p->result.headers);
+    p->easy = make_transfer(p->request, p->headers, p->result);
     curl_multi_add_handle(multi, p->easy);
     CURL* key = p->easy;
     running.emplace(key, std::move(p));
