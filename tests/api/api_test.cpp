@@ -3,6 +3,8 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -416,6 +418,37 @@ TEST(Startup, ABadSettingStopsStartUpWithOneLineNamingIt) {
 
   result = run_prepbot({"serve", "--coach", "watson"});
   EXPECT_NE(result.output.find("PREPBOT_COACH"), std::string::npos) << result.output;
+}
+
+// The README's table of settings says what the binary does: every flag of
+// `prepbot serve`, with its environment variable and its default, and no other.
+TEST(Startup, TheReadmeListsEverySettingWithItsEnvironmentNameAndDefault) {
+  struct Setting {
+    std::string env, default_value;
+  };
+  std::map<std::string, Setting> binary, readme;
+  const std::string help = run_prepbot({"serve", "--help"}).output;
+  const std::regex option(R"(^\s+(--[a-z-]+) [A-Z]+(?:=(\S+))? \(Env:([A-Z_]+)\))");
+  std::istringstream help_lines(help);
+  for (std::string line; std::getline(help_lines, line);)
+    if (std::smatch m; std::regex_search(line, m, option)) binary[m[1]] = {m[3], m[2]};
+  ASSERT_GT(binary.size(), 20u) << help;
+
+  std::ifstream file(std::string(PREPBOT_SOURCE_DIR) + "/README.md");
+  const std::regex row(R"(^\| `(--[a-z-]+)` \| `([A-Z_]+)` \|\s*([^|]*?)\s*\|)");
+  for (std::string line; std::getline(file, line);)
+    if (std::smatch m; std::regex_search(line, m, row)) readme[m[1]] = {m[2], m[3]};
+
+  for (const auto& [flag, setting] : binary) {
+    ASSERT_TRUE(readme.count(flag)) << flag << " is missing from the README's table";
+    EXPECT_EQ(readme[flag].env, setting.env) << flag;
+    const std::string& cell = readme[flag].default_value;
+    if (setting.default_value.empty())
+      EXPECT_EQ(cell.find('`'), std::string::npos) << flag << ": the README gives a default the binary does not have";
+    else
+      EXPECT_EQ(cell.rfind("`" + setting.default_value + "`", 0), 0u) << flag << ": README says " << cell;
+  }
+  for (const auto& [flag, setting] : readme) EXPECT_TRUE(binary.count(flag)) << flag << " is in the README but not a flag";
 }
 
 TEST(Startup, InMemoryStoreWorks) {
