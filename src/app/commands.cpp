@@ -39,15 +39,6 @@ namespace {
 constexpr int kFamilyMinimum = 30;
 constexpr int kColumnMinimum = 5;
 
-void describe_metrics(util::Metrics& metrics) {
-  metrics.describe("prepbot_http_requests_total", "HTTP requests by method, route and status.");
-  metrics.describe("prepbot_http_request_duration_seconds", "HTTP request latency by method and route.", true);
-  metrics.describe("prepbot_coach_calls_total", "Coach calls by provider, operation and outcome.");
-  metrics.describe("prepbot_coach_fallbacks_total", "LLM coach calls answered by the offline coach instead.");
-  metrics.describe("prepbot_internal_errors_total", "Requests that failed inside PrepBot, by kind: store (503) or unexpected (500).");
-  metrics.describe(kPurgedMetric, "Sessions erased by the retention sweeper.");
-}
-
 // The configured LLM coach, or null for the offline coach alone.
 std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& config, coach::llm::HttpClient& http,
                                                      coach::offline::OfflineCoach& offline, util::WorkerPool& workers,
@@ -83,7 +74,7 @@ int serve(const config::Config& config) {
   const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads) : cores;
 
   util::Metrics metrics;
-  describe_metrics(metrics);
+  coach::coach_fallbacks_counter(&metrics);  // exported at 0 on an offline-only server too, for dashboards
   // Owned by pointer so that shutdown can end them first, in order (below).
   auto workers_owner = std::make_unique<util::WorkerPool>(threads, report::warm_up);
   util::WorkerPool& workers = *workers_owner;

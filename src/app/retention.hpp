@@ -12,10 +12,11 @@
 
 namespace prepbot::app {
 
-inline constexpr const char* kPurgedMetric = "prepbot_sessions_purged_total";
+// prepbot_sessions_purged_total.
+util::Counter purged_counter(util::Metrics& metrics);
 
-// Erases the sessions created before `now` minus `days` and counts them; returns how many.
-long long sweep_once(store::SessionStore& store, util::Metrics& metrics, int days,
+// Erases the sessions created before `now` minus `days` and counts them in `purged`; returns how many.
+long long sweep_once(store::SessionStore& store, const util::Counter& purged, int days,
                      std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 class RetentionSweeper {
@@ -30,7 +31,7 @@ class RetentionSweeper {
   void run();
 
   store::SessionStore& store_;
-  util::Metrics& metrics_;
+  util::Counter purged_;
   int days_;
   std::mutex mutex_;
   std::condition_variable wake_;

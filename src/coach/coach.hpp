@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "util/metrics.hpp"
 #include "util/result.hpp"
 
 namespace prepbot::coach {
@@ -37,6 +38,19 @@ struct EvaluationRequest {
   model::Level level = model::Level::entry;
   std::string role;
 };
+
+// prepbot_coach_calls_total, counted by every coach (labels provider, operation,
+// outcome); nothing is counted without a registry.
+inline util::Counter coach_calls_counter(util::Metrics* metrics) {
+  return metrics ? metrics->counter("prepbot_coach_calls_total", "Coach calls by provider, operation and outcome.")
+                 : util::Counter{};
+}
+
+// prepbot_coach_fallbacks_total: LLM calls answered by the offline coach (label provider).
+inline util::Counter coach_fallbacks_counter(util::Metrics* metrics) {
+  return metrics ? metrics->counter("prepbot_coach_fallbacks_total", "LLM coach calls answered by the offline coach instead.")
+                 : util::Counter{};
+}
 
 // What /healthz says of a coach that depends on a remote model.
 struct CoachHealth {

@@ -164,7 +164,13 @@ struct Counters {
 class Dispatcher {
  public:
   Dispatcher(const Router& router, Gate& gate, util::Metrics& metrics)
-      : router_(router), gate_(gate), metrics_(metrics), counters_(std::make_shared<Counters>()) {}
+      : router_(router),
+        gate_(gate),
+        instruments_{metrics.counter("prepbot_http_requests_total", "HTTP requests by method, route and status."),
+                     metrics.histogram("prepbot_http_request_duration_seconds", "HTTP request latency by method and route."),
+                     metrics.counter("prepbot_internal_errors_total",
+                                     "Requests that failed inside PrepBot, by kind: store (503) or unexpected (500).")},
+        counters_(std::make_shared<Counters>()) {}
 
   restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
     counters_->in_flight.fetch_add(1);
@@ -179,15 +185,15 @@ class Dispatcher {
     const auto started = Clock::now();
 
     // Called once, from whichever thread completes the request.
-    Reply reply = [counters = counters_, &gate = gate_, &metrics = metrics_, req, request, started](Response response) {
+    Reply reply = [counters = counters_, &gate = gate_, &m = instruments_, req, request, started](Response response) {
       gate.decorate(*request, response);
       // Counted before the reply leaves, so a client that reads /metrics next sees its own request.
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
       const std::string labels = fmt::format("method=\"{}\",route=\"{}\"", request->method,
                                              request->route.empty() ? "unmatched" : request->route);
-      metrics.count("prepbot_http_requests_total", fmt::format("{},status=\"{}\"", labels, response.status));
-      metrics.observe("prepbot_http_request_duration_seconds", labels, static_cast<double>(micros) / 1e6);
-      if (response.failure) metrics.count("prepbot_internal_errors_total", fmt::format("kind=\"{}\"", response.failure));
+      m.requests.add(fmt::format("{},status=\"{}\"", labels, response.status));
+      m.duration.observe(labels, static_cast<double>(micros) / 1e6);
+      if (response.failure) m.internal_errors.add(fmt::format("kind=\"{}\"", response.failure));
       send(req, request->method == "HEAD", request->request_id, response);
       util::log::info("request", {{"method", request->method},
                                   {"path", request->path.substr(0, kMaxLoggedPath)},
@@ -218,9 +224,14 @@ class Dispatcher {
   int in_flight() const { return counters_->in_flight.load(); }
 
  private:
+  struct Instruments {
+    util::Counter requests;
+    util::Histogram duration;
+    util::Counter internal_errors;
+  };
   const Router& router_;
   Gate& gate_;
-  util::Metrics& metrics_;
+  const Instruments instruments_;
   std::shared_ptr<Counters> counters_;
 };
 

@@ -11,16 +11,31 @@ void Metrics::count(const std::string& name, const std::string& labels, double b
 
 void Metrics::observe(const std::string& name, const std::string& labels, double seconds) {
   std::lock_guard lock(mutex_);
-  Histogram& h = histograms_[name][labels];
+  Series& h = histograms_[name][labels];
   for (std::size_t i = 0; i < kBuckets.size(); ++i)
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   ++h.count;
   h.sum += seconds;
 }
 
-void Metrics::describe(const std::string& name, const std::string& help, bool histogram) {
+Counter Metrics::counter(const std::string& name, const std::string& help) {
   std::lock_guard lock(mutex_);
-  help_[name] = {help, histogram};
+  help_[name] = {help, false};
+  return {this, name};
+}
+
+Histogram Metrics::histogram(const std::string& name, const std::string& help) {
+  std::lock_guard lock(mutex_);
+  help_[name] = {help, true};
+  return {this, name};
+}
+
+void Counter::add(const std::string& labels, double by) const {
+  if (metrics_) metrics_->count(name_, labels, by);
+}
+
+void Histogram::observe(const std::string& labels, double seconds) const {
+  if (metrics_) metrics_->observe(name_, labels, seconds);
 }
 
 std::string Metrics::prometheus_text() const {

@@ -85,7 +85,12 @@ struct LlmCoach::Call {
 
 LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, Transport& http, offline::OfflineCoach& fallback,
                    util::WorkerPool& workers, util::Metrics* metrics, LlmOptions options)
-    : provider_(std::move(provider)), http_(http), fallback_(fallback), workers_(workers), metrics_(metrics),
+    : provider_(std::move(provider)),
+      http_(http),
+      fallback_(fallback),
+      workers_(workers),
+      calls_(coach_calls_counter(metrics)),
+      fallbacks_(coach_fallbacks_counter(metrics)),
       options_(options) {}
 
 const char* to_string(ModelCheck check) {
@@ -126,11 +131,8 @@ std::optional<CoachHealth> LlmCoach::health() const {
 }
 
 void LlmCoach::count(const char* operation, const char* outcome, const std::string& reason) {
-  if (metrics_ == nullptr) return;
-  metrics_->count("prepbot_coach_calls_total",
-                  fmt::format("provider=\"{}\",operation=\"{}\",outcome=\"{}\"", provider_->name(), operation, outcome));
-  if (std::string_view(outcome) == "fallback")
-    metrics_->count("prepbot_coach_fallbacks_total", fmt::format("provider=\"{}\"", provider_->name()));
+  calls_.add(fmt::format("provider=\"{}\",operation=\"{}\",outcome=\"{}\"", provider_->name(), operation, outcome));
+  if (std::string_view(outcome) == "fallback") fallbacks_.add(fmt::format("provider=\"{}\"", provider_->name()));
   if (!reason.empty())
     util::log::warn("llm coach fell back to the offline coach",
                     {{"provider", provider_->name()}, {"operation", operation}, {"reason", reason}});

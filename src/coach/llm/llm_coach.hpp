@@ -66,7 +66,7 @@ class LlmCoach final : public Coach {
   Transport& http_;
   offline::OfflineCoach& fallback_;
   util::WorkerPool& workers_;
-  util::Metrics* metrics_;
+  util::Counter calls_, fallbacks_;
   LlmOptions options_;
 
   mutable std::mutex mutex_;

@@ -10,15 +10,13 @@
 namespace prepbot::coach::offline {
 
 OfflineCoach::OfflineCoach(std::shared_ptr<const Bank> bank, util::WorkerPool& workers, util::Metrics* metrics)
-    : bank_(std::move(bank)), matcher_(*bank_), speller_(*bank_), workers_(workers), metrics_(metrics) {}
+    : bank_(std::move(bank)), matcher_(*bank_), speller_(*bank_), workers_(workers), calls_(coach_calls_counter(metrics)) {}
 
 template <class T, class Work>
 void OfflineCoach::run(const char* operation, util::Callback<T> done, Work work) {
   workers_.post([this, operation, done = std::move(done), work = std::move(work)] {
     util::complete<T>([this, operation, &done](util::Result<T> result) {
-      if (metrics_)
-        metrics_->count("prepbot_coach_calls_total", fmt::format("provider=\"offline\",operation=\"{}\",outcome=\"{}\"",
-                                                                 operation, result.ok() ? "ok" : "error"));
+      calls_.add(fmt::format("provider=\"offline\",operation=\"{}\",outcome=\"{}\"", operation, result.ok() ? "ok" : "error"));
       done(std::move(result));
     }, work);
   });

@@ -32,7 +32,7 @@ class OfflineCoach final : public Coach {
   QuestionMatcher matcher_;
   Speller speller_;
   util::WorkerPool& workers_;
-  util::Metrics* metrics_;
+  util::Counter calls_;
 
   template <class T, class Work>
   void run(const char* operation, util::Callback<T> done, Work work);

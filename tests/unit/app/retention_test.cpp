@@ -15,12 +15,14 @@ TEST(Retention, ASweepErasesOldSessionsAndCountsThem) {
     store->create(session);
   }
   util::Metrics metrics;
+  const auto purged = purged_counter(metrics);
+  EXPECT_NE(metrics.prometheus_text().find("prepbot_sessions_purged_total 0\n"), std::string::npos) << "exported from the start";
   const auto now = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours(12);
-  EXPECT_EQ(sweep_once(*store, metrics, 30, now), 2);
+  EXPECT_EQ(sweep_once(*store, purged, 30, now), 2);
   EXPECT_FALSE(store->load("old-1"));
   EXPECT_TRUE(store->load("recent"));
   EXPECT_NE(metrics.prometheus_text().find("prepbot_sessions_purged_total 2\n"), std::string::npos) << metrics.prometheus_text();
-  EXPECT_EQ(sweep_once(*store, metrics, 30, now), 0);
+  EXPECT_EQ(sweep_once(*store, purged, 30, now), 0);
   EXPECT_NE(metrics.prometheus_text().find("prepbot_sessions_purged_total 2\n"), std::string::npos);
 }
 

@@ -9,11 +9,13 @@ namespace {
 
 TEST(Metrics, WritesCountersAndHistogramsInPrometheusFormat) {
   Metrics metrics;
-  metrics.describe("requests_total", "Requests.");
-  metrics.describe("idle_total", "Never counted.");
-  metrics.count("requests_total", "route=\"/a\",status=\"200\"");
-  metrics.count("requests_total", "route=\"/a\",status=\"200\"");
-  metrics.observe("latency_seconds", "route=\"/a\"", 0.003);
+  const Counter requests = metrics.counter("requests_total", "Requests.");
+  metrics.counter("idle_total", "Never counted.");
+  const Histogram latency = metrics.histogram("latency_seconds", "Latency.");
+  requests.add("route=\"/a\",status=\"200\"");
+  metrics.counter("requests_total", "Requests.").add("route=\"/a\",status=\"200\"");  // declared again: the same metric
+  latency.observe("route=\"/a\"", 0.003);
+  Counter().add("ignored");  // a part built without metrics counts nothing
   const std::string text = metrics.prometheus_text();
   EXPECT_NE(text.find("# HELP requests_total Requests.\n# TYPE requests_total counter\n"), std::string::npos);
   EXPECT_NE(text.find("requests_total{route=\"/a\",status=\"200\"} 2\n"), std::string::npos);
@@ -25,13 +27,14 @@ TEST(Metrics, WritesCountersAndHistogramsInPrometheusFormat) {
 
 TEST(Metrics, ConcurrentCountsAreAllKept) {
   Metrics metrics;
-  metrics.describe("requests_total", "Requests.");
+  const Counter requests = metrics.counter("requests_total", "Requests.");
+  const Histogram latency = metrics.histogram("latency_seconds", "Latency.");
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 1000; ++i) {
-        metrics.count("requests_total", "route=\"/" + std::to_string(t % 2) + "\"");
-        metrics.observe("latency_seconds", "route=\"/a\"", 0.001);
+        requests.add("route=\"/" + std::to_string(t % 2) + "\"");
+        latency.observe("route=\"/a\"", 0.001);
       }
     });
   threads.emplace_back([&] {
