@@ -2,10 +2,11 @@
 # Browser tests of the web app: tests/browser/run.sh PREPBOT_BINARY
 #
 # Installs what is missing (Debian's chromium with apt, the npm packages with
-# npm ci), starts the given prepbot binary on a free loopback port with an
-# in-memory store (it serves its embedded web app), waits for /healthz, runs
-# the tests with Node's test runner, stops the server and exits with the
-# tests' status. Screenshots and the server log go to test-artifacts/browser/.
+# npm ci), lints web/js and these tests (npm run lint), starts the given
+# prepbot binary on a free loopback port with an in-memory store (it serves its
+# embedded web app), waits for /healthz, runs the tests with Node's test
+# runner, stops the server and exits non-zero if the lint or a test failed.
+# Screenshots and the server log go to test-artifacts/browser/.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -57,12 +58,23 @@ if ! command -v curl >/dev/null; then
 fi
 
 cd "$HERE"
-if [[ ! -d node_modules/playwright-core || ! -d node_modules/axe-core ]]; then
+if [[ ! -d node_modules/playwright-core || ! -d node_modules/axe-core || ! -d node_modules/eslint \
+      || ! -d node_modules/@eslint/js || ! -d node_modules/globals ]]; then
   if [[ -f package-lock.json ]]; then
     npm ci --no-audit --no-fund
   else
     npm install --no-audit --no-fund
   fi
+fi
+
+# ESLint on web/js and these tests (eslint.config.mjs). A lint failure fails
+# this script, but the browser tests still run, so one run reports both.
+lint_status=0
+npm run --silent lint || lint_status=$?
+if [[ $lint_status -eq 0 ]]; then
+  echo "run.sh: lint passed (web/js, tests/browser)"
+else
+  echo "run.sh: lint failed (npm run lint in tests/browser); running the browser tests anyway" >&2
 fi
 
 # A free loopback port.
@@ -105,4 +117,5 @@ PREPBOT_URL="$URL" PREPBOT_ARTIFACTS="$ARTIFACTS" CHROMIUM_PATH="$CHROMIUM_PATH"
 
 stop_server
 trap - EXIT INT TERM
+if [[ $status -eq 0 && $lint_status -ne 0 ]]; then status=$lint_status; fi
 exit "$status"

@@ -70,12 +70,7 @@ async function request(method, path, body) {
   } finally {
     clearTimeout(timer);
   }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
+  const data = await response.json().catch(() => null);  // not JSON: handled below
   if (!response.ok) throw errorFrom(response.status, data);
   if (data === null) throw new ApiError("The PrepBot server sent an answer this page could not read. Try again.", { status: response.status });
   return data;

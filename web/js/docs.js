@@ -1,24 +1,12 @@
 // PrepBot's API documentation page (/docs): fetches /openapi.json and renders
 // every operation with its parameters, body, responses and a "Try it" panel.
-// The page is built with createElement/textContent only (the CSP allows no
-// inline script or style, and nothing from the server is parsed as HTML).
+// The page is built with dom.js's h(), as the app is (the CSP allows no inline
+// script or style, and nothing from the server is parsed as HTML).
+import { h } from "./dom.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"];
 let spec = {};
 let lastSessionId = "";
-
-/** An element with attributes ("class", "text" or any attribute) and children (nodes or plain text). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) if (child != null && child !== false) node.append(child);
-  return node;
-}
 
 const slug = (text) => text.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
 const show = (value) => (typeof value === "string" ? value : JSON.stringify(value));
@@ -105,38 +93,38 @@ function limits(s) {
   return out;
 }
 
-const codes = (values) => values.flatMap((v, i) => [i ? ", " : "", el("code", { text: v === null ? "null" : show(v) })]);
+const codes = (values) => values.flatMap((v, i) => [i ? ", " : "", h("code", { text: v === null ? "null" : show(v) })]);
 
 /** Description, limits, enum, alternatives and example of one schema, appended to `parent`. */
 function describe(parent, s) {
-  if (s.description) parent.append(el("p", { class: "field-desc", text: s.description }));
+  if (s.description) parent.append(h("p", { class: "field-desc", text: s.description }));
   const l = limits(s);
-  if (l.length) parent.append(el("p", { class: "field-limits", text: l.join(" · ") }));
-  if (s.enum) parent.append(el("p", { class: "field-enum" }, "One of: ", codes(s.enum)));
+  if (l.length) parent.append(h("p", { class: "field-limits", text: l.join(" · ") }));
+  if (s.enum) parent.append(h("p", { class: "field-enum" }, "One of: ", codes(s.enum)));
   if (s.anyOf) {
-    const list = el("ul", { class: "alts" });
+    const list = h("ul", { class: "alts" });
     for (const alt of s.anyOf) {
       const a = flatten(alt);
-      const li = el("li", {}, el("span", { class: "field-type", text: typeLabel(a.s, a.name) }));
+      const li = h("li", {}, h("span", { class: "field-type", text: typeLabel(a.s, a.name) }));
       describe(li, a.s);
       list.append(li);
     }
-    parent.append(el("p", { class: "field-enum", text: "Accepts any of:" }), list);
+    parent.append(h("p", { class: "field-enum", text: "Accepts any of:" }), list);
   }
-  if (s.examples && s.examples.length) parent.append(el("p", { class: "field-example" }, "Example: ", codes(s.examples.slice(0, 1))));
+  if (s.examples && s.examples.length) parent.append(h("p", { class: "field-example" }, "Example: ", codes(s.examples.slice(0, 1))));
 }
 
 /** The object fields of a schema as a nested list (named models are not expanded inside themselves). */
 function fieldList(s, depth, seen) {
   const required = new Set(s.required || []);
-  const list = el("ul", { class: "fields" });
+  const list = h("ul", { class: "fields" });
   for (const [key, raw] of Object.entries(s.properties || {})) {
     const f = flatten(raw);
-    const head = el("p", { class: "field-head" },
-      el("code", { class: "field-name", text: key }), " ",
-      el("span", { class: "field-type", text: typeLabel(f.s, f.name) }));
-    if (required.has(key)) head.append(" ", el("span", { class: "req", text: "required" }));
-    const item = el("li", { class: "field" }, head);
+    const head = h("p", { class: "field-head" },
+      h("code", { class: "field-name", text: key }), " ",
+      h("span", { class: "field-type", text: typeLabel(f.s, f.name) }));
+    if (required.has(key)) head.append(" ", h("span", { class: "req", text: "required" }));
+    const item = h("li", { class: "field" }, head);
     describe(item, f.s);
     const inner = typesOf(f.s).includes("array") ? flatten(f.s.items || {}) : f;
     if (inner.s.properties && depth < 6 && !(inner.name && seen.has(inner.name))) {
@@ -150,10 +138,10 @@ function fieldList(s, depth, seen) {
 /** A whole schema: its model name and type, then its fields. */
 function schemaBlock(raw) {
   const { s, name } = flatten(raw);
-  const box = el("div", { class: "schema" });
-  box.append(el("p", { class: "schema-type" }, "Schema: ", el("span", { class: "field-type", text: name && !s.properties ? `${name} (${typeLabel(s)})` : typeLabel(s, name || "object") })));
+  const box = h("div", { class: "schema" });
+  box.append(h("p", { class: "schema-type" }, "Schema: ", h("span", { class: "field-type", text: name && !s.properties ? `${name} (${typeLabel(s)})` : typeLabel(s, name || "object") })));
   if (s.properties) {
-    if (s.description) box.append(el("p", { class: "field-desc", text: s.description }));
+    if (s.description) box.append(h("p", { class: "field-desc", text: s.description }));
     box.append(fieldList(s, 0, new Set([name])));
   } else {
     describe(box, s);
@@ -163,32 +151,32 @@ function schemaBlock(raw) {
 
 function exampleBlock(value, label) {
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
-  return el("div", { class: "example" },
-    el("p", { class: "example-label", text: label }),
-    el("pre", { class: "code", tabindex: "0", "aria-label": label, text }));
+  return h("div", { class: "example" },
+    h("p", { class: "example-label", text: label }),
+    h("pre", { class: "code", tabindex: "0", "aria-label": label, text }));
 }
 
 // --- Operations ------------------------------------------------------------------------------
 
 /** A path with line-break opportunities after each "/" (long paths on narrow screens). */
-const pathText = (path) => path.split(/(?<=\/)/).flatMap((part, i) => (i ? [el("wbr"), part] : [part]));
-const methodBadge = (method) => el("span", { class: `method method-${method}`, text: method.toUpperCase() });
+const pathText = (path) => path.split(/(?<=\/)/).flatMap((part, i) => (i ? [h("wbr"), part] : [part]));
+const methodBadge = (method) => h("span", { class: `method method-${method}`, text: method.toUpperCase() });
 
 function parametersOf(pathItem, op) {
   return [...(pathItem.parameters || []), ...(op.parameters || [])].map((p) => deref(p).s);
 }
 
 function renderParameters(params) {
-  const list = el("ul", { class: "fields" });
+  const list = h("ul", { class: "fields" });
   for (const p of params) {
     const f = flatten(p.schema || {});
-    const head = el("p", { class: "field-head" },
-      el("code", { class: "field-name", text: p.name }), " ",
-      el("span", { class: "field-type", text: `${typeLabel(f.s, f.name)}, in ${p.in}` }));
-    if (p.required) head.append(" ", el("span", { class: "req", text: "required" }));
-    const item = el("li", { class: "field" }, head);
-    if (p.description) item.append(el("p", { class: "field-desc", text: p.description }));
-    if (p.example !== undefined) item.append(el("p", { class: "field-example" }, "Example: ", codes([p.example])));
+    const head = h("p", { class: "field-head" },
+      h("code", { class: "field-name", text: p.name }), " ",
+      h("span", { class: "field-type", text: `${typeLabel(f.s, f.name)}, in ${p.in}` }));
+    if (p.required) head.append(" ", h("span", { class: "req", text: "required" }));
+    const item = h("li", { class: "field" }, head);
+    if (p.description) item.append(h("p", { class: "field-desc", text: p.description }));
+    if (p.example !== undefined) item.append(h("p", { class: "field-example" }, "Example: ", codes([p.example])));
     list.append(item);
   }
   return list;
@@ -200,22 +188,22 @@ function mediaExamples(media) {
 }
 
 function renderResponses(responses) {
-  const box = el("div", { class: "responses" });
+  const box = h("div", { class: "responses" });
   for (const [code, raw] of Object.entries(responses)) {
     const r = deref(raw).s;
     const kind = code[0] === "2" ? "ok" : code[0] === "4" ? "client" : "server";
-    const details = el("details", { class: "response" },
-      el("summary", {}, el("span", { class: `status status-${kind}`, text: code }), " ", r.description || ""));
-    const body = el("div", { class: "response-body" });
-    for (const [header, h] of Object.entries(r.headers || {})) {
-      const hs = deref(h).s;
-      body.append(el("p", { class: "field-head" }, "Header ", el("code", { class: "field-name", text: header }),
+    const details = h("details", { class: "response" },
+      h("summary", {}, h("span", { class: `status status-${kind}`, text: code }), " ", r.description || ""));
+    const body = h("div", { class: "response-body" });
+    for (const [header, headerRef] of Object.entries(r.headers || {})) {
+      const hs = deref(headerRef).s;
+      body.append(h("p", { class: "field-head" }, "Header ", h("code", { class: "field-name", text: header }),
         hs.description ? ` — ${hs.description}` : "", hs.example !== undefined ? ` (e.g. ${show(hs.example)})` : ""));
     }
     const content = Object.entries(r.content || {});
-    if (!content.length) body.append(el("p", { text: "No body." }));
+    if (!content.length) body.append(h("p", { text: "No body." }));
     for (const [type, media] of content) {
-      body.append(el("p", { class: "content-type" }, "Content type: ", el("code", { text: type })));
+      body.append(h("p", { class: "content-type" }, "Content type: ", h("code", { text: type })));
       if (media.schema) body.append(schemaBlock(media.schema));
       for (const [label, value] of mediaExamples(media)) body.append(exampleBlock(value, label));
     }
@@ -227,34 +215,34 @@ function renderResponses(responses) {
 
 function renderOperation(path, method, pathItem, op) {
   const id = `op-${slug(op.operationId || `${method}-${path}`)}`;
-  const section = el("section", { class: "op", id, "aria-labelledby": `${id}-h` },
-    el("h3", { id: `${id}-h` }, op.summary || `${method.toUpperCase()} ${path}`),
-    el("p", { class: "op-line" }, methodBadge(method), " ", el("code", { class: "path" }, pathText(path))));
-  if (op.description) section.append(el("p", { text: op.description }));
+  const section = h("section", { class: "op", id, "aria-labelledby": `${id}-h` },
+    h("h3", { id: `${id}-h` }, op.summary || `${method.toUpperCase()} ${path}`),
+    h("p", { class: "op-line" }, methodBadge(method), " ", h("code", { class: "path" }, pathText(path))));
+  if (op.description) section.append(h("p", { text: op.description }));
 
   const params = parametersOf(pathItem, op);
-  if (params.length) section.append(el("h4", { text: "Parameters" }), renderParameters(params));
+  if (params.length) section.append(h("h4", { text: "Parameters" }), renderParameters(params));
 
   let bodyExample;
   const requestBody = op.requestBody && deref(op.requestBody).s;
   if (requestBody) {
-    section.append(el("h4", { text: "Request body" }));
+    section.append(h("h4", { text: "Request body" }));
     for (const [type, media] of Object.entries(requestBody.content || {})) {
-      section.append(el("p", { class: "content-type" }, "Content type: ", el("code", { text: type }), requestBody.required ? " (required)" : ""));
+      section.append(h("p", { class: "content-type" }, "Content type: ", h("code", { text: type }), requestBody.required ? " (required)" : ""));
       if (media.schema) section.append(schemaBlock(media.schema));
       const examples = mediaExamples(media);
       if (examples.length && bodyExample === undefined) bodyExample = examples[0][1];
     }
   }
-  section.append(el("h4", { text: "Responses" }), renderResponses(op.responses || {}));
-  section.append(el("h4", { text: "Try it" }), tryPanel(id, method, path, params, requestBody, bodyExample));
+  section.append(h("h4", { text: "Responses" }), renderResponses(op.responses || {}));
+  section.append(h("h4", { text: "Try it" }), tryPanel(id, method, path, params, requestBody, bodyExample));
   return { id, section };
 }
 
 // --- Try it ----------------------------------------------------------------------------------
 
 function fieldError(form, input, message) {
-  const error = el("p", { class: "try-error", id: `${input.id}-error`, text: message });
+  const error = h("p", { class: "try-error", id: `${input.id}-error`, text: message });
   input.setAttribute("aria-invalid", "true");
   input.setAttribute("aria-describedby", error.id);
   input.after(error);
@@ -267,26 +255,26 @@ function clearErrors(form) {
 }
 
 function tryPanel(id, method, path, params, requestBody, bodyExample) {
-  const form = el("form", { class: "try", novalidate: true, "aria-label": `Try ${method.toUpperCase()} ${path}` });
+  const form = h("form", { class: "try", novalidate: true, "aria-label": `Try ${method.toUpperCase()} ${path}` });
   const inputs = {};
-  for (const p of params.filter((p) => p.in === "path")) {
-    const input = el("input", { id: `${id}-p-${p.name}`, name: p.name, type: "text", autocomplete: "off", spellcheck: "false",
+  for (const p of params.filter((param) => param.in === "path")) {
+    const input = h("input", { id: `${id}-p-${p.name}`, name: p.name, type: "text", autocomplete: "off", spellcheck: "false",
       "data-param": p.name, class: "try-input", value: lastSessionId || null });
     inputs[p.name] = input;
-    form.append(el("div", { class: "try-row" },
-      el("label", { for: input.id, text: `${p.name} (path${p.required ? ", required" : ""})` }), input));
+    form.append(h("div", { class: "try-row" },
+      h("label", { for: input.id, text: `${p.name} (path${p.required ? ", required" : ""})` }), input));
   }
   let textarea = null;
   if (requestBody) {
     const text = bodyExample === undefined ? "{}" : JSON.stringify(bodyExample, null, 2);
-    textarea = el("textarea", { id: `${id}-body`, class: "try-input try-body", rows: Math.min(12, text.split("\n").length + 1), spellcheck: "false" });
+    textarea = h("textarea", { id: `${id}-body`, class: "try-input try-body", rows: Math.min(12, text.split("\n").length + 1), spellcheck: "false" });
     textarea.value = text;
-    form.append(el("div", { class: "try-row" }, el("label", { for: textarea.id, text: "Request body (JSON)" }), textarea));
+    form.append(h("div", { class: "try-row" }, h("label", { for: textarea.id, text: "Request body (JSON)" }), textarea));
   }
-  const button = el("button", { type: "submit", class: "button", text: `Send ${method.toUpperCase()}` });
-  const status = el("p", { class: "try-status", role: "status" });
-  const output = el("div", { class: "try-output", hidden: true });
-  form.append(el("div", { class: "try-actions" }, button), status, output);
+  const button = h("button", { type: "submit", class: "button", text: `Send ${method.toUpperCase()}` });
+  const status = h("p", { class: "try-status", role: "status" });
+  const output = h("div", { class: "try-output", hidden: true });
+  form.append(h("div", { class: "try-actions" }, button), status, output);
 
   let busy = false;
   form.addEventListener("submit", async (event) => {
@@ -335,18 +323,18 @@ function formatBytes(n) {
 async function showResponse(status, output, response, blob, ms) {
   const type = response.headers.get("content-type") || "";
   status.replaceChildren("Status ",
-    el("strong", { class: `try-code status-${response.ok ? "ok" : response.status < 500 ? "client" : "server"}`, text: `${response.status} ${response.statusText}`.trim() }),
+    h("strong", { class: `try-code status-${response.ok ? "ok" : response.status < 500 ? "client" : "server"}`, text: `${response.status} ${response.statusText}`.trim() }),
     ` · ${ms} ms · ${formatBytes(blob.size)}`);
-  const headers = el("dl", { class: "try-headers" });
+  const headers = h("dl", { class: "try-headers" });
   for (const name of ["content-type", "retry-after", "content-disposition", "allow"]) {
     const value = response.headers.get(name);
-    if (value) headers.append(el("dt", { text: name }), el("dd", {}, el("code", { text: value })));
+    if (value) headers.append(h("dt", { text: name }), h("dd", {}, h("code", { text: value })));
   }
-  const parts = [el("p", { class: "example-label", text: "Response headers" }), headers];
+  const parts = [h("p", { class: "example-label", text: "Response headers" }), headers];
   if (/svg/.test(type)) {
     const text = await blob.text();
-    parts.push(el("p", { text: `An SVG image, ${formatBytes(blob.size)}:` }),
-      el("img", { class: "try-preview", alt: "Preview of the returned SVG chart", src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}` }));
+    parts.push(h("p", { text: `An SVG image, ${formatBytes(blob.size)}:` }),
+      h("img", { class: "try-preview", alt: "Preview of the returned SVG chart", src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}` }));
   } else if (/json|^text\//.test(type)) {
     let text = await blob.text();
     if (/json/.test(type)) {
@@ -356,10 +344,10 @@ async function showResponse(status, output, response, blob, ms) {
         if (value && typeof value.session_id === "string" && !value.deleted) rememberSession(value.session_id);
       } catch { /* shown as it came */ }
     }
-    parts.push(el("p", { class: "example-label", text: "Response body" }),
-      el("pre", { class: "code", tabindex: "0", "aria-label": "Response body", text: text || "(empty)" }));
+    parts.push(h("p", { class: "example-label", text: "Response body" }),
+      h("pre", { class: "code", tabindex: "0", "aria-label": "Response body", text: text || "(empty)" }));
   } else {
-    parts.push(el("p", { text: `A ${type || "binary"} file of ${formatBytes(blob.size)} (not shown).` }));
+    parts.push(h("p", { text: `A ${type || "binary"} file of ${formatBytes(blob.size)} (not shown).` }));
   }
   output.replaceChildren(...parts);
   output.hidden = false;
@@ -376,10 +364,10 @@ function rememberSession(id) {
 function renderIntro(info) {
   const intro = document.getElementById("intro");
   const parts = [];
-  if (info.summary) parts.push(el("p", { class: "lead", text: info.summary }));
-  if (info.description) parts.push(el("p", { text: info.description }));
-  parts.push(el("p", { class: "meta" }, `Version ${info.version || "?"} · OpenAPI ${spec.openapi} · `,
-    el("a", { href: "/openapi.json", text: "openapi.json" })));
+  if (info.summary) parts.push(h("p", { class: "lead", text: info.summary }));
+  if (info.description) parts.push(h("p", { text: info.description }));
+  parts.push(h("p", { class: "meta" }, `Version ${info.version || "?"} · OpenAPI ${spec.openapi} · `,
+    h("a", { href: "/openapi.json", text: "openapi.json" })));
   intro.replaceChildren(...parts);
 }
 
@@ -397,20 +385,20 @@ function render() {
     }
   }
   const toc = document.getElementById("toc");
-  const tocList = el("ul", { class: "toc-groups" });
+  const tocList = h("ul", { class: "toc-groups" });
   const operations = document.getElementById("operations");
   for (const tag of tags.filter((t) => t.ops.length)) {
     const tagId = `tag-${slug(tag.name)}`;
-    const section = el("section", { class: "tag", id: tagId, "aria-labelledby": `${tagId}-h` },
-      el("h2", { id: `${tagId}-h`, text: tag.name }));
-    if (tag.description) section.append(el("p", { class: "tag-desc", text: tag.description }));
-    const links = el("ul", { class: "toc-ops" });
+    const section = h("section", { class: "tag", id: tagId, "aria-labelledby": `${tagId}-h` },
+      h("h2", { id: `${tagId}-h`, text: tag.name }));
+    if (tag.description) section.append(h("p", { class: "tag-desc", text: tag.description }));
+    const links = h("ul", { class: "toc-ops" });
     for (const { path, method, pathItem, op } of tag.ops) {
       const { id, section: opSection } = renderOperation(path, method, pathItem, op);
       section.append(opSection);
-      links.append(el("li", {}, el("a", { href: `#${id}` }, methodBadge(method), " ", el("span", { class: "toc-path" }, pathText(path)))));
+      links.append(h("li", {}, h("a", { href: `#${id}` }, methodBadge(method), " ", h("span", { class: "toc-path" }, pathText(path)))));
     }
-    tocList.append(el("li", {}, el("a", { class: "toc-tag", href: `#${tagId}`, text: tag.name }), links));
+    tocList.append(h("li", {}, h("a", { class: "toc-tag", href: `#${tagId}`, text: tag.name }), links));
     operations.append(section);
   }
   toc.append(tocList);

@@ -1,5 +1,9 @@
 // The interview screen: one question at a time, the answer form, and the
 // feedback panel after each answer.
+//
+// The screen's state is one `view` object (the session, where we are in it,
+// the timer) handed to small functions: a change of question or phase renders
+// the whole screen again from it, so nothing a render needs lives in the DOM.
 import { api, ApiError } from "./api.js";
 import { announce, focusElement, h, prewrap, setTitle } from "./dom.js";
 import { feedbackBody, scoreSentence } from "./feedback.js";
@@ -23,349 +27,388 @@ export function resumeIndex(session, position) {
  * Returns {dispose} to stop the timer when the screen goes away.
  */
 export function renderInterview(main, session, { onFinished, position, focus = true }) {
-  const questions = session.questions;
-  const total = questions.length;
-  const prefs = store.getPrefs();
-  const drafts = new Map();
-  const state = {
-    index: 0,
-    phase: "answer",           // answer | feedback | end
+  const view = createView(main, session, onFinished, position);
+  savePosition(view);
+  render(view, { focusId: focus ? (view.phase === "end" ? "end-heading" : "question-text") : null });
+  return { dispose: () => stopTimer(view) };
+}
+
+function createView(main, session, onFinished, position) {
+  const total = session.questions.length;
+  const start = resumeIndex(session, position);
+  return {
+    main,
+    session,
+    onFinished,
+    questions: session.questions,
+    total,
+    // Unsent answers by question id: they survive Skip, going back and Try again.
+    drafts: new Map(),
+    index: start < 0 ? total - 1 : start,
+    phase: start < 0 ? "end" : "answer",  // answer | feedback | end
     busy: false,
-    timerOn: Boolean(prefs.timer),
+    timerOn: Boolean(store.getPrefs().timer),
+    tick: 0,
     startedAt: Date.now(),
     elapsed: 0,
     hintOpen: false,
   };
-  let tick = 0;
+}
 
-  const start = resumeIndex(session, position);
-  if (start < 0) {
-    state.phase = "end";
-    state.index = total - 1;
-  } else {
-    state.index = start;
-  }
+const answeredCount = (view) => view.questions.filter((q) => view.session.answers.has(q.id)).length;
+const firstUnanswered = (view) => view.questions.findIndex((q) => !view.session.answers.has(q.id));
+const isLast = (view) => view.index === view.total - 1;
 
-  const answeredCount = () => questions.filter((q) => session.answers.has(q.id)).length;
-  const firstUnanswered = () => questions.findIndex((q) => !session.answers.has(q.id));
-  const isLast = () => state.index === total - 1;
+function savePosition(view) {
+  store.updateCurrent(view.session.id, { position: view.index });
+}
 
-  function savePosition() {
-    store.updateCurrent(session.id, { position: state.index });
-  }
+// ---- timer ----
+function stopTimer(view) {
+  clearInterval(view.tick);
+  view.tick = 0;
+}
 
-  function stopTimer() {
-    clearInterval(tick);
-    tick = 0;
-  }
+function startTimer(view, display) {
+  stopTimer(view);
+  const update = () => { display.textContent = formatDuration(Date.now() - view.startedAt); };
+  update();
+  view.tick = setInterval(update, 1000);
+}
 
-  function startTimer(display) {
-    stopTimer();
-    const update = () => { display.textContent = formatDuration(Date.now() - state.startedAt); };
-    update();
-    tick = setInterval(update, 1000);
-  }
+// ---- pieces ----
+function badges(q) {
+  return h("div", { class: "badges" },
+    h("span", { class: `badge type-${q.type}` }, h("span", { class: "visually-hidden" }, "Type: "), capitalize(q.type)),
+    h("span", { class: `badge diff-${q.difficulty}` }, h("span", { class: "visually-hidden" }, "Difficulty: "), capitalize(q.difficulty)));
+}
 
-  // ---- pieces ----
-  function badges(q) {
-    return h("div", { class: "badges" },
-      h("span", { class: `badge type-${q.type}` }, h("span", { class: "visually-hidden" }, "Type: "), capitalize(q.type)),
-      h("span", { class: `badge diff-${q.difficulty}` }, h("span", { class: "visually-hidden" }, "Difficulty: "), capitalize(q.difficulty)));
-  }
+function hintBlock(view, q) {
+  if (!q.hint) return null;
+  const hintId = `hint-${q.id}`;
+  const text = h("p", { class: "hint-text", id: hintId, hidden: !view.hintOpen }, q.hint);
+  const button = h("button", { type: "button", class: "btn-link hint-toggle", "aria-expanded": view.hintOpen ? "true" : "false", "aria-controls": hintId },
+    view.hintOpen ? "Hide hint" : "Show hint");
+  button.addEventListener("click", () => {
+    view.hintOpen = !view.hintOpen;
+    text.hidden = !view.hintOpen;
+    button.setAttribute("aria-expanded", view.hintOpen ? "true" : "false");
+    button.textContent = view.hintOpen ? "Hide hint" : "Show hint";
+  });
+  return h("div", { class: "hint-block" }, button, text);
+}
 
-  function hintBlock(q) {
-    if (!q.hint) return null;
-    const hintId = `hint-${q.id}`;
-    const text = h("p", { class: "hint-text", id: hintId, hidden: !state.hintOpen }, q.hint);
-    const button = h("button", { type: "button", class: "btn-link hint-toggle", "aria-expanded": state.hintOpen ? "true" : "false", "aria-controls": hintId },
-      state.hintOpen ? "Hide hint" : "Show hint");
-    button.addEventListener("click", () => {
-      state.hintOpen = !state.hintOpen;
-      text.hidden = !state.hintOpen;
-      button.setAttribute("aria-expanded", state.hintOpen ? "true" : "false");
-      button.textContent = state.hintOpen ? "Hide hint" : "Show hint";
-    });
-    return h("div", { class: "hint-block" }, button, text);
-  }
+function timerBlock(view) {
+  const display = h("span", { class: "timer-display", role: "timer", "aria-label": "Time on this question", hidden: !view.timerOn }, "00:00");
+  const toggle = h("input", { type: "checkbox", id: "timer-toggle", checked: view.timerOn });
+  toggle.addEventListener("change", () => {
+    view.timerOn = toggle.checked;
+    store.setPrefs({ timer: view.timerOn });
+    display.hidden = !view.timerOn;
+    announce(view.timerOn ? "Timer shown." : "Timer hidden.");
+  });
+  startTimer(view, display);
+  return h("div", { class: "timer" },
+    h("div", { class: "switch" }, toggle, h("label", { for: "timer-toggle" }, "Show timer")),
+    display);
+}
 
-  function timerBlock() {
-    const display = h("span", { class: "timer-display", role: "timer", "aria-label": "Time on this question", hidden: !state.timerOn }, "00:00");
-    const toggle = h("input", { type: "checkbox", id: "timer-toggle", checked: state.timerOn });
-    toggle.addEventListener("change", () => {
-      state.timerOn = toggle.checked;
-      store.setPrefs({ timer: state.timerOn });
-      display.hidden = !state.timerOn;
-      announce(state.timerOn ? "Timer shown." : "Timer hidden.");
-    });
-    startTimer(display);
-    return h("div", { class: "timer" },
-      h("div", { class: "switch" }, toggle, h("label", { for: "timer-toggle" }, "Show timer")),
-      display);
-  }
+function finishNowButton(view, answered) {
+  // Not on the last question's feedback: its own "Finish and see report" is there.
+  const shown = answered > 0 && view.phase !== "end" && !(view.phase === "feedback" && isLast(view));
+  if (!shown) return null;
+  const button = h("button", { type: "button", class: "btn btn-secondary", id: "finish-now" }, "Finish now");
+  button.addEventListener("click", () => finish(view, button));
+  return button;
+}
 
-  function header() {
-    const answered = answeredCount();
-    const position = state.phase === "end" ? total : state.index + 1;
-    const role = session.meta.role || familyTitle(session.meta.role_family);
-    const showFinishNow = answered > 0 && state.phase !== "end" && !(state.phase === "feedback" && isLast());
-    const finishNow = showFinishNow
-      ? h("button", { type: "button", class: "btn btn-secondary", id: "finish-now" }, "Finish now")
-      : null;
-    if (finishNow) finishNow.addEventListener("click", () => finish(finishNow));
-    return h("div", { class: "interview-head" },
-      h("h1", { id: "interview-heading", tabindex: "-1" }, `${role} interview`),
-      h("p", { class: "meta muted" }, [modeLabel(session.meta.mode), session.meta.experience, session.meta.domain].filter(Boolean).join(" · ")),
-      session.roleNote ? h("p", { class: "notice info role-note" }, session.roleNote) : null,
-      h("div", { class: "progress-row" },
-        h("div", { class: "progress-wrap" },
-          h("p", { class: "progress-label", id: "progress-label" },
-            h("strong", null, state.phase === "end" ? `All ${total} questions seen` : `Question ${position} of ${total}`),
-            h("span", { class: "muted" }, ` · ${answered} answered`)),
-          h("progress", { max: total, value: answered, "aria-label": `${answered} of ${total} questions answered` })),
-        finishNow));
-  }
+function progressRow(view, answered) {
+  const { total } = view;
+  const label = view.phase === "end" ? `All ${total} questions seen` : `Question ${view.index + 1} of ${total}`;
+  return h("div", { class: "progress-row" },
+    h("div", { class: "progress-wrap" },
+      h("p", { class: "progress-label", id: "progress-label" },
+        h("strong", null, label),
+        h("span", { class: "muted" }, ` · ${answered} answered`)),
+      h("progress", { max: total, value: answered, "aria-label": `${answered} of ${total} questions answered` })),
+    finishNowButton(view, answered));
+}
 
-  const errorBox = () => h("div", { class: "form-error", role: "alert", id: "interview-error" });
+function header(view) {
+  const { meta, roleNote } = view.session;
+  const answered = answeredCount(view);
+  const role = meta.role || familyTitle(meta.role_family);
+  return h("div", { class: "interview-head" },
+    h("h1", { id: "interview-heading", tabindex: "-1" }, `${role} interview`),
+    h("p", { class: "meta muted" }, [modeLabel(meta.mode), meta.experience, meta.domain].filter(Boolean).join(" · ")),
+    roleNote ? h("p", { class: "notice info role-note" }, roleNote) : null,
+    progressRow(view, answered));
+}
 
-  function showError(box, err) {
-    const message = err instanceof ApiError ? err.message : "Something went wrong. Try again.";
-    box.textContent = message;
-  }
+const errorBox = () => h("div", { class: "form-error", role: "alert", id: "interview-error" });
 
-  // ---- phases ----
-  function answerPhase(q) {
-    const draft = drafts.get(q.id) ?? "";
-    const textarea = h("textarea", {
-      id: "answer", name: "answer", rows: 9, maxlength: MAX_ANSWER, value: draft,
-      "aria-describedby": "answer-help answer-count answer-error", spellcheck: "true",
-    });
-    textarea.value = draft;
-    const count = h("p", { class: "word-count muted", id: "answer-count" }, "");
-    const updateCount = () => {
-      const words = countWords(textarea.value);
-      count.textContent = `${words} ${words === 1 ? "word" : "words"}` + (words > 0 && words < 50 ? " — aim for 120 to 250" : "");
-      drafts.set(q.id, textarea.value);
-    };
-    updateCount();
-    const fieldError = h("p", { class: "field-error", id: "answer-error", hidden: true });
-    const submit = h("button", { type: "submit", class: "btn", id: "submit-answer" }, "Submit answer");
-    const skip = h("button", { type: "button", class: "btn btn-secondary", id: "skip" }, isLast() ? "Skip" : "Skip question");
-    const box = errorBox();
-    const form = h("form", { class: "answer-form", novalidate: true },
-      h("div", { class: "field" },
-        h("label", { for: "answer" }, "Your answer"),
-        h("p", { class: "hint", id: "answer-help" }, "Answer as you would out loud. Press Ctrl+Enter (⌘+Enter on a Mac) to submit."),
-        textarea,
-        h("div", { class: "answer-foot" }, count),
-        fieldError),
-      box,
-      h("div", { class: "actions" }, submit, skip));
+function showError(box, err) {
+  box.textContent = err instanceof ApiError ? err.message : "Something went wrong. Try again.";
+}
 
-    textarea.addEventListener("input", () => {
-      updateCount();
-      if (!fieldError.hidden) { fieldError.hidden = true; textarea.removeAttribute("aria-invalid"); }
-    });
-    textarea.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
-    skip.addEventListener("click", () => {
-      if (state.busy) return;
-      announce(`Question ${state.index + 1} skipped.`);
-      goNext();
-    });
-    form.addEventListener("submit", async (event) => {
+function skippedButton(view, unanswered) {
+  const button = h("button", { type: "button", class: "btn btn-secondary", id: "answer-skipped" }, `Answer skipped questions (${unanswered})`);
+  button.addEventListener("click", () => goTo(view, firstUnanswered(view)));
+  return button;
+}
+
+// ---- answer phase ----
+function wordCountText(words) {
+  return `${words} ${words === 1 ? "word" : "words"}` + (words > 0 && words < 50 ? " — aim for 120 to 250" : "");
+}
+
+/** The answer form's elements; `updateCount` also keeps the draft. */
+function answerForm(view, q) {
+  const draft = view.drafts.get(q.id) ?? "";
+  const textarea = h("textarea", {
+    id: "answer", name: "answer", rows: 9, maxlength: MAX_ANSWER, value: draft,
+    "aria-describedby": "answer-help answer-count answer-error", spellcheck: "true",
+  });
+  textarea.value = draft;
+  const count = h("p", { class: "word-count muted", id: "answer-count" }, "");
+  const updateCount = () => {
+    count.textContent = wordCountText(countWords(textarea.value));
+    view.drafts.set(q.id, textarea.value);
+  };
+  updateCount();
+  const fieldError = h("p", { class: "field-error", id: "answer-error", hidden: true });
+  const submit = h("button", { type: "submit", class: "btn", id: "submit-answer" }, "Submit answer");
+  const skip = h("button", { type: "button", class: "btn btn-secondary", id: "skip" }, isLast(view) ? "Skip" : "Skip question");
+  const box = errorBox();
+  const form = h("form", { class: "answer-form", novalidate: true },
+    h("div", { class: "field" },
+      h("label", { for: "answer" }, "Your answer"),
+      h("p", { class: "hint", id: "answer-help" }, "Answer as you would out loud. Press Ctrl+Enter (⌘+Enter on a Mac) to submit."),
+      textarea,
+      h("div", { class: "answer-foot" }, count),
+      fieldError),
+    box,
+    h("div", { class: "actions" }, submit, skip));
+  return { form, textarea, fieldError, submit, skip, box, updateCount };
+}
+
+function answerPhase(view, q) {
+  const parts = answerForm(view, q);
+  const { form, textarea, fieldError, skip } = parts;
+  textarea.addEventListener("input", () => {
+    parts.updateCount();
+    if (!fieldError.hidden) { fieldError.hidden = true; textarea.removeAttribute("aria-invalid"); }
+  });
+  textarea.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      if (state.busy) return;
-      box.textContent = "";
-      const text = textarea.value.trim();
-      if (!text) {
-        fieldError.textContent = "Write an answer before submitting, or choose Skip.";
-        fieldError.hidden = false;
-        textarea.setAttribute("aria-invalid", "true");
-        textarea.focus();
-        return;
-      }
-      state.busy = true;
-      submit.disabled = true;
-      skip.disabled = true;
-      submit.textContent = "Grading…";
-      form.setAttribute("aria-busy", "true");
-      announce("Grading your answer…");
-      try {
-        const result = await api.answer(session.id, q.id, text);
-        state.elapsed = Date.now() - state.startedAt;
-        session.answers.set(q.id, {
-          question_id: q.id,
-          answer: text,
-          attempts: result.attempts || 1,
-          evaluation: {
-            scores: result.scores,
-            feedback: result.feedback,
-            examples_or_corrections: result.examples_or_corrections,
-            resources: result.resources,
-            source: result.source,
-            evidence: result.evidence,
-          },
-        });
-        drafts.delete(q.id);
-        state.busy = false;
-        state.phase = "feedback";
-        render({ focusId: "feedback-heading" });
-        announce(`Feedback ready. ${scoreSentence(result.scores)}.`);
-      } catch (err) {
-        state.busy = false;
-        submit.disabled = false;
-        skip.disabled = false;
-        submit.textContent = "Submit answer";
-        form.removeAttribute("aria-busy");
-        if (err instanceof ApiError && err.fields && err.fields.answer) {
-          fieldError.textContent = err.fields.answer;
-          fieldError.hidden = false;
-          textarea.setAttribute("aria-invalid", "true");
-          textarea.focus();
-        }
-        showError(box, err);
-      }
-    });
-    return form;
-  }
-
-  function feedbackPhase(q) {
-    const entry = session.answers.get(q.id);
-    const box = errorBox();
-    const retry = h("button", { type: "button", class: "btn btn-secondary", id: "try-again" }, "Try again");
-    retry.addEventListener("click", () => {
-      drafts.set(q.id, entry.answer);
-      state.phase = "answer";
-      state.startedAt = Date.now();
-      render({ focusId: "answer", caretEnd: true });
-      announce("Answer this question again. Your new answer replaces the old one.");
-    });
-    const unanswered = questions.filter((x) => !session.answers.has(x.id)).length;
-    const next = isLast()
-      ? h("button", { type: "button", class: "btn", id: "finish" }, "Finish and see report")
-      : h("button", { type: "button", class: "btn", id: "next-question" }, "Next question");
-    next.addEventListener("click", () => (isLast() ? finish(next, box) : goNext()));
-    const backToSkipped = isLast() && unanswered > 0
-      ? h("button", { type: "button", class: "btn btn-secondary", id: "answer-skipped" }, `Answer skipped questions (${unanswered})`)
-      : null;
-    if (backToSkipped) backToSkipped.addEventListener("click", () => goTo(firstUnanswered()));
-
-    return [
-      h("div", { class: "your-answer" },
-        h("p", { class: "label-text" }, "Your answer",
-          state.timerOn && state.elapsed ? h("span", { class: "muted" }, ` · answered in ${formatDuration(state.elapsed)}`) : null),
-        h("blockquote", { class: "answer-text" }, prewrap(entry.answer))),
-      h("section", { class: "card feedback", "aria-labelledby": "feedback-heading", id: "feedback" },
-        h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
-        feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts }),
-        box,
-        h("div", { class: "actions feedback-actions" }, next, retry, backToSkipped)),
-    ];
-  }
-
-  function endPhase() {
-    const answered = answeredCount();
-    const unanswered = total - answered;
-    const box = errorBox();
-    const section = h("section", { class: "card end", "aria-labelledby": "end-heading" },
-      h("h2", { id: "end-heading", tabindex: "-1" }, answered === total ? "You answered every question" : "That was the last question"));
-    if (answered === 0) {
-      section.append(h("p", null, "You skipped every question. Answer at least one to get a report."));
-      const back = h("button", { type: "button", class: "btn", id: "back-to-first" }, "Back to the first question");
-      back.addEventListener("click", () => goTo(0));
-      section.append(h("div", { class: "actions" }, back));
-      return section;
+      form.requestSubmit();
     }
-    section.append(h("p", null, `You answered ${answered} of ${total} questions.` +
-      (unanswered ? " The report covers the questions you answered." : " Your report is ready to be made.")));
-    const fin = h("button", { type: "button", class: "btn", id: "finish" }, "Finish and see report");
-    fin.addEventListener("click", () => finish(fin, box));
-    const actions = h("div", { class: "actions" }, fin);
-    if (unanswered) {
-      const back = h("button", { type: "button", class: "btn btn-secondary", id: "answer-skipped" }, `Answer skipped questions (${unanswered})`);
-      back.addEventListener("click", () => goTo(firstUnanswered()));
-      actions.append(back);
-    }
-    section.append(box, actions);
+  });
+  skip.addEventListener("click", () => {
+    if (view.busy) return;
+    announce(`Question ${view.index + 1} skipped.`);
+    goNext(view);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submitAnswer(view, q, parts);
+  });
+  return form;
+}
+
+function showAnswerError({ textarea, fieldError }, message) {
+  fieldError.textContent = message;
+  fieldError.hidden = false;
+  textarea.setAttribute("aria-invalid", "true");
+  textarea.focus();
+}
+
+function setGrading({ form, submit, skip }, grading) {
+  submit.disabled = grading;
+  skip.disabled = grading;
+  submit.textContent = grading ? "Grading…" : "Submit answer";
+  if (grading) form.setAttribute("aria-busy", "true");
+  else form.removeAttribute("aria-busy");
+}
+
+// Kept in the page's copy of the session so that feedback, Try again and the
+// progress count need no second request.
+function recordAnswer(view, q, text, result) {
+  view.session.answers.set(q.id, {
+    question_id: q.id,
+    answer: text,
+    attempts: result.attempts || 1,
+    evaluation: {
+      scores: result.scores,
+      feedback: result.feedback,
+      examples_or_corrections: result.examples_or_corrections,
+      resources: result.resources,
+      source: result.source,
+      evidence: result.evidence,
+    },
+  });
+  view.drafts.delete(q.id);
+}
+
+async function submitAnswer(view, q, parts) {
+  if (view.busy) return;
+  parts.box.textContent = "";
+  const text = parts.textarea.value.trim();
+  if (!text) {
+    showAnswerError(parts, "Write an answer before submitting, or choose Skip.");
+    return;
+  }
+  view.busy = true;
+  setGrading(parts, true);
+  announce("Grading your answer…");
+  try {
+    const result = await api.answer(view.session.id, q.id, text);
+    view.elapsed = Date.now() - view.startedAt;
+    recordAnswer(view, q, text, result);
+    view.busy = false;
+    view.phase = "feedback";
+    render(view, { focusId: "feedback-heading" });
+    announce(`Feedback ready. ${scoreSentence(result.scores)}.`);
+  } catch (err) {
+    view.busy = false;
+    setGrading(parts, false);
+    if (err instanceof ApiError && err.fields && err.fields.answer) showAnswerError(parts, err.fields.answer);
+    showError(parts.box, err);
+  }
+}
+
+// ---- feedback phase ----
+function feedbackActions(view, q, entry, box) {
+  const retry = h("button", { type: "button", class: "btn btn-secondary", id: "try-again" }, "Try again");
+  retry.addEventListener("click", () => {
+    view.drafts.set(q.id, entry.answer);
+    view.phase = "answer";
+    view.startedAt = Date.now();
+    render(view, { focusId: "answer", caretEnd: true });
+    announce("Answer this question again. Your new answer replaces the old one.");
+  });
+  const next = isLast(view)
+    ? h("button", { type: "button", class: "btn", id: "finish" }, "Finish and see report")
+    : h("button", { type: "button", class: "btn", id: "next-question" }, "Next question");
+  next.addEventListener("click", () => (isLast(view) ? finish(view, next, box) : goNext(view)));
+  const unanswered = view.total - answeredCount(view);
+  const backToSkipped = isLast(view) && unanswered > 0 ? skippedButton(view, unanswered) : null;
+  return h("div", { class: "actions feedback-actions" }, next, retry, backToSkipped);
+}
+
+function feedbackPhase(view, q) {
+  const entry = view.session.answers.get(q.id);
+  const box = errorBox();
+  const took = view.timerOn && view.elapsed ? h("span", { class: "muted" }, ` · answered in ${formatDuration(view.elapsed)}`) : null;
+  return [
+    h("div", { class: "your-answer" },
+      h("p", { class: "label-text" }, "Your answer", took),
+      h("blockquote", { class: "answer-text" }, prewrap(entry.answer))),
+    h("section", { class: "card feedback", "aria-labelledby": "feedback-heading", id: "feedback" },
+      h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
+      feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts }),
+      box,
+      feedbackActions(view, q, entry, box)),
+  ];
+}
+
+// ---- end phase ----
+function endPhase(view) {
+  const { total } = view;
+  const answered = answeredCount(view);
+  const unanswered = total - answered;
+  const section = h("section", { class: "card end", "aria-labelledby": "end-heading" },
+    h("h2", { id: "end-heading", tabindex: "-1" }, answered === total ? "You answered every question" : "That was the last question"));
+  if (answered === 0) {
+    const back = h("button", { type: "button", class: "btn", id: "back-to-first" }, "Back to the first question");
+    back.addEventListener("click", () => goTo(view, 0));
+    section.append(h("p", null, "You skipped every question. Answer at least one to get a report."), h("div", { class: "actions" }, back));
     return section;
   }
+  const box = errorBox();
+  const fin = h("button", { type: "button", class: "btn", id: "finish" }, "Finish and see report");
+  fin.addEventListener("click", () => finish(view, fin, box));
+  section.append(
+    h("p", null, `You answered ${answered} of ${total} questions.` +
+      (unanswered ? " The report covers the questions you answered." : " Your report is ready to be made.")),
+    box,
+    h("div", { class: "actions" }, fin, unanswered ? skippedButton(view, unanswered) : null));
+  return section;
+}
 
-  // ---- navigation ----
-  function goTo(index) {
-    state.index = Math.max(0, index);
-    state.phase = "answer";
-    state.startedAt = Date.now();
-    state.hintOpen = false;
-    savePosition();
-    render({ focusId: "question-text" });
+// ---- navigation ----
+function goTo(view, index) {
+  view.index = Math.max(0, index);
+  view.phase = "answer";
+  view.startedAt = Date.now();
+  view.hintOpen = false;
+  savePosition(view);
+  render(view, { focusId: "question-text" });
+}
+
+function goNext(view) {
+  if (view.index + 1 < view.total) {
+    goTo(view, view.index + 1);
+  } else {
+    view.phase = "end";
+    store.updateCurrent(view.session.id, { position: view.total });
+    render(view, { focusId: "end-heading" });
   }
+}
 
-  function goNext() {
-    if (state.index + 1 < total) {
-      goTo(state.index + 1);
-    } else {
-      state.phase = "end";
-      store.updateCurrent(session.id, { position: total });
-      render({ focusId: "end-heading" });
-    }
+// `box` is absent for "Finish now", which shows its error in the phase's own box.
+async function finish(view, button, box) {
+  if (view.busy) return;
+  const errorTarget = box || view.main.querySelector("#interview-error");
+  view.busy = true;
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = "Making your report…";
+  announce("Making your report…");
+  try {
+    const report = await api.finalize(view.session.id);
+    view.busy = false;
+    stopTimer(view);
+    view.onFinished(report);
+  } catch (err) {
+    view.busy = false;
+    button.disabled = false;
+    button.textContent = label;
+    if (errorTarget) showError(errorTarget, err);
+    else announce(err.message);
+    button.focus();
   }
+}
 
-  async function finish(button, box) {
-    if (state.busy) return;
-    const errorTarget = box || main.querySelector("#interview-error");
-    state.busy = true;
-    const label = button.textContent;
-    button.disabled = true;
-    button.textContent = "Making your report…";
-    announce("Making your report…");
-    try {
-      const report = await api.finalize(session.id);
-      state.busy = false;
-      stopTimer();
-      onFinished(report);
-    } catch (err) {
-      state.busy = false;
-      button.disabled = false;
-      button.textContent = label;
-      if (errorTarget) showError(errorTarget, err);
-      else announce(err.message);
-      button.focus();
-    }
+// ---- render ----
+function questionCard(view, q) {
+  return h("section", { class: "card question-card", "aria-labelledby": "question-text" },
+    h("div", { class: "q-meta" }, h("span", { class: "q-number" }, `Question ${view.index + 1}`), badges(q)),
+    h("h2", { class: "question-text", id: "question-text", tabindex: "-1" }, q.question),
+    hintBlock(view, q),
+    view.phase === "answer" ? [timerBlock(view), answerPhase(view, q)] : null);
+}
+
+function moveFocus(main, focusId, caretEnd) {
+  const target = focusId && main.querySelector(`#${focusId}`);
+  if (!target) return;
+  focusElement(target);
+  if (caretEnd && "value" in target) target.setSelectionRange(target.value.length, target.value.length);
+}
+
+function render(view, { focusId, caretEnd } = {}) {
+  stopTimer(view);
+  const children = [header(view)];
+  if (view.phase === "end") {
+    setTitle("Finish");
+    children.push(endPhase(view));
+  } else {
+    const q = view.questions[view.index];
+    setTitle(`Question ${view.index + 1} of ${view.total}`);
+    children.push(questionCard(view, q));
+    if (view.phase === "feedback") children.push(...feedbackPhase(view, q));
   }
-
-  // ---- render ----
-  function render({ focusId, caretEnd } = {}) {
-    stopTimer();
-    const q = questions[state.index];
-    const children = [header()];
-    if (state.phase === "end") {
-      setTitle("Finish");
-      children.push(endPhase());
-    } else {
-      setTitle(`Question ${state.index + 1} of ${total}`);
-      const card = h("section", { class: "card question-card", "aria-labelledby": "question-text" },
-        h("div", { class: "q-meta" }, h("span", { class: "q-number" }, `Question ${state.index + 1}`), badges(q)),
-        h("h2", { class: "question-text", id: "question-text", tabindex: "-1" }, q.question),
-        hintBlock(q),
-        state.phase === "answer" ? [timerBlock(), answerPhase(q)] : null);
-      children.push(card);
-      if (state.phase === "feedback") children.push(...feedbackPhase(q));
-    }
-    main.replaceChildren(h("div", { class: "interview" }, children));
-    if (focusId) {
-      const target = main.querySelector(`#${focusId}`);
-      if (target) {
-        focusElement(target);
-        if (caretEnd && "value" in target) target.setSelectionRange(target.value.length, target.value.length);
-      }
-    }
-  }
-
-  savePosition();
-  render({ focusId: focus ? (state.phase === "end" ? "end-heading" : "question-text") : null });
-  return { dispose: stopTimer };
+  view.main.replaceChildren(h("div", { class: "interview" }, children));
+  moveFocus(view.main, focusId, caretEnd);
 }

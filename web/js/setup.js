@@ -1,7 +1,7 @@
 // The setup screen: the start form, a session in progress, and this browser's history.
 import { api, ApiError } from "./api.js";
 import { scoreLineChart } from "./chart.js";
-import { announce, focusElement, h, setTitle } from "./dom.js";
+import { announce, h, setTitle } from "./dom.js";
 import { DIFFICULTIES, EXPERIENCE_LEVELS, MODES, ROLE_FAMILIES, formatDate, formatScore, modeLabel } from "./format.js";
 import * as store from "./storage.js";
 
@@ -73,12 +73,7 @@ const COACH_LABELS = {
 
 // Offers a choice of coach when the server has more than one (an LLM coach besides the offline one).
 async function offerCoaches(slot, preferred) {
-  let coaches = null;
-  try {
-    coaches = await api.coaches();
-  } catch {
-    return;  // the default coach will do
-  }
+  const coaches = await api.coaches().catch(() => null);  // on failure the default coach will do
   if (!coaches || !Array.isArray(coaches.available) || coaches.available.length < 2) return;
   const value = coaches.available.includes(preferred) ? preferred : coaches.default;
   slot.append(selectField({ id: "f-coach", name: "coach", label: "Coach", value,
@@ -150,25 +145,31 @@ function resumeCard() {
       h("a", { class: "btn", href: `#/session/${encodeURIComponent(current.id)}` }, "Resume interview")));
 }
 
-/** Renders the setup screen into main. onStarted(startResponse, meta) is called after a successful start. */
-export function renderSetup(main, { onStarted }) {
-  setTitle("Start");
-  const prefs = store.getPrefs();
-  const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
-  const formError = h("div", { class: "form-error", role: "alert" });
-  const coachSlot = h("div", { class: "coach-slot" });
-  const startButton = h("button", { type: "submit", class: "btn btn-large", id: "start-button" }, "Start interview");
-
-  const modeField = h("fieldset", { class: "field modes", "data-field": "mode", "aria-describedby": "f-mode-error" },
+function modeField(prefs) {
+  const checked = prefs.mode || "mixed";
+  return h("fieldset", { class: "field modes", "data-field": "mode", "aria-describedby": "f-mode-error" },
     h("legend", null, "Mode"),
     h("div", { class: "choice-row" }, MODES.map(([value, label, desc]) => h("div", { class: "choice" },
-      h("input", { type: "radio", name: "mode", id: `f-mode-${value}`, value, checked: (prefs.mode || "mixed") === value,
+      h("input", { type: "radio", name: "mode", id: `f-mode-${value}`, value, checked: checked === value,
         "aria-describedby": `f-mode-${value}-desc` }),
       h("label", { for: `f-mode-${value}` }, h("span", { class: "choice-title" }, label),
         h("span", { class: "choice-desc", id: `f-mode-${value}-desc` }, desc))))),
     fieldError("f-mode"));
+}
 
-  const form = h("form", { class: "setup-form", novalidate: true, "aria-labelledby": "form-heading" },
+function questionCountField(prefs) {
+  return h("div", { class: "field", "data-field": "num_questions" },
+    h("label", { for: "f-num" }, "Number of questions"),
+    h("p", { class: "hint", id: "f-num-hint" }, "From 1 to 20."),
+    h("input", { id: "f-num", name: "num_questions", type: "number", min: 1, max: 20, step: 1, inputmode: "numeric",
+      value: String(prefs.num_questions || 5), required: true, "aria-describedby": "f-num-hint f-num-error" }),
+    fieldError("f-num"));
+}
+
+/** The start form; `coachSlot` is filled later, when the server offers more than one coach. */
+function setupForm(prefs, { coachSlot, formError, startButton }) {
+  const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
+  return h("form", { class: "setup-form", novalidate: true, "aria-labelledby": "form-heading" },
     h("div", { class: "grid-2" },
       textField({ id: "f-name", name: "name", label: "Your name", value: prefs.name, required: true, autocomplete: "given-name" }),
       textField({ id: "f-role", name: "role", label: "Target role", value: prefs.role, required: true, list: "role-suggestions",
@@ -178,73 +179,92 @@ export function renderSetup(main, { onStarted }) {
       textField({ id: "f-domain", name: "domain", label: "Domain", value: prefs.domain, hint: "For example fintech, healthcare, games." }),
       selectField({ id: "f-experience", name: "experience", label: "Experience",
         options: EXPERIENCE_LEVELS.map((l) => [l, l]), value: prefs.experience || "1-3 years" })),
-    modeField,
+    modeField(prefs),
     h("div", { class: "grid-2" },
-      h("div", { class: "field", "data-field": "num_questions" },
-        h("label", { for: "f-num" }, "Number of questions"),
-        h("p", { class: "hint", id: "f-num-hint" }, "From 1 to 20."),
-        h("input", { id: "f-num", name: "num_questions", type: "number", min: 1, max: 20, step: 1, inputmode: "numeric",
-          value: String(prefs.num_questions || 5), required: true, "aria-describedby": "f-num-hint f-num-error" }),
-        fieldError("f-num")),
+      questionCountField(prefs),
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
     coachSlot,
     formError,
     h("div", { class: "actions" }, startButton));
-  offerCoaches(coachSlot, prefs.coach);
+}
 
-  form.addEventListener("submit", async (event) => {
+/** Marks each field of {field: message}; returns the first control, to focus. */
+function showFieldErrors(form, errors) {
+  let first = null;
+  for (const [field, msg] of Object.entries(errors)) {
+    const control = showFieldError(form, field, msg);
+    first = first || control;
+  }
+  return first;
+}
+
+function startBody(values) {
+  const body = {
+    name: values.name,
+    role: values.role,
+    experience: values.experience,
+    mode: values.mode,
+    num_questions: Number(values.num_questions),
+    difficulty: values.difficulty,
+    avoid_questions: store.getRecentQuestions(),
+  };
+  if (values.domain) body.domain = values.domain;
+  if (values.coach) body.coach = values.coach;
+  return body;
+}
+
+function setStarting({ form, startButton }, starting) {
+  startButton.disabled = starting;
+  startButton.textContent = starting ? "Starting…" : "Start interview";
+  if (starting) form.setAttribute("aria-busy", "true");
+  else form.removeAttribute("aria-busy");
+}
+
+async function submitSetup(parts, onStarted) {
+  const { form, formError, startButton } = parts;
+  if (startButton.disabled) return;
+  clearErrors(form);
+  formError.textContent = "";
+  const values = readForm(form);
+  const errors = validate(values);
+  if (Object.keys(errors).length) {
+    const first = showFieldErrors(form, errors);
+    formError.textContent = "Please fix the fields marked above.";
+    if (first) first.focus();
+    return;
+  }
+  store.setPrefs({ ...values, num_questions: Number(values.num_questions) });
+  const body = startBody(values);
+  setStarting(parts, true);
+  announce("Starting your interview…");
+  try {
+    const response = await api.start(body);
+    onStarted(response, { name: values.name, role: values.role, domain: values.domain || null,
+      experience: values.experience, mode: values.mode, role_family: response.role_family });
+  } catch (err) {
+    setStarting(parts, false);
+    const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");
+    const first = showFieldErrors(form, e.fields || {});
+    formError.textContent = e.message;
+    if (first) first.focus();
+    else startButton.focus();
+  }
+}
+
+/** Renders the setup screen into main. onStarted(startResponse, meta) is called after a successful start. */
+export function renderSetup(main, { onStarted }) {
+  setTitle("Start");
+  const prefs = store.getPrefs();
+  const parts = {
+    formError: h("div", { class: "form-error", role: "alert" }),
+    coachSlot: h("div", { class: "coach-slot" }),
+    startButton: h("button", { type: "submit", class: "btn btn-large", id: "start-button" }, "Start interview"),
+  };
+  parts.form = setupForm(prefs, parts);
+  offerCoaches(parts.coachSlot, prefs.coach);
+  parts.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (startButton.disabled) return;
-    clearErrors(form);
-    formError.textContent = "";
-    const values = readForm(form);
-    const errors = validate(values);
-    const fieldIds = { name: "name", role: "role", domain: "domain", num_questions: "num_questions" };
-    if (Object.keys(errors).length) {
-      let first = null;
-      for (const [field, msg] of Object.entries(errors)) {
-        const control = showFieldError(form, fieldIds[field], msg);
-        first = first || control;
-      }
-      formError.textContent = "Please fix the fields marked above.";
-      if (first) first.focus();
-      return;
-    }
-    store.setPrefs({ ...values, num_questions: Number(values.num_questions) });
-    const body = {
-      name: values.name,
-      role: values.role,
-      experience: values.experience,
-      mode: values.mode,
-      num_questions: Number(values.num_questions),
-      difficulty: values.difficulty,
-      avoid_questions: store.getRecentQuestions(),
-    };
-    if (values.domain) body.domain = values.domain;
-    if (values.coach) body.coach = values.coach;
-
-    startButton.disabled = true;
-    startButton.textContent = "Starting…";
-    form.setAttribute("aria-busy", "true");
-    announce("Starting your interview…");
-    try {
-      const response = await api.start(body);
-      onStarted(response, { name: values.name, role: values.role, domain: values.domain || null,
-        experience: values.experience, mode: values.mode, role_family: response.role_family });
-    } catch (err) {
-      startButton.disabled = false;
-      startButton.textContent = "Start interview";
-      form.removeAttribute("aria-busy");
-      const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");
-      let first = null;
-      for (const [field, msg] of Object.entries(e.fields || {})) {
-        const control = showFieldError(form, field, msg);
-        first = first || control;
-      }
-      formError.textContent = e.message;
-      if (first) first.focus();
-      else startButton.focus();
-    }
+    submitSetup(parts, onStarted);
   });
 
   const heading = h("h1", { id: "setup-heading", tabindex: "-1" }, "Practise for your next interview");
@@ -254,7 +274,7 @@ export function renderSetup(main, { onStarted }) {
         heading,
         h("p", { class: "lead" }, "Tell PrepBot the role you want. It asks questions, grades each answer on technical content, communication and confidence, and shows you how to improve."),
         resumeCard(),
-        h("section", { class: "card", "aria-labelledby": "form-heading" }, h("h2", { id: "form-heading" }, "Set up your interview"), form)),
+        h("section", { class: "card", "aria-labelledby": "form-heading" }, h("h2", { id: "form-heading" }, "Set up your interview"), parts.form)),
       h("div", { class: "setup-side" }, historySection())));
   return heading;
 }
