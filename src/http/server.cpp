@@ -235,10 +235,6 @@ class Dispatcher {
   std::shared_ptr<Counters> counters_;
 };
 
-}  // namespace
-
-namespace {
-
 sigset_t stop_signal_set() {
   sigset_t signals;
   sigemptyset(&signals);
