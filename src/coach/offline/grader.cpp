@@ -35,8 +35,8 @@ struct Weights {
   double specifics = 0.5;            // numbers or signposted reasoning
   double per_wrong_claim = 2.5;      // a misconception stated
   double per_contradiction = 1.5;    // a true claim denied, or turned round ("increases" for "reduces")
-  double per_overclaim = 0.5;        // each absolute beyond the nuance that balances it, at most `max_overclaim`
-  double max_overclaim = 2.0;
+  double per_overclaim = 1.0;        // each absolute per 100 words beyond the nuance that balances it, at most `max_overclaim`
+  double sweeping_allowed = 2.0, max_overclaim = 4.0;
   double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
   double max_buzzwords = 3.0;
   // Unchecked (no key point, no concept): the middle of the range, moved by substance.
@@ -44,6 +44,9 @@ struct Weights {
   // Behavioral: STAR parts and key points, a measured result, own actions, substance.
   double star_weight = 3.0, behavioral_points = 1.5, behavioral_substance = 2.0, measured_result = 1.0;
   double own_actions = 0.5, per_blame = 1.5, hypothetical = 1.5;
+  // Fillers, hedges, misspellings and absolutes count per 100 words, an answer
+  // shorter than this counted as this long (one hedge in 20 words is not a habit).
+  double rate_floor_words = 60;
   // Communication: base + substance + structure, minus what gets in the way.
   double communication_base = 4.0, communication_substance = 3.0;
   double structure_each = 0.5, structure_max = 1.5, sentence_length = 1.0, long_sentences = 1.5;
@@ -52,8 +55,8 @@ struct Weights {
   // Confidence: base + substance + ownership and numbers, minus hedges.
   double confidence_base = 3.0, confidence_substance = 3.0;
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
-  double hedge_rate = 0.9, hedge_max = 4.0;
-  double confidently_wrong_cap = 5.0;  // a wrong answer stated with confidence earns no more
+  double hedge_rate = 0.9, hedge_max = 2.5;
+  double confidently_wrong_cap = 4.0;  // a wrong answer stated with confidence earns no more
 };
 constexpr Weights kWeights;
 
@@ -114,7 +117,9 @@ const PhraseList kAbsolutePhrases{"always", "never", "every time", "guaranteed",
                                   "the only", "only ever", "no downside", "no downsides", "no trade-off",
                                   "always faster", "always better", "solves everything", "automatically",
                                   "don't need", "do not need", "the same thing", "nothing to do with",
-                                  "no difference", "entirely", "simply"};
+                                  "no difference", "entirely", "simply", "all", "every", "none", "nothing",
+                                  "no one", "only", "forever", "exactly", "can't", "cannot", "purely", "solely",
+                                  "totally", "absolutely", "whatever", "any"};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
                                 "in practice", "it depends", "cost", "risk", "for example", "such as"};
@@ -384,7 +389,31 @@ std::vector<const Concept*> linked_concepts(const KnowledgeBase& knowledge, cons
   return out;
 }
 
-void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measurements& m) {
+// Naming a concept says nothing about it: a claim's term that is also one of the concept's names does not state the claim.
+bool names_concept(const Concept& c, const std::vector<std::string>& term) {
+  return std::find(c.stemmed_terms.begin(), c.stemmed_terms.end(), term) != c.stemmed_terms.end();
+}
+
+// A sentence that is a string of comma-separated items ("declarative, cloud-native,
+// self-healing, immutable, observable delivery") lists words; it states no claim.
+bool in_list_sentence(const AnalyzedText& answer, std::size_t token) {
+  const std::size_t sentence = answer.tokens[token].sentence;
+  std::size_t begin = token, end = token;
+  while (begin > 0 && answer.tokens[begin - 1].sentence == sentence) --begin;
+  while (end + 1 < answer.tokens.size() && answer.tokens[end + 1].sentence == sentence) ++end;
+  const std::size_t from = answer.tokens[begin].offset;
+  const std::size_t to = answer.tokens[end].offset + answer.tokens[end].word.size();
+  const auto commas = static_cast<std::size_t>(std::count(answer.text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                          answer.text.begin() + static_cast<std::ptrdiff_t>(std::min(to, answer.text.size())), ','));
+  return commas >= 4 && commas * 4 >= end - begin + 1;
+}
+
+void measure_claims(const GradeInput& input, const AnalyzedText& question, const AnalyzedText& answer, Measurements& m) {
+  // A term the question itself uses shows nothing when the answer repeats it.
+  const std::set<std::string> question_stems = content_stems(question);
+  auto from_question = [&](const std::vector<std::string>& term) {
+    return std::all_of(term.begin(), term.end(), [&](const std::string& stem) { return is_stopword(stem) || question_stems.count(stem) > 0; });
+  };
   const BankQuestion* bank = input.bank_question;
   std::set<std::string> quoted;  // one finding per sentence of the answer is enough
   auto add_wrong = [&](model::StatedMisconception wrong, bool denial) {
@@ -430,7 +459,9 @@ void measure_claims(const GradeInput& input, const AnalyzedText& answer, Measure
       const bool negative = claim.negative;
       std::size_t at = std::string::npos;
       for (const auto& term : claim.stemmed_terms) {
-        if ((at = find_phrase(answer, term)) != std::string::npos) break;
+        if (from_question(term) || names_concept(*c, term)) continue;
+        if ((at = find_phrase(answer, term)) != std::string::npos && in_list_sentence(answer, at)) at = std::string::npos;
+        if (at != std::string::npos) break;
         if (negative && (at = find_phrase(answer, term, 2, Polarity::negated)) != std::string::npos) break;
       }
       // A claim's words in a sentence that makes a wrong claim do not state it.
@@ -525,7 +556,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.star = find_star(answer);
   if (input.speller) m.misspelled = input.speller->misspelled(answer);
   m.ease = reading_ease(answer);
-  measure_claims(input, answer, m);
+  measure_claims(input, asked, answer, m);
   measure_relevance(input, asked, answer, m);
   return m;
 }
@@ -542,11 +573,11 @@ double length_cap(std::size_t words) { return words < 15 ? 3 : words < 30 ? 5 : 
 
 Graded score(const Measurements& m) {
   const Weights& w = kWeights;
-  const double per100 = 100.0 / static_cast<double>(std::max<std::size_t>(m.words, 1));
+  const double per100 = 100.0 / std::max(static_cast<double>(m.words), w.rate_floor_words);
   const double wrong = static_cast<double>(m.wrong_claims.size() - m.contradictions);
   const double denied = static_cast<double>(m.contradictions);
-  const double overclaim =
-      std::min(w.max_overclaim, w.per_overclaim * std::max(0.0, static_cast<double>(m.absolutes) - static_cast<double>(m.nuance) - 1));
+  const double sweeping = (static_cast<double>(m.absolutes) - 0.5 * static_cast<double>(m.nuance)) * per100;
+  const double overclaim = std::min(w.max_overclaim, w.per_overclaim * std::max(0.0, sweeping - w.sweeping_allowed));
   const double buzz = std::min(w.max_buzzwords, w.per_buzzword * std::max(0.0, static_cast<double>(m.buzzwords) - 1));
   const double s = m.substance;
   Graded graded;

@@ -184,6 +184,32 @@ TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   EXPECT_FALSE(evaluation.evidence.technical_range.has_value());
 }
 
+TEST_F(GraderTest, AListOfTermsOrTheConceptsNameStatesNoClaim) {
+  // The claims' terms strung together with commas: a keyword list, not a statement.
+  const auto listed = grade_outside(kDnsQuestion,
+      "My answer covers DNS in depth: the root server, authoritative, recursive resolver, TLD, TTL, cached, IP address "
+      "and the whole modern resolution stack, end to end.");
+  EXPECT_TRUE(listed.evidence.claims.empty()) << model::to_json(listed.evidence).dump();
+  // Naming a concept is not a claim about it: "three-way handshake" names TCP connections.
+  const auto named = grade_outside("What happens when a browser connects to a web server?",
+      "The browser and the server complete a three-way handshake before anything else happens, and then the page "
+      "is sent over the connection to the browser.");
+  for (const auto& claim : named.evidence.claims) EXPECT_NE(claim.concept_id, "tcp-handshake") << claim.point;
+}
+
+TEST_F(GraderTest, OneHedgeInAShortAnswerDoesNotSinkConfidence) {
+  const std::string sure = "A resolver asks the root server, then the TLD server, then the authoritative server, and caches the "
+                           "answer for its TTL.";
+  const std::string hedged = "A resolver asks the root server, then the TLD server, then the authoritative server, I think, and "
+                             "caches the answer for its TTL.";
+  const auto without = grade_outside(kDnsQuestion, sure);
+  const auto with = grade_outside(kDnsQuestion, hedged);
+  EXPECT_EQ(with.evidence.hedge_count, 1);
+  EXPECT_LT(with.scores.confidence, without.scores.confidence);
+  // One hedge in about 25 words costs a point of confidence, not everything a short answer had.
+  EXPECT_LE(without.scores.confidence - with.scores.confidence, 1) << without.scores.confidence << " vs " << with.scores.confidence;
+}
+
 TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
   const auto wrong = grade_outside(
       "How does DNS resolution work, from the resolver to the authoritative server?",
