@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   evaluate->add_option("--mode", evaluate_options.mode, "technical, behavioral or mixed")->capture_default_str();
   evaluate->add_option("--experience", evaluate_options.experience, "experience level")->capture_default_str();
   evaluate->add_option("--role", evaluate_options.role, "target role");
+  evaluate->add_option("--scoring", evaluate_options.scoring, "standard, or content (delivery not scored)")->capture_default_str();
   add_data_options(evaluate, evaluate_options.data);
 
   CLI::App* bank = app.add_subcommand("bank", "Question bank tools");

@@ -122,6 +122,8 @@ int evaluate(const EvaluateOptions& options) {
   if (!mode) throw std::runtime_error("--mode must be technical, behavioral or mixed");
   const auto level = model::parse_level(options.experience);
   if (!level) throw std::runtime_error("--experience must be 0-1 years, 1-3 years, 3-5 years or 5+ years (or junior, senior, …)");
+  const auto scoring = model::parse_scoring(options.scoring);
+  if (!scoring) throw std::runtime_error("--scoring must be standard or content");
   if (util::trim(options.question).empty()) throw std::runtime_error("--question is required");
   if (!util::is_valid_utf8(options.question) || !util::is_valid_utf8(answer))
     throw std::runtime_error("the question and the answer must be UTF-8 text");
@@ -135,6 +137,7 @@ int evaluate(const EvaluateOptions& options) {
   request.mode = *mode;
   request.level = *level;
   request.role = options.role;
+  request.scoring = *scoring;
   fmt::print("{}\n", model::to_json(coach.evaluate_now(request)).dump(2));
   return 0;
 }

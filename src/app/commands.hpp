@@ -22,6 +22,7 @@ struct EvaluateOptions {
   std::string mode = "technical";
   std::string experience = "1-3 years";
   std::string role;
+  std::string scoring = "standard";  // or "content", the fair scoring mode
   DataDirectories data;
 };
 

@@ -37,6 +37,7 @@ struct EvaluationRequest {
   model::Mode mode = model::Mode::technical;
   model::Level level = model::Level::entry;
   std::string role;
+  model::Scoring scoring = model::Scoring::standard;  // content: delivery does not count
 };
 
 // prepbot_coach_calls_total, counted by every coach (labels provider, operation,

@@ -172,6 +172,15 @@ void read_mode(BodyReader& reader, bool required, model::Mode& out) {
   }
 }
 
+// The optional "scoring": "standard" (the default) or "content" (the fair scoring mode).
+void read_scoring(BodyReader& reader, model::Scoring& out) {
+  if (const auto scoring = reader.text("scoring", false, 0, 20)) {
+    if (util::trim(*scoring).empty()) return;
+    if (const auto parsed = model::parse_scoring(*scoring)) out = *parsed;
+    else reader.add("scoring", "Input should be 'standard' or 'content'", "literal_error");
+  }
+}
+
 // The optional "coach": a name, compared in lower case; blank is the same as absent.
 std::optional<std::string> read_coach(BodyReader& reader) {
   const auto coach = reader.text("coach", false, 0, 20);
@@ -221,6 +230,7 @@ interview::StartInput parse_start_request(const std::string& body) {
   input.avoid_questions = reader.strings("avoid_questions", 500, 64);
   if (const auto focus = reader.text("focus", false, 0, 40)) input.focus = util::to_lower_ascii(util::trim(*focus));
   input.coach = read_coach(reader);
+  read_scoring(reader, input.scoring);
   reader.finish();
   input.name = std::string(util::trim(*name));
   input.role = std::string(util::trim(*role));
@@ -248,6 +258,7 @@ interview::EvaluateInput parse_evaluate_request(const std::string& body) {
   read_experience(reader, false, input.experience);
   const auto role = reader.text("role", false, 0, kMaxNameChars);
   input.coach = read_coach(reader);
+  read_scoring(reader, input.scoring);
   reader.finish();
   input.question = *question;
   input.answer = *answer;

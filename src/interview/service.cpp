@@ -70,7 +70,7 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
       coach::QuestionSet& set = generated.get();
       model::Session session;
       session.id = util::random_uuid();
-      session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family, coach_name};
+      session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family, coach_name, input.scoring};
       session.questions = std::move(set.questions);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
@@ -113,6 +113,7 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input, 
   request.mode = session.meta.mode;
   request.level = session.meta.experience;
   request.role = session.meta.role;
+  request.scoring = session.meta.scoring;
   coach::Coach& coach = coaches_.of(session.meta.coach);  // the one chosen at start
   coach.evaluate(std::move(request), [this, session_id, input = std::move(input), done = std::move(done)](
                                          util::Result<model::Evaluation> evaluated) {
@@ -177,6 +178,7 @@ void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evalu
   request.mode = input.mode;
   request.level = input.experience;
   request.role = std::move(input.role);
+  request.scoring = input.scoring;
   coaches_.of(coaches_.choose(input.coach)).evaluate(std::move(request), std::move(done));
 }
 

@@ -30,6 +30,7 @@ struct StartInput {
   std::vector<std::string> avoid_questions;  // bank ids of recently seen questions
   std::string focus;                         // a bank tag to prefer ("leadership-principles"); empty: none
   std::optional<std::string> coach;          // one of Coaches::names(); absent: the default
+  model::Scoring scoring = model::Scoring::standard;
 };
 
 // A question and answer graded on their own, outside any session.
@@ -40,6 +41,7 @@ struct EvaluateInput {
   model::Level experience = model::Level::junior;
   std::string role;
   std::optional<std::string> coach;  // as in StartInput
+  model::Scoring scoring = model::Scoring::standard;
 };
 
 // The coaches a session may choose at start, by name ("offline", "gemini",

@@ -16,6 +16,8 @@ struct Scores {
   int technical = 1;
   int communication = 1;
   int confidence = 1;
+
+  bool operator==(const Scores&) const = default;
 };
 
 // A key point or a concept's claim the answer states, with the sentence that states it.

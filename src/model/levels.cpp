@@ -49,6 +49,15 @@ std::optional<Mode> parse_mode(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(Scoring scoring) { return scoring == Scoring::content ? "content" : "standard"; }
+
+std::optional<Scoring> parse_scoring(std::string_view text) {
+  const std::string key = util::to_lower_ascii(util::trim(text));
+  if (key == "standard") return Scoring::standard;
+  if (key == "content") return Scoring::content;
+  return std::nullopt;
+}
+
 std::optional<Status> parse_status(std::string_view text) {
   if (text == "ongoing") return Status::ongoing;
   if (text == "completed") return Status::completed;

@@ -12,6 +12,10 @@ enum class Mode { technical, behavioral, mixed };
 // The seed's four experience levels: 0-1, 1-3, 3-5 and 5+ years.
 enum class Level { entry, junior, mid, senior };
 enum class Status { ongoing, completed };
+// What grading weighs. standard: content and delivery (spelling, fillers,
+// hedges, sentence length). content: the fair scoring mode, where delivery
+// neither lowers nor raises any score and the feedback does not mention it.
+enum class Scoring { standard, content };
 
 struct Question {
   int id = 0;             // 1..n within the session
@@ -58,6 +62,7 @@ struct Meta {
   Mode mode = Mode::technical;
   std::string role_family;  // the bank's family the role was mapped to
   std::string coach;        // the coach chosen at start ("offline", "gemini", "openai"); empty: the server's default
+  Scoring scoring = Scoring::standard;
 };
 
 struct Session {

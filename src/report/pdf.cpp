@@ -226,6 +226,8 @@ std::string who_and_what(const model::Session& session) {
   if (meta.domain) line += " \u00b7 " + *meta.domain;
   line += fmt::format(" \u00b7 {} \u00b7 {} interview \u00b7 {}", model::to_string(meta.experience), model::to_string(meta.mode),
                       session.created_at.substr(0, 10));
+  line += meta.scoring == model::Scoring::content ? " \u00b7 graded on content only (fair scoring)"
+                                                  : " \u00b7 graded on content and delivery";
   return line;
 }
 

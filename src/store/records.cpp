@@ -22,6 +22,7 @@ model::Session to_session(const std::string& id, const SessionRow& row, const st
     session.meta.mode = model::parse_mode(row.mode).value();
     session.meta.role_family = row.role_family;
     session.meta.coach = row.coach;
+    session.meta.scoring = model::parse_scoring(row.scoring).value();
     for (const auto& record : json::parse(row.questions)) session.questions.push_back(model::question_from_record(record));
     if (row.final_report) session.final_report = model::report_from_json(json::parse(*row.final_report));
     session.status = model::parse_status(row.status).value();

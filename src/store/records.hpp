@@ -43,9 +43,12 @@ inline constexpr std::string_view kSchemaVersion1 = R"sql(
 // Schema version 2: the coach a session chose at start ('' for sessions from before).
 inline constexpr std::string_view kSchemaVersion2 = "ALTER TABLE sessions ADD COLUMN coach TEXT NOT NULL DEFAULT ''";
 
+// Schema version 3: how the session is graded ('standard' or 'content', the fair scoring mode).
+inline constexpr std::string_view kSchemaVersion3 = "ALTER TABLE sessions ADD COLUMN scoring TEXT NOT NULL DEFAULT 'standard'";
+
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
-    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach";
+    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, scoring";
 inline constexpr int kSessionColumnCount = [] {
   int columns = 1;
   for (const char* c = kSessionColumns; *c != '\0'; ++c) columns += *c == ',';
@@ -62,6 +65,7 @@ struct SessionRow {
   std::string status, created_at;
   long long version = 0;
   std::string coach;
+  std::string scoring = "standard";
 };
 
 struct AnswerRow {

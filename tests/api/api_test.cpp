@@ -385,6 +385,32 @@ TEST_F(ApiTest, EvaluateGradesAnyQuestionStatelessly) {
   EXPECT_EQ(client().post("/interview/evaluate", json{{"question", "q?"}, {"answer", "x"}, {"mode", "fun"}}).status, 422);
 }
 
+TEST_F(ApiTest, TheFairScoringModeIsChosenAtStartAndKeptWithTheSession) {
+  const json standard = start();
+  EXPECT_EQ(client().get(path(standard["session_id"])).json()["meta"]["scoring"], "standard") << "the default";
+
+  const json fair = start({{"scoring", "Content"}});
+  const std::string id = fair["session_id"];
+  EXPECT_EQ(client().get(path(id)).json()["meta"]["scoring"], "content");
+  const std::string hesitant =
+      "Um, so, I think I keep configuration out of the code and, uh, inject it per environment with environment "
+      "variables, you know. Secrets, basically, never go into git: they live in a secret manager such as Vault.";
+  const auto graded = answer(id, 1, hesitant);
+  ASSERT_EQ(graded.status, 200) << graded.body;
+  const std::string feedback = graded.json()["feedback"];
+  EXPECT_NE(feedback.find("Graded on content only"), std::string::npos) << feedback;
+  EXPECT_EQ(feedback.find("Filler"), std::string::npos) << feedback;
+  EXPECT_EQ(graded.json()["evidence"]["filler_count"], 0);
+
+  const auto bad = client().post("/interview/start", start_body({{"scoring", "lenient"}}));
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.json()["detail"][0]["loc"], json::array({"body", "scoring"}));
+  const auto evaluated = client().post("/interview/evaluate", json{{"question", "What is an index?"}, {"answer", hesitant},
+                                                                   {"scoring", "content"}});
+  ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+  EXPECT_NE(evaluated.json()["feedback"].get<std::string>().find("Graded on content only"), std::string::npos);
+}
+
 TEST(Cli, EvaluatePrintsAnEvaluation) {
   const auto result = run_prepbot({"evaluate", "--question", "What is the difference between a process and a thread?",
                                    "--answer", "A process has its own address space; threads share one, so they are "

@@ -438,8 +438,8 @@ TEST(Hardening, ControlCharactersInTextAre422NamingTheField) {
       {"/interview/evaluate", {{"question", "What is an index?"}, {"answer", kAnswer}}},
   };
   const std::map<std::string, std::vector<std::string>> optional_fields = {
-      {"/interview/start", {"domain", "difficulty", "focus", "coach", "avoid_questions"}},
-      {"/interview/evaluate", {"mode", "experience", "role", "coach"}},
+      {"/interview/start", {"domain", "difficulty", "focus", "coach", "avoid_questions", "scoring"}},
+      {"/interview/evaluate", {"mode", "experience", "role", "coach", "scoring"}},
   };
   for (const auto& [path, base] : requests) {
     std::vector<std::string> fields;

@@ -40,7 +40,7 @@ function quote(text) {
 }
 
 /** The evidence block: covered points with quotes, missed points, misconceptions, delivery. */
-export function evidenceBlock(evidence, { questionType, level = 3 } = {}) {
+export function evidenceBlock(evidence, { questionType, level = 3, contentOnly = false } = {}) {
   const e = evidence || {};
   const hx = `h${level + 1}`;
   const parts = [];
@@ -85,9 +85,10 @@ export function evidenceBlock(evidence, { questionType, level = 3 } = {}) {
 
   const delivery = [];
   if (Number.isFinite(e.word_count)) delivery.push(["Words", String(e.word_count)]);
-  if (Number.isFinite(e.filler_count)) delivery.push(["Filler words", String(e.filler_count)]);
-  if (Number.isFinite(e.hedge_count)) delivery.push(["Hedging phrases", String(e.hedge_count)]);
-  if (Array.isArray(e.misspelled)) delivery.push(["Spelling to check", e.misspelled.length ? e.misspelled.join(", ") : "none"]);
+  // Fair scoring (content only) neither scores nor mentions fillers, hedges or spelling.
+  if (Number.isFinite(e.filler_count) && !contentOnly) delivery.push(["Filler words", String(e.filler_count)]);
+  if (Number.isFinite(e.hedge_count) && !contentOnly) delivery.push(["Hedging phrases", String(e.hedge_count)]);
+  if (Array.isArray(e.misspelled) && !contentOnly) delivery.push(["Spelling to check", e.misspelled.length ? e.misspelled.join(", ") : "none"]);
   if (delivery.length) {
     parts.push(h("div", { class: "evidence-group delivery" },
       h(hx, null, "Delivery"),
@@ -101,7 +102,7 @@ export function evidenceBlock(evidence, { questionType, level = 3 } = {}) {
  * The full feedback panel content for one evaluation.
  * level: heading level of the section titles inside (3 → h3, with h4 below).
  */
-export function feedbackBody(evaluation, { questionType, level = 3, attempts } = {}) {
+export function feedbackBody(evaluation, { questionType, level = 3, attempts, contentOnly = false } = {}) {
   const ev = evaluation || {};
   const hx = `h${level}`;
   const evidence = ev.evidence || {};
@@ -117,7 +118,7 @@ export function feedbackBody(evaluation, { questionType, level = 3, attempts } =
       ? h("section", { class: "fb-section" }, h(hx, null, "A stronger answer"), prewrap(ev.examples_or_corrections, "div"))
       : null,
     (() => {
-      const block = evidenceBlock(evidence, { questionType, level });
+      const block = evidenceBlock(evidence, { questionType, level, contentOnly });
       return block ? h("section", { class: "fb-section" }, h(hx, null, "Evidence from your answer"), block) : null;
     })(),
     (() => {

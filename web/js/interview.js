@@ -47,7 +47,8 @@ function createView(main, session, onFinished, position) {
     index: start < 0 ? total - 1 : start,
     phase: start < 0 ? "end" : "answer",  // answer | feedback | end
     busy: false,
-    timerOn: Boolean(store.getPrefs().timer),
+    // The fair scoring mode starts without the timer: pace is not what is graded.
+    timerOn: session.meta.scoring === "content" ? false : Boolean(store.getPrefs().timer),
     tick: 0,
     startedAt: Date.now(),
     elapsed: 0,
@@ -140,7 +141,8 @@ function header(view) {
   const role = meta.role || familyTitle(meta.role_family);
   return h("div", { class: "interview-head" },
     h("h1", { id: "interview-heading", tabindex: "-1" }, `${role} interview`),
-    h("p", { class: "meta muted" }, [modeLabel(meta.mode), meta.experience, meta.domain].filter(Boolean).join(" · ")),
+    h("p", { class: "meta muted" }, [modeLabel(meta.mode), meta.experience, meta.domain,
+      meta.scoring === "content" ? "fair scoring: content only" : null].filter(Boolean).join(" · ")),
     roleNote ? h("p", { class: "notice info role-note" }, roleNote) : null,
     progressRow(view, answered));
 }
@@ -307,7 +309,8 @@ function feedbackPhase(view, q) {
       h("blockquote", { class: "answer-text" }, prewrap(entry.answer))),
     h("section", { class: "card feedback", "aria-labelledby": "feedback-heading", id: "feedback" },
       h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
-      feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts }),
+      feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts,
+        contentOnly: view.session.meta.scoring === "content" }),
       box,
       feedbackActions(view, q, entry, box)),
   ];

@@ -62,6 +62,7 @@ function readForm(form) {
     num_questions: get("num_questions"),
     difficulty: get("difficulty") || "mixed",
     coach: get("coach"),
+    scoring: data.get("scoring") ? "content" : "standard",
   };
 }
 
@@ -166,6 +167,18 @@ function questionCountField(prefs) {
     fieldError("f-num"));
 }
 
+/** The fair scoring switch: grade what the answer says, not how it is written. */
+function scoringField(prefs) {
+  return h("div", { class: "field", "data-field": "scoring" },
+    h("div", { class: "switch" },
+      h("input", { type: "checkbox", id: "f-scoring", name: "scoring", value: "content", checked: prefs.scoring === "content",
+        "aria-describedby": "f-scoring-hint" }),
+      h("label", { for: "f-scoring" }, "Fair scoring: grade what I say, not how I say it")),
+    h("p", { class: "hint", id: "f-scoring-hint" },
+      "Spelling, filler words (“um”, “you know”), hedges (“I think”) and sentence length will not count for or against you. The timer starts off."),
+    fieldError("f-scoring"));
+}
+
 /** The start form; `coachSlot` is filled later, when the server offers more than one coach. */
 function setupForm(prefs, { coachSlot, formError, startButton }) {
   const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
@@ -183,6 +196,7 @@ function setupForm(prefs, { coachSlot, formError, startButton }) {
     h("div", { class: "grid-2" },
       questionCountField(prefs),
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
+    scoringField(prefs),
     coachSlot,
     formError,
     h("div", { class: "actions" }, startButton));
@@ -210,6 +224,7 @@ function startBody(values) {
   };
   if (values.domain) body.domain = values.domain;
   if (values.coach) body.coach = values.coach;
+  if (values.scoring === "content") body.scoring = "content";
   return body;
 }
 
@@ -240,7 +255,7 @@ async function submitSetup(parts, onStarted) {
   try {
     const response = await api.start(body);
     onStarted(response, { name: values.name, role: values.role, domain: values.domain || null,
-      experience: values.experience, mode: values.mode, role_family: response.role_family });
+      experience: values.experience, mode: values.mode, role_family: response.role_family, scoring: values.scoring });
   } catch (err) {
     setStarting(parts, false);
     const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");

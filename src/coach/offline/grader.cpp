@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -72,17 +73,25 @@ class PhraseList {
   }
   std::size_t count_in(const AnalyzedText& text) const {
     std::size_t count = 0;
+    for_each_match(text, [&](std::size_t, std::size_t) { ++count; });
+    return count;
+  }
+  // Sets `marked[i]` for every token i that is part of a match.
+  void mark_in(const AnalyzedText& text, std::vector<bool>& marked) const {
+    for_each_match(text, [&](std::size_t at, std::size_t length) { std::fill_n(marked.begin() + static_cast<std::ptrdiff_t>(at), length, true); });
+  }
+
+ private:
+  template <typename F>
+  void for_each_match(const AnalyzedText& text, F&& found) const {
     const auto& tokens = text.tokens;
     for (const auto& stems : stems_)
       for (std::size_t i = 0; i + stems.size() <= tokens.size(); ++i) {
         bool match = true;
         for (std::size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
-        count += match;
+        if (match) found(i, stems.size());
       }
-    return count;
   }
-
- private:
   std::vector<std::vector<std::string>> stems_;
 };
 
@@ -137,6 +146,46 @@ const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my 
                                "they messed", "they failed", "because of them", "incompetent", "lazy"};
 const PhraseList kHypotheticalPhrases{"i would", "i always", "i usually", "i generally", "i tend to",
                                       "i try to", "i would probably", "in general i"};
+
+// --- Fair scoring mode ---------------------------------------------------------------------
+
+// The answer as the fair scoring mode grades it: filler words and hedges taken
+// out (with the commas around them), misspelled words replaced by the speller's
+// suggestion. What is left is what the answer says.
+std::string content_only(const AnalyzedText& answer, const Speller* speller) {
+  std::vector<bool> dropped(answer.tokens.size(), false);
+  kFillerPhrases.mark_in(answer, dropped);
+  kHedgePhrases.mark_in(answer, dropped);
+  std::map<std::string, std::string> corrections;
+  if (speller)
+    for (const auto& word : speller->misspelled(answer))
+      if (auto suggestion = speller->suggestion(word)) corrections.emplace(word, std::move(*suggestion));
+  const std::string& text = answer.text;
+  auto only_commas = [](std::string_view gap) { return gap.find_first_not_of(", ") == std::string_view::npos; };
+  std::string out;
+  std::size_t from = 0;  // where the text not yet copied begins
+  for (std::size_t i = 0; i < answer.tokens.size(); ++i) {
+    const Token& token = answer.tokens[i];
+    const std::string_view gap(text.data() + from, token.offset - from);
+    const std::size_t end = token.offset + token.word.size();
+    if (dropped[i]) {
+      // The gap before a dropped word, when only commas and spaces, goes too; a gap with
+      // a full stop stays, so sentences stay where they were.
+      out += only_commas(gap) ? (out.empty() ? "" : " ") : std::string(gap);
+      from = end;
+      while (from < text.size() && (text[from] == ',' || text[from] == ' ')) ++from;
+      continue;
+    }
+    out += gap;
+    const auto corrected = corrections.find(token.word);
+    out += corrected != corrections.end() ? corrected->second : text.substr(token.offset, token.word.size());
+    from = end;
+  }
+  out += text.substr(std::min(from, text.size()));
+  // Words taken out leave runs of spaces; one is enough, so quotes read as sentences.
+  out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return a == ' ' && b == ' '; }), out.end());
+  return out;
+}
 
 // --- Guards --------------------------------------------------------------------------------
 
@@ -329,6 +378,7 @@ bool contains(const std::vector<const Concept*>& list, const Concept* c) {
 // Everything the scores and the feedback rest on.
 struct Measurements {
   bool behavioral = false;
+  bool content_only = false;  // the fair scoring mode: delivery is not measured
   std::size_t words = 0, content_words = 0;
   // What was said, against what should have been.
   std::vector<KeyPointResult> key_points;
@@ -520,6 +570,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   Measurements m;
   const BankQuestion* bank = input.bank_question;
   m.behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
+  m.content_only = input.scoring == model::Scoring::content;
   m.words = answer.tokens.size();
   if (input.knowledge) {
     std::vector<std::size_t> own;
@@ -554,7 +605,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
                            0.0, 1.0);
   m.sentence_length = static_cast<double>(m.words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
   m.star = find_star(answer);
-  if (input.speller) m.misspelled = input.speller->misspelled(answer);
+  if (input.speller && !m.content_only) m.misspelled = input.speller->misspelled(answer);
   m.ease = reading_ease(answer);
   measure_claims(input, asked, answer, m);
   measure_relevance(input, asked, answer, m);
@@ -604,19 +655,21 @@ Graded score(const Measurements& m) {
 
   double communication = w.communication_base + w.communication_substance * s;
   communication += std::min(w.structure_max, static_cast<double>(m.structure) * w.structure_each);
-  if (m.sentence_length >= 8 && m.sentence_length <= 30) communication += w.sentence_length;
-  else if (m.sentence_length > 40) communication -= w.long_sentences;
-  communication -= std::min(w.filler_max, static_cast<double>(m.fillers) * per100 * w.filler_rate);
   if (m.content_words >= 20 && m.variety < 0.45) communication -= w.repetition;
-  communication -= std::min(w.misspelling_max, static_cast<double>(m.misspelled.size()) * per100 * w.misspelling_rate);
-  if (m.ease < 10) communication -= w.hard_to_read;
   communication -= buzz / 2;
+  if (!m.content_only) {  // delivery
+    if (m.sentence_length >= 8 && m.sentence_length <= 30) communication += w.sentence_length;
+    else if (m.sentence_length > 40) communication -= w.long_sentences;
+    communication -= std::min(w.filler_max, static_cast<double>(m.fillers) * per100 * w.filler_rate);
+    communication -= std::min(w.misspelling_max, static_cast<double>(m.misspelled.size()) * per100 * w.misspelling_rate);
+    if (m.ease < 10) communication -= w.hard_to_read;
+  }
   communication = std::min(communication, length_cap(m.words) + 1);
 
   double confidence = w.confidence_base + w.confidence_substance * s;
   confidence += std::min(w.ownership_max, static_cast<double>(m.ownership) * w.ownership_each);
   confidence += std::min(w.number_max, static_cast<double>(m.numbers) * w.number_each);
-  confidence -= std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate);
+  if (!m.content_only) confidence -= std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate);
   confidence = std::min(confidence, length_cap(m.words) + 1);
   if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
 
@@ -689,17 +742,20 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
   if (!m.behavioral && m.absolutes > m.nuance + 1)
     feedback += "Absolutes such as \u201calways\u201d and \u201cnever\u201d without a trade-off sound overconfident; say when it holds.\n";
   if (m.words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", m.words);
-  if (m.fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", m.fillers);
-  if (m.hedges > 1)
-    feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", m.hedges);
-  if (!m.misspelled.empty()) {
-    const std::vector<std::string> shown(m.misspelled.begin(), m.misspelled.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.misspelled.size(), 8)));
-    feedback += "Check the spelling of: " + join(shown, ", ") + ".\n";
+  if (!m.content_only) {  // delivery: the fair scoring mode neither scores nor mentions it
+    if (m.fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", m.fillers);
+    if (m.hedges > 1)
+      feedback += fmt::format("Hedging phrases ({}) such as \u201cI think\u201d make you sound unsure; state what you know.\n", m.hedges);
+    if (!m.misspelled.empty()) {
+      const std::vector<std::string> shown(m.misspelled.begin(), m.misspelled.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(m.misspelled.size(), 8)));
+      feedback += "Check the spelling of: " + join(shown, ", ") + ".\n";
+    }
+    if (m.ease < 10 && m.words >= 40) feedback += "Long words in long sentences are hard to follow aloud; say it more simply.\n";
   }
-  if (m.ease < 10 && m.words >= 40) feedback += "Long words in long sentences are hard to follow aloud; say it more simply.\n";
   if (m.structure == 0 && m.words >= 40)
     feedback += "Signpost your structure (first, then, for example, as a result) so the interviewer can follow.\n";
-  if (feedback.empty()) feedback = "A clear, complete answer.";
+  if (feedback.empty()) feedback = "A clear, complete answer.\n";
+  if (m.content_only) feedback += "Graded on content only: spelling, filler words, hedges and sentence length were not scored.\n";
   while (!feedback.empty() && feedback.back() == '\n') feedback.pop_back();
   return feedback;
 }
@@ -730,7 +786,7 @@ model::Evidence evidence_of(const Measurements& m, const Graded& graded, const A
 }  // namespace
 
 model::Evaluation grade(const GradeInput& input) {
-  const AnalyzedText answer = analyze(input.answer);
+  const AnalyzedText as_written = analyze(input.answer);
   const AnalyzedText asked = analyze(input.question);
   const BankQuestion* bank = input.bank_question;
 
@@ -744,12 +800,15 @@ model::Evaluation grade(const GradeInput& input) {
     for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
     evaluation.examples_or_corrections = outline;
   }
-  if (const auto reason = check_guards(answer, asked)) {
+  // Guards read the answer as written: spelling suggestions would turn noise into words.
+  if (const auto reason = check_guards(as_written, asked)) {
     evaluation.scores = {1, 1, 1};
     evaluation.feedback = *reason;
     evaluation.evidence.guard = *reason;
     return evaluation;
   }
+  const AnalyzedText answer =
+      input.scoring == model::Scoring::content ? analyze(content_only(as_written, input.speller)) : as_written;
   const Measurements m = measure(input, asked, answer);
   const Graded graded = score(m);
   evaluation.scores = graded.scores;

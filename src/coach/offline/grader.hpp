@@ -4,6 +4,7 @@
 // stated, wrong claims made or true ones denied, how relevant the answer is,
 // STAR parts, fillers and hedges — and writes feedback that quotes the answer's
 // own words. It runs guards → measurements → scores → feedback.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct GradeInput {
   model::Level level = model::Level::entry;
   const Speller* speller = nullptr;  // null: spelling is not checked
   const KnowledgeBase* knowledge = nullptr;  // null: only the bank question's key points are checked
+  // content (the fair scoring mode): filler words and hedges are taken out and
+  // misspelled words replaced by the speller's suggestion before grading, and
+  // delivery (spelling, fillers, hedges, sentence length, reading ease) neither
+  // lowers nor raises a score nor appears in the feedback.
+  model::Scoring scoring = model::Scoring::standard;
 };
 
 model::Evaluation grade(const GradeInput& input);

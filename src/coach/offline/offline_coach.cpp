@@ -52,6 +52,7 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, s
   input.answer = request.answer;
   input.mode = request.mode;
   input.level = request.level;
+  input.scoring = request.scoring;
   input.speller = &speller_;
   input.knowledge = &bank_->knowledge();
   model::Evaluation evaluation = grade(input);

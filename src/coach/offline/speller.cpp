@@ -50,4 +50,15 @@ std::vector<std::string> Speller::misspelled(const AnalyzedText& answer) const {
   return out;
 }
 
+std::optional<std::string> Speller::suggestion(const std::string& word) const {
+  Hunhandle* hunspell = enabled_ ? thread_hunspell(dictionary_) : nullptr;
+  if (hunspell == nullptr) return std::nullopt;
+  char** list = nullptr;
+  const int count = Hunspell_suggest(hunspell, &list, word.c_str());
+  std::optional<std::string> out;
+  if (count > 0) out = list[0];
+  Hunspell_free_list(hunspell, &list, count);
+  return out;
+}
+
 }  // namespace prepbot::coach::offline

@@ -2,6 +2,7 @@
 // Spelling check for the communication score: Hunspell's en_US dictionary plus
 // every word of the question bank and the knowledge base (so "kubernetes" or
 // "idempotent" count as words); short words without a vowel are acronyms.
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -20,6 +21,8 @@ class Speller {
   bool enabled() const { return enabled_; }
   // Distinct lowercase words of the answer that are neither in the dictionary nor in the bank.
   std::vector<std::string> misspelled(const AnalyzedText& answer) const;
+  // Hunspell's first suggestion for a misspelled word, or nothing (none, or the speller is off).
+  std::optional<std::string> suggestion(const std::string& word) const;
 
  private:
   std::string dictionary_;

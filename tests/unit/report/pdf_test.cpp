@@ -84,6 +84,21 @@ TEST(Pdf, ASplitParagraphPutsEachLineOnOnePage) {
   }
 }
 
+TEST(Pdf, TheReportSaysWhichScoringModeGradedIt) {
+  auto session = completed_session(1, "An index is a B-tree that avoids a full scan.");
+  // The line may wrap: compare with white space folded.
+  auto words_of = [](const std::string& pdf) {
+    std::string text = text_of(pdf), out;
+    for (char c : text)
+      if (!std::isspace(static_cast<unsigned char>(c)) || (!out.empty() && out.back() != ' ')) out += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+    return out;
+  };
+  EXPECT_NE(words_of(full_report_pdf(session)).find("graded on content and delivery"), std::string::npos) << words_of(full_report_pdf(session));
+  session.meta.scoring = model::Scoring::content;
+  EXPECT_NE(words_of(full_report_pdf(session)).find("graded on content only"), std::string::npos);
+  EXPECT_NE(words_of(summary_pdf(session)).find("graded on content only"), std::string::npos);
+}
+
 TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {
   auto session = completed_session(2, "An answer.");
   session.answers[1].answered_at = "2026-11-25T10:30:07.123456";

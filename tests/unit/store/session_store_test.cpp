@@ -64,6 +64,16 @@ TEST_P(SessionStoreTest, CreatesAndLoadsASession) {
   EXPECT_FALSE(store_->load("nope"));
 }
 
+TEST_P(SessionStoreTest, KeepsTheScoringMode) {
+  auto session = make_session("s1");
+  EXPECT_EQ(session.meta.scoring, model::Scoring::standard);
+  session.meta.scoring = model::Scoring::content;
+  store_->create(session);
+  EXPECT_EQ(store_->load("s1")->meta.scoring, model::Scoring::content);
+  store_->create(make_session("s2"));
+  EXPECT_EQ(store_->load("s2")->meta.scoring, model::Scoring::standard);
+}
+
 TEST_P(SessionStoreTest, KeepsAMissingDomainMissing) {
   auto session = make_session("s1");
   session.meta.domain.reset();

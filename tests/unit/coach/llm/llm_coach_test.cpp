@@ -160,6 +160,17 @@ TEST(Prompts, TheAnswerIsDelimitedDataAndCannotCloseItsOwnTag) {
   EXPECT_NE(inside.find("Ignore previous instructions"), std::string::npos) << "the words stay, as data";
 }
 
+TEST(Prompts, TheFairScoringModeTellsTheModelToIgnoreDelivery) {
+  EvaluationRequest request;
+  request.question.text = "What is an index?";
+  request.answer = "Um, an index is, like, a B-tree.";
+  EXPECT_EQ(evaluation_prompt(request).system.find("Fair scoring mode"), std::string::npos);
+  request.scoring = model::Scoring::content;
+  const Prompt prompt = evaluation_prompt(request);
+  EXPECT_NE(prompt.system.find("Fair scoring mode"), std::string::npos);
+  EXPECT_NE(prompt.system.find("filler words"), std::string::npos);
+}
+
 TEST(Prompts, QuestionRequestsCarryTheCountAndMix) {
   QuestionRequest request;
   request.role = "Backend developer";

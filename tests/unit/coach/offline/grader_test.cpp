@@ -116,6 +116,64 @@ TEST_F(GraderTest, MisspellingsAreNamedAndCostCommunication) {
   EXPECT_NE(misspelled.feedback.find("Check the spelling of"), std::string::npos);
 }
 
+// The same content three ways: fluent, full of fillers and hedges, and misspelled.
+const char* kFluent =
+    "An index is a sorted structure, usually a B-tree, that lets the database find rows without a full scan. For "
+    "example, adding an index on orders.user_id took a lookup from 900 ms to 2 ms. The trade-off is write overhead, "
+    "because every insert and update must maintain the index.";
+const char* kFillers =
+    "Um, so an index is, you know, a sorted structure, usually a B-tree, that lets the database find rows without a "
+    "full scan. For example, I think adding an index on orders.user_id took a lookup from 900 ms to 2 ms. The "
+    "trade-off is, uh, basically write overhead, because every insert and update must maintain the index.";
+const char* kMisspelled =
+    "An index is a sorted structre, usualy a B-tree, that lets the databse find rows without a full scan. For "
+    "exmaple, adding an index on orders.user_id took a lookup from 900 ms to 2 ms. The trade-off is write overhead, "
+    "becuase every insert and update must maintian the index.";
+
+TEST_F(GraderTest, TheFairScoringModeGradesTheContentAndNotTheDelivery) {
+  const Speller speller(bank_);
+  if (!speller.enabled()) GTEST_SKIP() << "hunspell-en-us is not installed";
+  GradeInput input;
+  input.bank_question = bank_.find("backend-001");
+  input.question = input.bank_question->text;
+  input.speller = &speller;
+  input.knowledge = &bank_.knowledge();
+  auto grade_as = [&](const char* answer, model::Scoring scoring) {
+    input.answer = answer;
+    input.scoring = scoring;
+    return grade(input);
+  };
+  const auto fluent = grade_as(kFluent, model::Scoring::standard);
+  const auto fillers = grade_as(kFillers, model::Scoring::standard);
+  const auto misspelled = grade_as(kMisspelled, model::Scoring::standard);
+  EXPECT_NE(fluent.scores, fillers.scores) << "standard scoring weighs fillers and hedges";
+  EXPECT_NE(fluent.scores, misspelled.scores) << "standard scoring weighs spelling";
+
+  const auto fair_fluent = grade_as(kFluent, model::Scoring::content);
+  const auto fair_fillers = grade_as(kFillers, model::Scoring::content);
+  const auto fair_misspelled = grade_as(kMisspelled, model::Scoring::content);
+  EXPECT_EQ(fair_fluent.scores, fair_fillers.scores) << fair_fillers.feedback;
+  EXPECT_EQ(fair_fluent.scores, fair_misspelled.scores) << fair_misspelled.feedback;
+  EXPECT_EQ(fair_fluent.scores.technical, fluent.scores.technical) << "content is graded as usual";
+  for (const auto* e : {&fair_fluent, &fair_fillers, &fair_misspelled}) {
+    EXPECT_EQ(e->feedback.find("Filler"), std::string::npos) << e->feedback;
+    EXPECT_EQ(e->feedback.find("Hedging"), std::string::npos) << e->feedback;
+    EXPECT_EQ(e->feedback.find("Check the spelling"), std::string::npos) << e->feedback;
+    EXPECT_NE(e->feedback.find("Graded on content only"), std::string::npos) << e->feedback;
+    EXPECT_TRUE(e->evidence.misspelled.empty());
+  }
+}
+
+TEST_F(GraderTest, TheFairScoringModeStillRefusesNoise) {
+  const Speller speller(bank_);
+  GradeInput input;
+  input.question = "What is an index?";
+  input.speller = &speller;
+  input.scoring = model::Scoring::content;
+  input.answer = "xkcdqwrt bzzlpf mnbvcx qwrtzp lkjhgf zxcvbn plmkqw";
+  EXPECT_EQ(grade(input).scores.technical, 1) << "guards read the answer as written, before spelling is corrected";
+}
+
 TEST_F(GraderTest, ASynonymCoversAKeyPointAndSaysSo) {
   BankQuestion q = *bank_.find("backend-001");
   q.key_points[2].synonyms = {"blueprint"};  // "check the query plan", in other words
