@@ -11,7 +11,7 @@ build_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev curl wrk sqlite3 poppler-utils clang libclang-rt-14-dev
-  postgresql nginx
+  postgresql nginx strace
 )
 
 wanted=("${build_packages[@]}")

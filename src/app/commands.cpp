@@ -78,7 +78,8 @@ int serve(const config::Config& config) {
   // Owned by pointer so that shutdown can end them first, in order (below).
   auto workers_owner = std::make_unique<util::WorkerPool>(threads, report::warm_up);
   util::WorkerPool& workers = *workers_owner;
-  auto http_owner = std::make_unique<coach::llm::HttpClient>();
+  util::OutboundLedger ledger(&metrics);  // what leaves the machine: GET /privacy
+  auto http_owner = std::make_unique<coach::llm::HttpClient>(&ledger);
   coach::offline::OfflineCoach offline(bank, workers, &metrics);
   const auto llm = make_llm_coach(config, *http_owner, offline, workers, metrics);
   interview::Coaches coaches{config.coach, {{"offline", &offline}}};
@@ -88,7 +89,7 @@ int serve(const config::Config& config) {
   budget.reports = static_cast<std::size_t>(config.report_cache_mb) << 20;
   interview::InterviewService interview(std::move(coaches), *store, workers, budget);
   const http::StaticFiles web(config.web_dir);
-  const http::Router router = http::make_router(interview, *store, web, metrics);
+  const http::Router router = http::make_router(interview, *store, web, metrics, ledger);
   http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,
                    config.max_client_connections});
   RetentionSweeper sweeper(*store, metrics, config.retention_days);

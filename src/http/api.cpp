@@ -158,10 +158,26 @@ Handler coaches(Interview& interview) {
   };
 }
 
+// What has left the machine since start: the outbound ledger, and `offline`
+// while nothing has (the session database aside).
+Handler privacy(const util::OutboundLedger& ledger) {
+  return [&ledger](Request&, const Reply& reply) {
+    json outbound = json::array();
+    for (const auto& e : ledger.entries())
+      outbound.push_back({{"host", e.host}, {"purpose", e.purpose}, {"requests", e.requests}, {"bytes_sent", e.bytes_sent},
+                          {"bytes_received", e.bytes_received}, {"last_at", e.last_at}});
+    const bool offline = outbound.empty();
+    reply(Response::json(200, {{"offline", offline},
+                               {"summary", offline ? "Offline: nothing has left this computer since PrepBot started."
+                                                   : "Answers were sent to the hosts listed, for the purposes given."},
+                               {"outbound", std::move(outbound)}}));
+  };
+}
+
 }  // namespace
 
 Router make_router(interview::InterviewService& interview, store::SessionStore& store, const StaticFiles& web,
-                   const util::Metrics& metrics) {
+                   const util::Metrics& metrics, const util::OutboundLedger& ledger) {
   using interview::ChartKind;
   using interview::ReportKind;
   const Handler web_files = web_file(web);
@@ -169,6 +185,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"GET", "/healthz", health(store, interview)},
       {"GET", "/interview/health", health(store, interview)},  // what the seed's Streamlit client checks when it loads
       {"GET", "/metrics", metrics_text(metrics)},
+      {"GET", "/privacy", privacy(ledger)},
       {"GET", "/interview/coaches", coaches(interview)},
       {"POST", "/interview/start", start(interview)},
       {"GET", "/interview/session/{id}", get_session(interview)},

@@ -1,11 +1,16 @@
 // The LLM coaches through the real binary, against a fake LLM server on
-// 127.0.0.1 that speaks Gemini's and OpenAI's protocols (support/fake_llm.cpp).
+// 127.0.0.1 that speaks Gemini's and OpenAI's protocols (support/fake_llm.cpp);
+// and what leaves the machine, offline and with an LLM: the outbound ledger
+// (GET /privacy) checked against the connect() calls strace sees.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <regex>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -255,6 +260,97 @@ TEST_P(LlmTest, TheKeyNeverAppearsInLogsResponsesOrTheDatabase) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Providers, LlmTest, ::testing::Values("gemini", "openai"));
+
+// ---- What leaves the machine --------------------------------------------------------
+
+// Runs the server under `strace -f -e trace=connect`, writing the trace to `trace_path`.
+std::vector<std::string> strace_wrapper(const std::string& trace_path) {
+  // LeakSanitizer cannot run under ptrace; the leak check belongs to the other tests.
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  return {"env", std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "detect_leaks=0",
+          "strace", "-f", "--seccomp-bpf", "-e", "trace=connect", "-o", trace_path, "--"};
+}
+
+// Whether strace can trace here (a container may forbid ptrace).
+bool strace_works() { return std::system("strace -f -o /dev/null -e trace=connect true >/dev/null 2>&1") == 0; }
+
+// The network addresses the traced process connected to ("127.0.0.1:8089", "[::1]:443"); UNIX sockets are local.
+std::set<std::string> network_connects(const std::string& trace_path) {
+  std::ifstream file(trace_path);
+  std::stringstream text;
+  text << file.rdbuf();
+  const std::string trace = text.str();
+  std::set<std::string> out;
+  const std::regex v4(R"re(connect\(\d+, \{sa_family=AF_INET, sin_port=htons\((\d+)\), sin_addr=inet_addr\("([^"]+)"\))re");
+  const std::regex v6(R"re(connect\(\d+, \{sa_family=AF_INET6, sin6_port=htons\((\d+)\),[^}]*inet_pton\(AF_INET6, "([^"]+)")re");
+  for (auto it = std::sregex_iterator(trace.begin(), trace.end(), v4); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[2].str() + ":" + (*it)[1].str());
+  for (auto it = std::sregex_iterator(trace.begin(), trace.end(), v6); it != std::sregex_iterator(); ++it)
+    out.insert("[" + (*it)[2].str() + "]:" + (*it)[1].str());
+  return out;
+}
+
+const std::string kPrivacyAnswer =
+    "A race condition is when the result depends on the timing of concurrent operations, for example two requests "
+    "reading and writing the same counter. I prevent it with a lock or an atomic update, and test it with many threads.";
+
+// A whole session: start, answer every question, finalize, both PDFs, and a stateless evaluation.
+void run_whole_session(const HttpClient& client) {
+  const auto started = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"},
+                                                             {"experience", "mid"}, {"mode", "mixed"}, {"num_questions", 2}});
+  ASSERT_EQ(started.status, 200) << started.body;
+  const std::string id = started.json()["session_id"];
+  for (int q = 1; q <= 2; ++q)
+    EXPECT_EQ(client.post("/interview/session/" + id + "/answer", json{{"question_id", q}, {"answer", kPrivacyAnswer}}).status, 200);
+  EXPECT_EQ(client.post("/interview/session/" + id + "/finalize", std::string()).status, 200);
+  EXPECT_EQ(client.get("/interview/session/" + id + "/export/full").status, 200);
+  EXPECT_EQ(client.get("/interview/session/" + id + "/export/summary").status, 200);
+  EXPECT_EQ(client.post("/interview/evaluate", json{{"question", "What is a race condition?"}, {"answer", kPrivacyAnswer}}).status, 200);
+}
+
+TEST(Privacy, AnOfflineSessionConnectsNowhereAndTheLedgerSaysSo) {
+  if (!strace_works()) GTEST_SKIP() << "strace cannot trace processes here (ptrace is not permitted)";
+  const std::string trace = make_temp_dir() + "/connect.trace";
+  ServerProcess server("sqlite:" + make_temp_dir() + "/prepbot.db", {}, 0, "", strace_wrapper(trace));
+  const auto client = server.client();
+  run_whole_session(client);
+  const json privacy = client.get("/privacy").json();
+  EXPECT_EQ(privacy["offline"], true) << privacy.dump();
+  EXPECT_TRUE(privacy["outbound"].empty());
+  EXPECT_NE(privacy["summary"].get<std::string>().find("nothing has left this computer"), std::string::npos);
+  EXPECT_EQ(server.stop(), 0) << server.log();
+  std::ifstream check(trace);
+  ASSERT_TRUE(check.good()) << "strace wrote no trace";
+  EXPECT_EQ(network_connects(trace), std::set<std::string>{}) << "an offline server opened a network connection";
+}
+
+TEST(Privacy, WithAnLlmTheTraceFindsExactlyTheLedgersHosts) {
+  if (!strace_works()) GTEST_SKIP() << "strace cannot trace processes here (ptrace is not permitted)";
+  const std::string trace = make_temp_dir() + "/connect.trace";
+  ServerProcess server("sqlite::memory:", Provider{"gemini"}.args("normal"), 0, "", strace_wrapper(trace));
+  const auto client = server.client();
+  run_whole_session(client);
+  const json privacy = client.get("/privacy").json();
+  EXPECT_EQ(privacy["offline"], false) << privacy.dump();
+  const std::string fake_host = fake().url().substr(std::string("http://").size());
+  std::set<std::string> hosts, purposes;
+  for (const auto& entry : privacy["outbound"]) {
+    hosts.insert(entry["host"].get<std::string>());
+    purposes.insert(entry["purpose"].get<std::string>());
+    EXPECT_GT(entry["requests"].get<int>(), 0);
+    EXPECT_GT(entry["bytes_sent"].get<long long>(), 0) << entry.dump();
+    EXPECT_GT(entry["bytes_received"].get<long long>(), 0) << entry.dump();
+    EXPECT_FALSE(entry["last_at"].get<std::string>().empty());
+  }
+  EXPECT_EQ(hosts, std::set<std::string>{fake_host});
+  EXPECT_EQ(purposes, (std::set<std::string>{"gemini: model check", "gemini: writing questions", "gemini: grading an answer"}));
+  const std::string metrics = client.get("/metrics").body;
+  EXPECT_NE(metrics.find("prepbot_outbound_requests_total{host=\"" + fake_host + "\",purpose=\"gemini: grading an answer\"}"),
+            std::string::npos) << metrics;
+  EXPECT_EQ(privacy.dump().find(kKey), std::string::npos) << "the ledger holds no key";
+  EXPECT_EQ(server.stop(), 0) << server.log();
+  EXPECT_EQ(network_connects(trace), std::set<std::string>{fake_host}) << "every connection is in the ledger, and only those";
+}
 
 }  // namespace
 }  // namespace prepbot::testing

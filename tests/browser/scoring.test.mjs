@@ -1,5 +1,6 @@
 // The fair scoring switch on the setup screen: sent with the start request, kept
-// with the session, shown beside the interview, and the timer starts off.
+// with the session, shown beside the interview, and the timer starts off; and
+// the feedback says who graded and that nothing left this computer (GET /privacy).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { BASE_URL, SAMPLE_ANSWER, answerCurrent, assertAccessible, fillSetup, launch, openPage } from "./helpers.mjs";
@@ -33,6 +34,9 @@ test("fair scoring grades content only and starts without the timer", async () =
     const feedback = await page.locator(".feedback").first().textContent();
     assert.match(feedback, /Graded on content only/);
     assert.doesNotMatch(feedback, /Filler words|Hedging phrases|Spelling to check/);
+    // Who graded, and the outbound ledger's word beside it.
+    assert.match(await page.locator(".source-line").textContent(),
+      /Graded by the offline coach\. Offline: nothing has left this computer\./);
 
     // The choice is remembered for the next session.
     await page.evaluate(() => { location.hash = "#/"; });

@@ -49,7 +49,7 @@ std::string make_temp_dir() {
 }
 
 ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_args, int port,
-                             const std::string& log_text) {
+                             const std::string& log_text, std::vector<std::string> wrapper) {
   port_ = port > 0 ? port : free_port();
   log_path_ = make_temp_dir() + "/server.log";
   std::vector<std::string> args = {PREPBOT_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port_),
@@ -59,13 +59,16 @@ ServerProcess::ServerProcess(std::string store, std::vector<std::string> extra_a
   for (const char* limit : {"--rate-limit", "--max-client-connections"})
     if (std::find(extra_args.begin(), extra_args.end(), limit) == extra_args.end()) args.insert(args.end(), {limit, "0"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  wrapped_ = !wrapper.empty();
+  if (wrapped_) args.insert(args.begin(), wrapper.begin(), wrapper.end());
   pid_ = fork();
   if (pid_ == 0) {
     const int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(log, STDOUT_FILENO);
     dup2(log, STDERR_FILENO);
     auto argv = as_argv(args);
-    execv(argv[0], argv.data());
+    if (wrapped_) execvp(argv[0], argv.data());  // the wrapper is found on PATH
+    else execv(argv[0], argv.data());
     _exit(127);
   }
   const auto client_ = client();
@@ -95,8 +98,24 @@ bool ServerProcess::running() const {
   return waitpid(pid_, &status, WNOHANG) == 0;
 }
 
+pid_t ServerProcess::server_pid() const {
+  if (!wrapped_) return pid_;
+  // The wrapper's child: /proc lists it once the wrapper has started it.
+  const std::string path = "/proc/" + std::to_string(pid_) + "/task/" + std::to_string(pid_) + "/children";
+  pid_t child = -1;
+  for (int i = 0; i < 1000 && child <= 0; ++i) {
+    std::ifstream children(path);
+    if (!(children >> child)) {
+      child = -1;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  return child > 0 ? child : pid_;
+}
+
 void ServerProcess::kill_hard() {
   if (pid_ <= 0) return;
+  if (wrapped_) ::kill(server_pid(), SIGKILL);
   ::kill(pid_, SIGKILL);
   int status = 0;
   waitpid(pid_, &status, 0);
@@ -105,7 +124,7 @@ void ServerProcess::kill_hard() {
 
 int ServerProcess::stop() {
   if (pid_ <= 0) return -1;
-  ::kill(pid_, SIGTERM);
+  ::kill(server_pid(), SIGTERM);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

@@ -14,8 +14,10 @@ class ServerProcess {
   // Starts `prepbot serve` with `store` and extra arguments on `port` (0: a free
   // one); waits until /healthz answers, or, when `log_text` is given, only until
   // the server's log holds it (to act on a server still starting).
+  // With `wrapper` (e.g. {"strace", "-f", …, "--"}) the server runs under that command;
+  // stop() then signals the server, the wrapper's child, and waits for the wrapper.
   explicit ServerProcess(std::string store, std::vector<std::string> extra_args = {}, int port = 0,
-                         const std::string& log_text = "");
+                         const std::string& log_text = "", std::vector<std::string> wrapper = {});
   ~ServerProcess();  // SIGTERM, then waits
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -30,7 +32,9 @@ class ServerProcess {
   HttpClient client() const { return HttpClient("http://127.0.0.1:" + std::to_string(port_)); }
 
  private:
+  pid_t server_pid() const;  // pid_, or the wrapper's child
   pid_t pid_ = -1;
+  bool wrapped_ = false;
   int port_ = 0;
   std::string log_path_;
 };

@@ -82,6 +82,7 @@ export const api = {
   session: (id) => request("GET", sessionPath(id)),
   answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),
   finalize: (id) => request("POST", sessionPath(id, "/finalize")),
+  privacy: () => request("GET", "/privacy"),
 };
 
 export const exportUrl = (id, kind) => sessionPath(id, `/export/${kind}`);

@@ -98,17 +98,34 @@ export function evidenceBlock(evidence, { questionType, level = 3, contentOnly =
   return h("div", { class: "evidence" }, parts);
 }
 
+const SOURCE_NAMES = { offline: "the offline coach", gemini: "Gemini", openai: "an AI model (OpenAI-compatible)" };
+
+/** Who graded, and what has left this computer (GET /privacy), when known. */
+function sourceLine(source, privacy) {
+  if (!source) return null;
+  const who = `Graded by ${SOURCE_NAMES[source] || source}.`;
+  if (!privacy || typeof privacy.offline !== "boolean") return h("p", { class: "muted source-line" }, who);
+  if (privacy.offline) {
+    return h("p", { class: "muted source-line" }, `${who} `,
+      h("strong", { class: "offline-badge" }, "Offline: nothing has left this computer."));
+  }
+  const hosts = (privacy.outbound || []).map((e) => e.host).filter(Boolean);
+  return h("p", { class: "muted source-line" }, `${who} Sent to ${[...new Set(hosts)].join(", ") || "another host"} — `,
+    h("a", { href: "/privacy", target: "_blank", rel: "noopener" }, "see everything that left this computer"), ".");
+}
+
 /**
  * The full feedback panel content for one evaluation.
  * level: heading level of the section titles inside (3 → h3, with h4 below).
  */
-export function feedbackBody(evaluation, { questionType, level = 3, attempts, contentOnly = false } = {}) {
+export function feedbackBody(evaluation, { questionType, level = 3, attempts, contentOnly = false, privacy } = {}) {
   const ev = evaluation || {};
   const hx = `h${level}`;
   const evidence = ev.evidence || {};
   const guard = typeof evidence.guard === "string" && evidence.guard ? evidence.guard : null;
   return [
     scoreBars(ev.scores),
+    sourceLine(ev.source, privacy),
     attempts > 1 ? h("p", { class: "muted attempts" }, `Attempt ${attempts}: these scores replace your earlier ones.`) : null,
     guard ? h("p", { class: "notice warn" }, h("strong", null, "Why the lowest scores: "), guard) : null,
     guard && String(ev.feedback || "").trim() === guard

@@ -236,7 +236,7 @@ function setGrading({ form, submit, skip }, grading) {
 
 // Kept in the page's copy of the session so that feedback, Try again and the
 // progress count need no second request.
-function recordAnswer(view, q, text, result) {
+function recordAnswer(view, q, text, result, privacy) {
   view.session.answers.set(q.id, {
     question_id: q.id,
     answer: text,
@@ -249,6 +249,7 @@ function recordAnswer(view, q, text, result) {
       source: result.source,
       evidence: result.evidence,
     },
+    privacy,
   });
   view.drafts.delete(q.id);
 }
@@ -267,7 +268,9 @@ async function submitAnswer(view, q, parts) {
   try {
     const result = await api.answer(view.session.id, q.id, text);
     view.elapsed = Date.now() - view.startedAt;
-    recordAnswer(view, q, text, result);
+    // What has left this computer so far, shown beside who graded; unknown if the ledger cannot be read.
+    const privacy = await api.privacy().catch(() => null);
+    recordAnswer(view, q, text, result, privacy);
     view.busy = false;
     view.phase = "feedback";
     render(view, { focusId: "feedback-heading" });
@@ -310,7 +313,7 @@ function feedbackPhase(view, q) {
     h("section", { class: "card feedback", "aria-labelledby": "feedback-heading", id: "feedback" },
       h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
       feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts,
-        contentOnly: view.session.meta.scoring === "content" }),
+        contentOnly: view.session.meta.scoring === "content", privacy: entry.privacy }),
       box,
       feedbackActions(view, q, entry, box)),
   ];

@@ -57,6 +57,33 @@ CURL* make_transfer(const HttpRequest& request, curl_slist*& headers, HttpResult
   return easy;
 }
 
+// The URL's host, with its port when the URL names one ("api.openai.com", "127.0.0.1:8089").
+std::string host_of(const std::string& url) {
+  std::string out = "unknown";
+  CURLU* parsed = curl_url();
+  if (curl_url_set(parsed, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* host = nullptr;
+    char* port = nullptr;
+    if (curl_url_get(parsed, CURLUPART_HOST, &host, 0) == CURLUE_OK) out = host;
+    if (curl_url_get(parsed, CURLUPART_PORT, &port, 0) == CURLUE_OK) out += std::string(":") + port;
+    curl_free(host);
+    curl_free(port);
+  }
+  curl_url_cleanup(parsed);
+  return out;
+}
+
+// Bytes a finished transfer sent and received, headers included.
+std::pair<long long, long long> bytes_of(CURL* easy) {
+  long request_headers = 0, response_headers = 0;
+  curl_off_t uploaded = 0, downloaded = 0;
+  curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_headers);
+  curl_easy_getinfo(easy, CURLINFO_HEADER_SIZE, &response_headers);
+  curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+  curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &downloaded);
+  return {static_cast<long long>(request_headers) + uploaded, static_cast<long long>(response_headers) + downloaded};
+}
+
 }  // namespace
 
 struct HttpClient::Pending {
@@ -73,7 +100,7 @@ struct HttpClient::Pending {
   }
 };
 
-HttpClient::HttpClient() {
+HttpClient::HttpClient(util::OutboundLedger* ledger) : ledger_(ledger) {
   static CurlGlobal global;
   multi_ = curl_multi_init();
   thread_ = std::thread([this] { run(); });
@@ -147,6 +174,10 @@ void HttpClient::run() {
         p->result.failure = code == CURLE_OPERATION_TIMEDOUT ? HttpFailure::timeout
                             : code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ? HttpFailure::connect
                                                                                                   : HttpFailure::other;
+      }
+      if (ledger_) {
+        const auto [sent, received] = bytes_of(p->easy);
+        ledger_->record(host_of(p->request.url), p->request.purpose.empty() ? "unnamed" : p->request.purpose, sent, received);
       }
       p->done(std::move(p->result));
     }

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "util/outbound_ledger.hpp"
+
 namespace prepbot::coach::llm {
 
 struct HttpRequest {
@@ -21,6 +23,7 @@ struct HttpRequest {
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POSTed as is
   bool get = false;                  // a GET without a body instead
+  std::string purpose;               // what it is for, in the outbound ledger ("gemini: grading an answer")
   std::chrono::milliseconds connect_timeout{5'000};
   std::chrono::milliseconds total_timeout{30'000};
 };
@@ -45,7 +48,8 @@ class Transport {
 
 class HttpClient final : public Transport {
  public:
-  HttpClient();
+  // Every request that is sent is recorded in `ledger` (when given): host, purpose, bytes.
+  explicit HttpClient(util::OutboundLedger* ledger = nullptr);
   ~HttpClient() override;  // cancels what is still running; its callbacks get HttpFailure::other
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -56,6 +60,7 @@ class HttpClient final : public Transport {
   struct Pending;
   void run();
 
+  util::OutboundLedger* ledger_;
   void* multi_;  // CURLM*
   std::mutex mutex_;
   std::deque<std::unique_ptr<Pending>> queued_;

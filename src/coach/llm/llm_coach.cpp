@@ -36,6 +36,7 @@ std::chrono::milliseconds backoff(int attempt) {
 Prompt evaluation_prompt(const EvaluationRequest& request) {
   Prompt prompt;
   prompt.schema_name = "interview_evaluation";
+  prompt.purpose = "grading an answer";
   prompt.schema = evaluation_schema();
   prompt.max_tokens = 2048;
   prompt.system =
@@ -63,6 +64,7 @@ Prompt evaluation_prompt(const EvaluationRequest& request) {
 Prompt questions_prompt(const QuestionRequest& request, const std::string& family_title) {
   Prompt prompt;
   prompt.schema_name = "interview_questions";
+  prompt.purpose = "writing questions";
   prompt.schema = questions_schema();
   prompt.max_tokens = 2048;
   const char* mix = request.mode == model::Mode::technical    ? "all technical"
@@ -110,6 +112,7 @@ const char* to_string(ModelCheck check) {
 
 void LlmCoach::check_model() {
   HttpRequest request = provider_->model_request();
+  request.purpose = fmt::format("{}: model check", provider_->name());
   request.total_timeout = std::min<std::chrono::milliseconds>(options_.timeout, std::chrono::seconds(10));
   request.connect_timeout = std::min(request.connect_timeout, request.total_timeout);
   http_.send(std::move(request), [this](const HttpResult& result) {
@@ -184,6 +187,7 @@ void LlmCoach::start(std::shared_ptr<Call> pending) {
 
 void LlmCoach::attempt(std::shared_ptr<Call> pending, std::chrono::milliseconds delay) {
   HttpRequest request = provider_->build(pending->prompt);
+  request.purpose = fmt::format("{}: {}", provider_->name(), pending->prompt.purpose);
   const auto remaining =
       std::chrono::duration_cast<std::chrono::milliseconds>(pending->deadline - Clock::now()) - delay;
   request.total_timeout = std::max(std::chrono::milliseconds(1), remaining);

@@ -20,6 +20,7 @@ struct Prompt {
   nlohmann::json schema;    // JSON Schema of the reply
   std::string schema_name;  // [A-Za-z0-9_-]
   int max_tokens = 2048;
+  std::string purpose;      // what the call is for, in the outbound ledger ("grading an answer")
 };
 
 enum class Failure {

@@ -31,7 +31,8 @@ TEST(Api, EveryRouteIsDocumentedAndEveryDocumentedOperationIsRouted) {
   interview::InterviewService interview({"offline", {{"offline", &coach}}}, *store, workers);
   const StaticFiles web;
   util::Metrics metrics;
-  const Router router = make_router(interview, *store, web, metrics);
+  const util::OutboundLedger ledger;
+  const Router router = make_router(interview, *store, web, metrics, ledger);
 
   std::set<std::string> routed, documented;
   for (const auto& route : router.routes())
