@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <condition_variable>
@@ -62,6 +63,52 @@ std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& dat
   return std::make_shared<const coach::offline::Bank>(coach::offline::Bank::load(data.bank, data.knowledge));
 }
 
+
+// The parts an interview runs on, wired from the configuration: the question
+// bank, the worker pool, the LLM client (every request it sends recorded in the
+// outbound ledger), the offline coach and the configured LLM coach, the store
+// and the interview service.
+struct Parts {
+  Parts(const config::Config& config, std::size_t threads, util::Metrics& metrics, util::OutboundLedger& ledger)
+      : bank(load_bank({config.bank, config.knowledge})),
+        workers(std::make_unique<util::WorkerPool>(threads, report::warm_up)),
+        http(std::make_unique<coach::llm::HttpClient>(&ledger)),
+        offline(bank, *workers, &metrics),
+        llm(make_llm_coach(config, *http, offline, *workers, metrics)),
+        store(store::open_store(config.store, config.db_pool)),
+        interview(coaches(config), *store, *workers, cache_budget(config)) {}
+  Parts(const Parts&) = delete;
+  Parts& operator=(const Parts&) = delete;
+  ~Parts() { shut_down(); }
+
+  // LLM calls still running end first (their callbacks post to the workers), then
+  // queued work finishes while the coaches, store and service still exist.
+  void shut_down() {
+    http.reset();
+    workers.reset();
+  }
+
+  std::shared_ptr<const coach::offline::Bank> bank;
+  std::unique_ptr<util::WorkerPool> workers;
+  std::unique_ptr<coach::llm::HttpClient> http;
+  coach::offline::OfflineCoach offline;
+  std::unique_ptr<coach::llm::LlmCoach> llm;
+  std::unique_ptr<store::SessionStore> store;
+  interview::InterviewService interview;
+
+ private:
+  interview::Coaches coaches(const config::Config& config) {
+    interview::Coaches out{config.coach, {{"offline", &offline}}};
+    if (llm) out.by_name[config.coach] = llm.get();
+    return out;
+  }
+  static interview::CacheBudget cache_budget(const config::Config& config) {
+    interview::CacheBudget budget;
+    budget.reports = static_cast<std::size_t>(config.report_cache_mb) << 20;
+    return budget;
+  }
+};
+
 }  // namespace
 
 int serve(const config::Config& config) {
@@ -69,40 +116,41 @@ int serve(const config::Config& config) {
   util::log::setup(config.log_level, config.log_json);
   util::log::info("starting", {{"pid", static_cast<long>(getpid())}});
   const auto started = std::chrono::steady_clock::now();
-  const auto bank = load_bank({config.bank, config.knowledge});
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads) : cores;
 
   util::Metrics metrics;
   coach::coach_fallbacks_counter(&metrics);  // exported at 0 on an offline-only server too, for dashboards
-  // Owned by pointer so that shutdown can end them first, in order (below).
-  auto workers_owner = std::make_unique<util::WorkerPool>(threads, report::warm_up);
-  util::WorkerPool& workers = *workers_owner;
-  util::OutboundLedger ledger(&metrics);  // what leaves the machine: GET /privacy
-  auto http_owner = std::make_unique<coach::llm::HttpClient>(&ledger);
-  coach::offline::OfflineCoach offline(bank, workers, &metrics);
-  const auto llm = make_llm_coach(config, *http_owner, offline, workers, metrics);
-  interview::Coaches coaches{config.coach, {{"offline", &offline}}};
-  if (llm) coaches.by_name[config.coach] = llm.get();
-  const auto store = store::open_store(config.store, config.db_pool);
-  interview::CacheBudget budget;
-  budget.reports = static_cast<std::size_t>(config.report_cache_mb) << 20;
-  interview::InterviewService interview(std::move(coaches), *store, workers, budget);
+  util::OutboundLedger ledger(&metrics);     // what leaves the machine: GET /privacy
+  Parts parts(config, threads, metrics, ledger);
   const http::StaticFiles web(config.web_dir);
-  const http::Router router = http::make_router(interview, *store, web, metrics, ledger);
+  const http::Router router = http::make_router(parts.interview, *parts.store, web, metrics, ledger);
   http::Gate gate({config.rate_per_second, config.rate_burst, config.cors_origin_list, config.trusted_proxy_list,
                    config.max_client_connections});
-  RetentionSweeper sweeper(*store, metrics, config.retention_days);
+  RetentionSweeper sweeper(*parts.store, metrics, config.retention_days);
   const auto ready_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  util::log::info("ready", {{"questions", bank->questions().size()},
+  util::log::info("ready", {{"questions", parts.bank->questions().size()},
                             {"store", store::is_postgres_url(config.store) ? "postgresql" : config.store},  // a URL may hold a password
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
   http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router, gate, metrics);
-  http_owner.reset();     // LLM calls still running end now; their callbacks post to the workers
-  workers_owner.reset();  // queued work finishes while the coaches, store and service still exist
+  parts.shut_down();
   return 0;
+}
+
+int practice(const config::Config& config, const PracticeOptions& options) {
+  // Ctrl-C belongs to the terminal's reader: blocked before any thread starts, so
+  // every thread inherits the block and the reader takes it while it waits for input.
+  sigset_t interrupt;
+  sigemptyset(&interrupt);
+  sigaddset(&interrupt, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &interrupt, nullptr);
+  util::log::setup("error", false);  // the terminal is the interview's; only errors go to stderr
+  util::Metrics metrics;
+  util::OutboundLedger ledger(&metrics);
+  Parts parts(config, 2, metrics, ledger);
+  return run_practice(parts.interview, options, STDIN_FILENO, stdout);
 }
 
 int evaluate(const EvaluateOptions& options) {

@@ -2,12 +2,17 @@
 // The subcommands of the prepbot binary. All wiring of the parts happens here.
 #include <string>
 
+#include "app/practice.hpp"
 #include "config/config.hpp"
 
 namespace prepbot::app {
 
 // prepbot serve: returns the process exit code.
 int serve(const config::Config& config);
+
+// prepbot practice: an interview in the terminal (app/practice.hpp) on the
+// configured store and coach; returns the process exit code.
+int practice(const config::Config& config, const PracticeOptions& options);
 
 // Where the bank and the knowledge base come from; empty: built in.
 struct DataDirectories {
