@@ -272,7 +272,7 @@ std::vector<std::string> strace_wrapper(const std::string& trace_path) {
 }
 
 // Whether strace can trace here (a container may forbid ptrace).
-bool strace_works() { return std::system("strace -f -o /dev/null -e trace=connect true >/dev/null 2>&1") == 0; }
+bool strace_works() { return std::system("strace -f --seccomp-bpf -o /dev/null -e trace=connect true >/dev/null 2>&1") == 0; }
 
 // The network addresses the traced process connected to ("127.0.0.1:8089", "[::1]:443"); UNIX sockets are local.
 std::set<std::string> network_connects(const std::string& trace_path) {
