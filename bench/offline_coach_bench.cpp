@@ -55,6 +55,25 @@ void SelectQuestions(benchmark::State& state) {
 }
 BENCHMARK(SelectQuestions)->Unit(benchmark::kMicrosecond);
 
+// A start with a 20,000-character job posting and as long a résumé (budget: 20 ms).
+void SelectQuestionsForAPosting(benchmark::State& state) {
+  std::mt19937_64 random{7};
+  const std::string duties =
+      "You will run our Kubernetes clusters, define SLOs and error budgets, write alerting on the golden signals, lead "
+      "blameless postmortems, automate with Terraform, tune PostgreSQL indexes and Redis caching, and keep the message "
+      "queues and rate limiting of our REST APIs healthy. ";
+  prepbot::coach::QuestionRequest request;
+  request.mode = prepbot::model::Mode::mixed;
+  request.level_given = false;
+  request.count = 10;
+  request.job_description = "Senior Site Reliability Engineer\n";
+  while (request.job_description.size() + duties.size() <= 20'000) request.job_description += duties;
+  request.resume = request.job_description;
+  for (auto _ : state) benchmark::DoNotOptimize(select_questions(bank(), request, random));
+  state.counters["posting_chars"] = static_cast<double>(request.job_description.size());
+}
+BENCHMARK(SelectQuestionsForAPosting)->Unit(benchmark::kMillisecond);
+
 void LoadBank(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(Bank::load_embedded());
 }

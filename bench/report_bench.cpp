@@ -21,7 +21,7 @@ model::Session session_of(int questions) {
     answer += "First I would measure the current latency, then add an index on the lookup column and cache hot reads. ";
   for (int i = 1; i <= questions; ++i) {
     session.questions.push_back({i, "How would you make endpoint number " + std::to_string(i) + " faster under load, and how would you prove it?",
-                                 i % 2 ? "technical" : "behavioral", "medium", "hint", ""});
+                                 i % 2 ? "technical" : "behavioral", "medium", "hint", "", {}});
     model::Answer a;
     a.question_id = i;
     a.text = answer;

@@ -23,12 +23,17 @@ struct QuestionRequest {
   std::string difficulty;              // easy | medium | hard, or empty for a spread
   std::vector<std::string> avoid_ids;  // bank ids the candidate saw recently
   std::string focus;                   // a tag whose questions come first ("leadership-principles", "conflict"); empty: none
+  bool level_given = true;             // false: the job posting's seniority, when it states one, sets the level
+  std::string job_description;         // a job posting: questions lean toward the skills it names; empty: none
+  std::string resume;                  // the candidate's résumé, for LLM coaches (delimited data); empty: none
 };
 
 struct QuestionSet {
   std::vector<model::Question> questions;  // ids 1..n
   std::string role_family;                 // the family the role was mapped to
   std::string role_note;                   // when the role was not known exactly: which family is used
+  std::optional<model::Level> level;       // the level used, when taken from the job posting
+  std::vector<std::string> posting_skills; // the skills the job posting names, strongest first
 };
 
 struct EvaluationRequest {

@@ -34,6 +34,7 @@ json start_response(const interview::Started& started) {
   for (const auto& question : session.questions) questions.push_back(model::to_json(question));
   json response = {{"session_id", session.id}, {"questions", std::move(questions)}, {"role_family", session.meta.role_family}};
   if (!started.role_note.empty()) response["role_note"] = started.role_note;
+  if (!started.posting_skills.empty()) response["posting_skills"] = started.posting_skills;
   return response;
 }
 

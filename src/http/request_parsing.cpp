@@ -64,6 +64,12 @@ class BodyReader {
       fail_body("model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
   }
 
+  // Whether the body holds `key` with a value (not null).
+  bool has(const char* key) const {
+    const auto it = body_.find(key);
+    return it != body_.end() && !it->is_null();
+  }
+
   // A string field; nullopt when absent or null (reported when required).
   std::optional<std::string> text(const char* key, bool required, std::size_t min_chars, std::size_t max_chars) {
     const json* value = find(key, required);
@@ -213,12 +219,17 @@ interview::StartInput parse_start_request(const std::string& body) {
   BodyReader reader(body);
   interview::StartInput input;
   const auto name = reader.text("name", true, 1, kMaxNameChars);
-  const auto role = reader.text("role", true, 1, kMaxNameChars);
+  // A job posting may stand in for the role and the experience: it names both.
+  if (const auto posting = reader.text("job_description", false, 0, kMaxPostingChars)) input.job_description = *posting;
+  if (const auto resume = reader.text("resume", false, 0, kMaxPostingChars)) input.resume = *resume;
+  const bool has_posting = !util::trim(input.job_description).empty();
+  const auto role = reader.text("role", !has_posting, has_posting ? 0 : 1, kMaxNameChars);
   const auto domain = reader.text("domain", false, 0, kMaxNameChars);
   // Without "experience", a title that states its seniority ("Senior …", "… II") gives the level.
   const auto title_level = role ? model::parse_job_title(*role).level : std::nullopt;
   if (title_level) input.experience = *title_level;
-  read_experience(reader, !title_level, input.experience);
+  input.experience_given = reader.has("experience") || title_level || !has_posting;
+  read_experience(reader, !title_level && !has_posting, input.experience);
   read_mode(reader, true, input.mode);
   input.num_questions = reader.integer("num_questions", false, 1, kMaxQuestions).value_or(5);
   if (const auto difficulty = reader.text("difficulty", false, 0, 20)) {
@@ -233,9 +244,9 @@ interview::StartInput parse_start_request(const std::string& body) {
   read_scoring(reader, input.scoring);
   reader.finish();
   input.name = std::string(util::trim(*name));
-  input.role = std::string(util::trim(*role));
+  input.role = role ? std::string(util::trim(*role)) : std::string();
   if (input.name.empty()) reader.add("name", "String should have at least 1 character", "string_too_short");
-  if (input.role.empty()) reader.add("role", "String should have at least 1 character", "string_too_short");
+  if (input.role.empty() && !has_posting) reader.add("role", "String should have at least 1 character", "string_too_short");
   reader.finish();
   if (domain && !util::trim(*domain).empty()) input.domain = std::string(util::trim(*domain));
   return input;

@@ -12,6 +12,7 @@ namespace prepbot::http {
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 inline constexpr std::size_t kMaxNameChars = 100;  // name, role, domain
 inline constexpr std::size_t kMaxAnswerChars = 10'000;
+inline constexpr std::size_t kMaxPostingChars = 20'000;  // a job posting or a résumé
 inline constexpr std::size_t kMaxQuestionChars = 1'000;
 inline constexpr int kMaxQuestions = 20;
 

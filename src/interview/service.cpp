@@ -62,6 +62,9 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
   request.difficulty = input.difficulty;
   request.avoid_ids = input.avoid_questions;
   request.focus = input.focus;
+  request.level_given = input.experience_given;
+  request.job_description = input.job_description;
+  request.resume = input.resume;
   std::string coach_name = coaches_.choose(input.coach);
   coach::Coach& coach = coaches_.of(coach_name);
   coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), done = std::move(done)](
@@ -71,11 +74,13 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
       model::Session session;
       session.id = util::random_uuid();
       session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family, coach_name, input.scoring};
+      if (!input.experience_given) session.meta.experience = set.level.value_or(model::Level::junior);
+      if (session.meta.role.empty()) session.meta.role = set.role_family;  // named by the posting
       session.questions = std::move(set.questions);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
       store_.create(session);
-      return Started{std::move(session), std::move(set.role_note)};
+      return Started{std::move(session), std::move(set.role_note), std::move(set.posting_skills)};
     });
   });
 }

@@ -31,6 +31,9 @@ struct StartInput {
   std::string focus;                         // a bank tag to prefer ("leadership-principles"); empty: none
   std::optional<std::string> coach;          // one of Coaches::names(); absent: the default
   model::Scoring scoring = model::Scoring::standard;
+  bool experience_given = true;              // false: the job posting's seniority (else 1-3 years)
+  std::string job_description;               // a job posting to tailor the questions to; empty: none
+  std::string resume;                        // the candidate's résumé (LLM coaches read it); empty: none
 };
 
 // A question and answer graded on their own, outside any session.
@@ -61,6 +64,7 @@ struct Coaches {
 struct Started {
   model::Session session;
   std::string role_note;  // set when the role was mapped to its closest family
+  std::vector<std::string> posting_skills;  // the skills the job posting names, when one was given
 };
 
 enum class ReportKind { full, summary };

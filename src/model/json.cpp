@@ -15,6 +15,7 @@ json to_json(const Question& question) {
               {"difficulty", question.difficulty},
               {"hint", question.hint}};
   if (!question.bank_id.empty()) out["bank_id"] = question.bank_id;  // for avoid_questions in later sessions
+  if (!question.targets.empty()) out["targets"] = question.targets;
   return out;
 }
 
@@ -214,6 +215,7 @@ Question question_from_record(const json& record) {
   question.difficulty = record.at("difficulty").get<std::string>();
   question.hint = record.at("hint").get<std::string>();
   question.bank_id = record.value("bank_id", "");
+  question.targets = record.value("targets", std::vector<std::string>{});
   return question;
 }
 

@@ -24,6 +24,7 @@ struct Question {
   std::string difficulty; // easy | medium | hard
   std::string hint;
   std::string bank_id;    // the offline bank's id when the question came from it
+  std::vector<std::string> targets;  // the job posting's skills this question targets
 };
 
 struct Evaluation {

@@ -354,7 +354,7 @@ std::string full_report_pdf(const model::Session& session) {
 void warm_up() {
   model::Session session;
   session.meta.name = "PrepBot \u51c6\u5907 \u0645\u0642\u0627\u0628\u0644\u0629";
-  session.questions.push_back({1, "Warm-up", "technical", "easy", "", ""});
+  session.questions.push_back({1, "Warm-up", "technical", "easy", "", "", {}});
   model::Answer answer;
   answer.question_id = 1;
   answer.evaluation.scores = {5, 5, 5};

@@ -438,7 +438,7 @@ TEST(Hardening, ControlCharactersInTextAre422NamingTheField) {
       {"/interview/evaluate", {{"question", "What is an index?"}, {"answer", kAnswer}}},
   };
   const std::map<std::string, std::vector<std::string>> optional_fields = {
-      {"/interview/start", {"domain", "difficulty", "focus", "coach", "avoid_questions", "scoring"}},
+      {"/interview/start", {"domain", "difficulty", "focus", "coach", "avoid_questions", "scoring", "job_description", "resume"}},
       {"/interview/evaluate", {"mode", "experience", "role", "coach", "scoring"}},
   };
   for (const auto& [path, base] : requests) {

@@ -2,7 +2,7 @@
 // than one coach, and sent with the start request.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, assertAccessible, fillSetup, launch, openPage } from "./helpers.mjs";
+import { assertAccessible, BASE_URL, fillSetup, launch, openPage, recordStartRequests } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,10 +28,7 @@ test("with an LLM coach configured, the candidate may choose the offline one", a
     // This server runs offline only; answer /interview/coaches as one with Gemini configured would.
     await page.route("**/interview/coaches", (route) =>
       route.fulfill({ contentType: "application/json", body: JSON.stringify({ default: "gemini", available: ["gemini", "offline"] }) }));
-    const sent = [];
-    page.on("request", (request) => {
-      if (request.url().endsWith("/interview/start")) sent.push(JSON.parse(request.postData()));
-    });
+    const sent = recordStartRequests(page);
     await page.goto(`${BASE_URL}/`);
     await page.waitForSelector("#f-coach");
     assert.equal(await page.inputValue("#f-coach"), "gemini", "the server's default is preselected");

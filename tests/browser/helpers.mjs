@@ -107,6 +107,15 @@ export async function fillSetup(page, { name = "Ada Lovelace", role = "Backend e
   await page.check(`#f-mode-${mode}`);
 }
 
+/** The bodies of the page's start requests, as they are sent (the array fills as they go). */
+export function recordStartRequests(page) {
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/interview/start")) sent.push(JSON.parse(request.postData()));
+  });
+  return sent;
+}
+
 /** Starts an interview from the setup screen and waits for the first question. */
 export async function startInterview(page, options = {}) {
   await page.goto(`${BASE_URL}/`);

@@ -3,7 +3,7 @@
 // the feedback says who graded and that nothing left this computer (GET /privacy).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, SAMPLE_ANSWER, answerCurrent, assertAccessible, fillSetup, launch, openPage } from "./helpers.mjs";
+import { answerCurrent, assertAccessible, BASE_URL, fillSetup, launch, openPage, recordStartRequests, SAMPLE_ANSWER } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,10 +12,7 @@ after(async () => { await browser?.close(); });
 test("fair scoring grades content only and starts without the timer", async () => {
   const { context, page, problems } = await openPage(browser, { bypassCSP: true });  // axe is injected as a script
   try {
-    const sent = [];
-    page.on("request", (request) => {
-      if (request.url().endsWith("/interview/start")) sent.push(JSON.parse(request.postData()));
-    });
+    const sent = recordStartRequests(page);
     await page.goto(`${BASE_URL}/`);
     await page.waitForSelector("#f-scoring");
     assert.equal(await page.isChecked("#f-scoring"), false, "standard scoring is the default");

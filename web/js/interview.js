@@ -79,9 +79,11 @@ function startTimer(view, display) {
 
 // ---- pieces ----
 function badges(q) {
+  const targets = Array.isArray(q.targets) ? q.targets : [];
   return h("div", { class: "badges" },
     h("span", { class: `badge type-${q.type}` }, h("span", { class: "visually-hidden" }, "Type: "), capitalize(q.type)),
-    h("span", { class: `badge diff-${q.difficulty}` }, h("span", { class: "visually-hidden" }, "Difficulty: "), capitalize(q.difficulty)));
+    h("span", { class: `badge diff-${q.difficulty}` }, h("span", { class: "visually-hidden" }, "Difficulty: "), capitalize(q.difficulty)),
+    targets.length ? h("span", { class: "badge targets" }, "From the posting: ", targets.join(", ")) : null);
 }
 
 function hintBlock(view, q) {

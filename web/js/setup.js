@@ -63,6 +63,7 @@ function readForm(form) {
     difficulty: get("difficulty") || "mixed",
     coach: get("coach"),
     scoring: data.get("scoring") ? "content" : "standard",
+    job_description: String(data.get("job_description") ?? "").trim(),
   };
 }
 
@@ -86,7 +87,7 @@ function validate(values) {
   const errors = {};
   if (!values.name) errors.name = "Enter your name. It appears on your report.";
   else if (values.name.length > LIMIT) errors.name = `Use at most ${LIMIT} characters.`;
-  if (!values.role) errors.role = "Enter the role you are practising for, for example “Backend engineer”.";
+  if (!values.role && !values.job_description) errors.role = "Enter the role you are practising for, for example “Backend engineer”, or paste a job posting below.";
   else if (values.role.length > LIMIT) errors.role = `Use at most ${LIMIT} characters.`;
   if (values.domain.length > LIMIT) errors.domain = `Use at most ${LIMIT} characters.`;
   const n = Number(values.num_questions);
@@ -167,6 +168,19 @@ function questionCountField(prefs) {
     fieldError("f-num"));
 }
 
+const POSTING_LIMIT = 20000;
+
+/** A job posting to tailor the questions to; it can stand in for the role. */
+function postingField() {
+  return h("div", { class: "field", "data-field": "job_description" },
+    h("label", { for: "f-posting" }, "Job posting", h("span", { class: "optional" }, " (optional)")),
+    h("p", { class: "hint", id: "f-posting-hint" },
+      "Paste the posting and the questions target the skills it names. It is not stored. With a posting, the role may stay empty."),
+    h("textarea", { id: "f-posting", name: "job_description", rows: 4, maxlength: POSTING_LIMIT,
+      "aria-describedby": "f-posting-hint f-posting-error", spellcheck: "false" }),
+    fieldError("f-posting"));
+}
+
 /** The fair scoring switch: grade what the answer says, not how it is written. */
 function scoringField(prefs) {
   return h("div", { class: "field", "data-field": "scoring" },
@@ -196,6 +210,7 @@ function setupForm(prefs, { coachSlot, formError, startButton }) {
     h("div", { class: "grid-2" },
       questionCountField(prefs),
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
+    postingField(),
     scoringField(prefs),
     coachSlot,
     formError,
@@ -225,6 +240,8 @@ function startBody(values) {
   if (values.domain) body.domain = values.domain;
   if (values.coach) body.coach = values.coach;
   if (values.scoring === "content") body.scoring = "content";
+  if (values.job_description) body.job_description = values.job_description;
+  if (!body.role) delete body.role;  // the posting names it
   return body;
 }
 
@@ -248,13 +265,14 @@ async function submitSetup(parts, onStarted) {
     if (first) first.focus();
     return;
   }
-  store.setPrefs({ ...values, num_questions: Number(values.num_questions) });
+  const { job_description: _posting, ...remembered } = values;  // the posting is not kept, here or on the server
+  store.setPrefs({ ...remembered, num_questions: Number(values.num_questions) });
   const body = startBody(values);
   setStarting(parts, true);
   announce("Starting your interview…");
   try {
     const response = await api.start(body);
-    onStarted(response, { name: values.name, role: values.role, domain: values.domain || null,
+    onStarted(response, { name: values.name, role: values.role || response.role_family, domain: values.domain || null,
       experience: values.experience, mode: values.mode, role_family: response.role_family, scoring: values.scoring });
   } catch (err) {
     setStarting(parts, false);

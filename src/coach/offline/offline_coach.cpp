@@ -6,6 +6,7 @@
 
 #include "coach/offline/grader.hpp"
 #include "coach/offline/selector.hpp"
+#include "util/text.hpp"
 
 namespace prepbot::coach::offline {
 
@@ -27,12 +28,21 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   const Selection selection = select_questions(*bank_, request, random);
   QuestionSet set;
   set.role_family = selection.family->name;
-  if (!selection.exact_role)
+  if (!selection.exact_role && util::trim(request.role).empty())
+    set.role_note = "The job posting does not say which role it is; these are " + selection.family->title + " questions.";
+  else if (!selection.exact_role)
     set.role_note = "PrepBot has no question set for \u201c" + request.role + "\u201d yet; these are " +
                     selection.family->title + " questions, the closest match.";
+  set.level = selection.level;
+  for (const auto& skill : selection.posting.skills) set.posting_skills.push_back(skill.name);
   int id = 1;
-  for (const BankQuestion* q : selection.questions)
-    set.questions.push_back({id++, q->text, q->type, q->difficulty, q->hint, q->id});
+  for (const BankQuestion* q : selection.questions) {
+    model::Question question{id++, q->text, q->type, q->difficulty, q->hint, q->id, targeted_skills(*q, selection.posting)};
+    // The employer's stack, in the question's own words.
+    if (!question.targets.empty() && q->type == "technical")
+      question.text = fmt::format("The posting names {}. {}", fmt::join(question.targets, " and "), q->text);
+    set.questions.push_back(std::move(question));
+  }
   return set;
 }
 

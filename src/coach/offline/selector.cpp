@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace prepbot::coach::offline {
 namespace {
 
@@ -31,12 +33,20 @@ std::vector<const BankQuestion*> rank(std::vector<Candidate> pool, std::mt19937_
   return out;
 }
 
-int fit(const BankQuestion& q, const QuestionRequest& request) {
-  int score = 0;
+// How many of the posting's skills a question names (at most two count).
+int posting_overlap(const BankQuestion& q, const PostingProfile& posting) {
+  int overlap = 0;
+  for (const auto& skill : posting.skills)
+    overlap += std::find(q.concepts.begin(), q.concepts.end(), skill.concept_index) != q.concepts.end();
+  return std::min(overlap, 2);
+}
+
+int fit(const BankQuestion& q, const QuestionRequest& request, model::Level level, const PostingProfile& posting) {
+  int score = 30 * posting_overlap(q, posting);
   if (std::find(request.avoid_ids.begin(), request.avoid_ids.end(), q.id) != request.avoid_ids.end()) score -= 100;
-  if (q.suits(request.level)) score += 20;
+  if (q.suits(level)) score += 20;
   if (!request.focus.empty() && std::find(q.tags.begin(), q.tags.end(), request.focus) != q.tags.end()) score += 25;
-  if (request.difficulty.empty() ? usual_difficulty(request.level, q.difficulty) : q.difficulty == request.difficulty)
+  if (request.difficulty.empty() ? usual_difficulty(level, q.difficulty) : q.difficulty == request.difficulty)
     score += 10;
   if (!q.domains.empty()) {
     const bool wanted = request.domain && std::find(q.domains.begin(), q.domains.end(), *request.domain) != q.domains.end();
@@ -47,17 +57,35 @@ int fit(const BankQuestion& q, const QuestionRequest& request) {
 
 }  // namespace
 
+std::vector<std::string> targeted_skills(const BankQuestion& question, const PostingProfile& posting) {
+  std::vector<std::string> names;
+  for (const auto& skill : posting.skills)
+    if (std::find(question.concepts.begin(), question.concepts.end(), skill.concept_index) != question.concepts.end())
+      names.push_back(skill.name);
+  return names;
+}
+
 Selection select_questions(const Bank& bank, const QuestionRequest& request, std::mt19937_64& random) {
   Selection selection;
+  if (!util::trim(request.job_description).empty()) selection.posting = read_posting(bank, request.job_description);
+  const PostingProfile& posting = selection.posting;
   const Bank::RoleMatch role = bank.match_role(request.role);
   selection.family = role.family;
   selection.exact_role = role.exact;
+  if (!role.exact && posting.family) {  // the posting knows better than a loose match on the title
+    selection.family = posting.family;
+    selection.exact_role = true;
+  }
+  if (!request.level_given && posting.level) selection.level = posting.level;
+  const model::Level level = selection.level.value_or(request.level);
   std::vector<Candidate> technical, behavioral;
   for (const auto& q : bank.questions()) {
     const bool own_family = q.family == selection.family->name;
-    if (q.type == "technical" && own_family) technical.push_back({&q, fit(q, request)});
+    // Another family's technical question joins only for a skill the posting names.
+    if (q.type == "technical" && (own_family || posting_overlap(q, posting) > 0))
+      technical.push_back({&q, fit(q, request, level, posting) - (own_family ? 0 : 15)});
     if (q.type == "behavioral" && (own_family || q.family == "behavioral"))
-      behavioral.push_back({&q, fit(q, request) + (own_family ? 3 : 0)});
+      behavioral.push_back({&q, fit(q, request, level, posting) + (own_family ? 3 : 0)});
   }
   const auto ranked_technical = rank(std::move(technical), random);
   const auto ranked_behavioral = rank(std::move(behavioral), random);

@@ -20,7 +20,7 @@ model::Session completed_session(int questions, const std::string& answer) {
   session.created_at = "2026-11-25T10:00:00.000000";
   session.status = model::Status::completed;
   for (int i = 1; i <= questions; ++i) {
-    session.questions.push_back({i, "Question number " + std::to_string(i) + "?", "technical", "medium", "hint", ""});
+    session.questions.push_back({i, "Question number " + std::to_string(i) + "?", "technical", "medium", "hint", "", {}});
     model::Answer a;
     a.question_id = i;
     a.text = answer;

@@ -15,7 +15,7 @@ model::Session make_session(const std::string& id) {
   session.id = id;
   session.meta = {"Li Lei 李雷", "backend", std::string("fintech"), model::Level::mid, model::Mode::mixed, "backend", "offline"};
   for (int i = 1; i <= 3; ++i)
-    session.questions.push_back({i, "Q" + std::to_string(i), "technical", "easy", "hint", "backend-00" + std::to_string(i)});
+    session.questions.push_back({i, "Q" + std::to_string(i), "technical", "easy", "hint", "backend-00" + std::to_string(i), {}});
   session.created_at = "2026-11-25T10:00:00.000000";
   return session;
 }
