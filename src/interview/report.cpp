@@ -51,6 +51,22 @@ void add_insights(const model::Session& session, model::FinalReport& report) {
   }
 }
 
+// Each skill the job posting named, with the answered questions that targeted it.
+void add_posting_coverage(const model::Session& session, model::FinalReport& report) {
+  for (const auto& skill : session.meta.posting_skills) {
+    model::SkillCoverage coverage{skill, 0, 0};
+    double total = 0;
+    for (const auto& answer : session.answers)
+      if (const model::Question* q = session.find_question(answer.question_id);
+          q && std::find(q->targets.begin(), q->targets.end(), skill) != q->targets.end()) {
+        ++coverage.questions;
+        total += answer.evaluation.scores.technical;
+      }
+    if (coverage.questions > 0) coverage.average = round2(total / coverage.questions);
+    report.posting_coverage.push_back(std::move(coverage));
+  }
+}
+
 }  // namespace
 
 model::FinalReport compute_report(const model::Session& session) {
@@ -76,6 +92,7 @@ model::FinalReport compute_report(const model::Session& session) {
   report.avg_confidence = round2(confidence);
   report.n_questions = static_cast<int>(session.answers.size());
   add_insights(session, report);
+  add_posting_coverage(session, report);
   return report;
 }
 

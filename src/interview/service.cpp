@@ -76,6 +76,7 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
       session.meta = {input.name, input.role, input.domain, input.experience, input.mode, set.role_family, coach_name, input.scoring};
       if (!input.experience_given) session.meta.experience = set.level.value_or(model::Level::junior);
       if (session.meta.role.empty()) session.meta.role = set.role_family;  // named by the posting
+      session.meta.posting_skills = set.posting_skills;
       session.questions = std::move(set.questions);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;

@@ -152,6 +152,12 @@ json to_json(const Evaluation& evaluation) {
           {"evidence", to_json(evaluation.evidence)}};
 }
 
+json coverage_json(const std::vector<SkillCoverage>& coverage) {
+  json out = json::array();
+  for (const auto& c : coverage) out.push_back({{"skill", c.skill}, {"questions", c.questions}, {"average", c.average}});
+  return out;
+}
+
 json to_json(const FinalReport& report) {
   return {{"overall_score", report.overall_score},
           {"avg_technical", report.avg_technical},
@@ -160,7 +166,8 @@ json to_json(const FinalReport& report) {
           {"resources", report.resources},
           {"n_questions", report.n_questions},
           {"strengths", report.strengths},
-          {"focus_areas", report.focus_areas}};
+          {"focus_areas", report.focus_areas},
+          {"posting_coverage", coverage_json(report.posting_coverage)}};
 }
 
 json to_json(const Session& session) {
@@ -183,7 +190,8 @@ json to_json(const Session& session) {
             {"mode", to_string(meta.mode)},
             {"role_family", meta.role_family},
             {"coach", meta.coach.empty() ? json(nullptr) : json(meta.coach)},
-            {"scoring", to_string(meta.scoring)}}},
+            {"scoring", to_string(meta.scoring)},
+            {"posting_skills", meta.posting_skills}}},
           {"questions", std::move(questions)},
           {"answers", std::move(answers)},
           {"final_report", session.final_report ? to_json(*session.final_report) : json(nullptr)},
@@ -240,6 +248,9 @@ FinalReport report_from_json(const json& j) {
   report.n_questions = j.at("n_questions").get<int>();
   report.strengths = j.value("strengths", std::vector<std::string>{});
   report.focus_areas = j.value("focus_areas", std::vector<std::string>{});
+  if (const auto it = j.find("posting_coverage"); it != j.end() && it->is_array())
+    for (const auto& c : *it)
+      if (c.is_object()) report.posting_coverage.push_back({c.value("skill", ""), c.value("questions", 0), c.value("average", 0.0)});
   return report;
 }
 

@@ -44,6 +44,13 @@ struct Answer {
   std::string answered_at;
 };
 
+// How a job posting's skill was practised: the questions that targeted it and their average technical score.
+struct SkillCoverage {
+  std::string skill;
+  int questions = 0;  // answered questions that targeted it; 0: not practised
+  double average = 0;
+};
+
 struct FinalReport {
   double overall_score = 0;
   double avg_technical = 0;
@@ -53,6 +60,7 @@ struct FinalReport {
   int n_questions = 0;
   std::vector<std::string> strengths;     // what went well, in plain words
   std::vector<std::string> focus_areas;   // what to practise next, most important first
+  std::vector<SkillCoverage> posting_coverage{};  // each skill the job posting named, when there was one
 };
 
 struct Meta {
@@ -64,6 +72,7 @@ struct Meta {
   std::string role_family;  // the bank's family the role was mapped to
   std::string coach;        // the coach chosen at start ("offline", "gemini", "openai"); empty: the server's default
   Scoring scoring = Scoring::standard;
+  std::vector<std::string> posting_skills{};  // the skills the job posting named at start, strongest first
 };
 
 struct Session {

@@ -269,6 +269,17 @@ void draw_charts(Document& doc, const model::Session& session) {
   }, 10);
 }
 
+// The job posting's skills: which questions practised each, and how they went.
+void posting_coverage(Document& doc, const model::FinalReport& report) {
+  if (report.posting_coverage.empty()) return;
+  doc.heading("The job posting's skills", 13, 18);
+  for (const auto& c : report.posting_coverage)
+    doc.paragraph(c.questions > 0 ? fmt::format("\u2022  {}: {} question{}, technical {:.1f}/10", c.skill, c.questions,
+                                                c.questions == 1 ? "" : "s", c.average)
+                                  : fmt::format("\u2022  {}: not practised in this session", c.skill),
+                  9.5, false, c.questions > 0 ? kInk : kMuted, 2, 6);
+}
+
 void title_block(Document& doc, const model::Session& session, const char* kind) {
   doc.paragraph(kind, 9, true, kMuted, 0);
   doc.paragraph(session.meta.name, 22, true, kInk, 2);
@@ -296,6 +307,7 @@ std::string full_report_pdf(const model::Session& session) {
   Document doc(session.meta.name);
   title_block(doc, session, "FULL INTERVIEW REPORT");
   draw_charts(doc, session);
+  posting_coverage(doc, final_report_of(session));
 
   for (const auto& answer : session.answers) {
     const model::Question* question = session.find_question(answer.question_id);

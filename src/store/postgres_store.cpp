@@ -18,7 +18,7 @@ namespace {
 
 // Versioned schema: entry N brings the database from version N to N+1. Never
 // edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3};
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4};
 
 // Any number taken by no other PrepBot lock: serializes migrations across instances.
 constexpr long long kMigrationLock = 0x50726570426f74;  // "PrepBot"
@@ -31,8 +31,8 @@ constexpr auto kPoolWait = std::chrono::seconds(10);
 void prepare_statements(pqxx::connection& connection) {
   connection.prepare("create",
                      "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, "
-                     "final_report, status, created_at, coach, scoring) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $10, $11, "
-                     "$12)");
+                     "final_report, status, created_at, coach, scoring, posting_skills) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                     "NULL, $9, $10, $11, $12, $13)");
   // The session's columns on every row, then one answer per row (none: one row of NULLs).
   const std::string session_with_answers =
       fmt::format("SELECT {}, {} FROM sessions LEFT JOIN answers ON answers.session_id = sessions.id "
@@ -164,7 +164,7 @@ std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std
   const SessionRow row{r[0].as<std::string>(), r[1].as<std::string>(), optional_text(r[2]), r[3].as<std::string>(),
                        r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), optional_text(r[7]),
                        r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<long long>(), r[11].as<std::string>(),
-                       r[12].as<std::string>()};
+                       r[12].as<std::string>(), r[13].as<std::string>()};
   std::vector<AnswerRow> answers;
   constexpr int a0 = kSessionColumnCount;  // the answer's columns follow the session's
   for (const auto& a : rows)
@@ -186,7 +186,7 @@ class PostgresStore final : public SessionStore {
                        session.meta.domain ? session.meta.domain->c_str() : nullptr,
                        std::string(model::to_string(session.meta.experience)), std::string(model::to_string(session.meta.mode)),
                        session.meta.role_family, questions, std::string(model::to_string(session.status)), session.created_at,
-                       session.meta.coach, std::string(model::to_string(session.meta.scoring)));
+                       session.meta.coach, std::string(model::to_string(session.meta.scoring)), posting_skills_column(session));
     });
   }
 

@@ -23,6 +23,7 @@ model::Session to_session(const std::string& id, const SessionRow& row, const st
     session.meta.role_family = row.role_family;
     session.meta.coach = row.coach;
     session.meta.scoring = model::parse_scoring(row.scoring).value();
+    session.meta.posting_skills = json::parse(row.posting_skills).get<std::vector<std::string>>();
     for (const auto& record : json::parse(row.questions)) session.questions.push_back(model::question_from_record(record));
     if (row.final_report) session.final_report = model::report_from_json(json::parse(*row.final_report));
     session.status = model::parse_status(row.status).value();
@@ -52,5 +53,7 @@ std::string questions_column(const model::Session& session) {
 std::string evaluation_column(const model::Evaluation& evaluation) { return model::to_json(evaluation).dump(); }
 
 std::string report_column(const model::FinalReport& report) { return model::to_json(report).dump(); }
+
+std::string posting_skills_column(const model::Session& session) { return json(session.meta.posting_skills).dump(); }
 
 }  // namespace prepbot::store

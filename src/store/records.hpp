@@ -46,9 +46,12 @@ inline constexpr std::string_view kSchemaVersion2 = "ALTER TABLE sessions ADD CO
 // Schema version 3: how the session is graded ('standard' or 'content', the fair scoring mode).
 inline constexpr std::string_view kSchemaVersion3 = "ALTER TABLE sessions ADD COLUMN scoring TEXT NOT NULL DEFAULT 'standard'";
 
+// Schema version 4: the skills a job posting named at start (a JSON array of names).
+inline constexpr std::string_view kSchemaVersion4 = "ALTER TABLE sessions ADD COLUMN posting_skills TEXT NOT NULL DEFAULT '[]'";
+
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
-    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, scoring";
+    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, scoring, posting_skills";
 inline constexpr int kSessionColumnCount = [] {
   int columns = 1;
   for (const char* c = kSessionColumns; *c != '\0'; ++c) columns += *c == ',';
@@ -66,6 +69,7 @@ struct SessionRow {
   long long version = 0;
   std::string coach;
   std::string scoring = "standard";
+  std::string posting_skills = "[]";  // JSON array
 };
 
 struct AnswerRow {
@@ -82,5 +86,6 @@ model::Session to_session(const std::string& id, const SessionRow& row, const st
 std::string questions_column(const model::Session& session);
 std::string evaluation_column(const model::Evaluation& evaluation);
 std::string report_column(const model::FinalReport& report);
+std::string posting_skills_column(const model::Session& session);
 
 }  // namespace prepbot::store

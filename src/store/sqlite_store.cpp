@@ -18,7 +18,7 @@ namespace {
 
 // Versioned schema: entry N brings the database from version N to N+1. Never
 // edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3};
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4};
 
 class Statement {
  public:
@@ -153,7 +153,7 @@ std::optional<model::Session> read_session(Connection& db, const std::string& id
   auto optional_text = [&](int column) { return select.is_null(column) ? std::nullopt : std::optional(select.text(column)); };
   const SessionRow row{select.text(0), select.text(1), optional_text(2), select.text(3), select.text(4),
                        select.text(5), select.text(6), optional_text(7), select.text(8), select.text(9),
-                       select.integer64(10), select.text(11), select.text(12)};
+                       select.integer64(10), select.text(11), select.text(12), select.text(13)};
   std::vector<AnswerRow> answers;
   auto rows = db.prepare(answers_sql.c_str());
   rows.bind(1, id);
@@ -174,7 +174,7 @@ class SqliteStore final : public SessionStore {
     std::lock_guard lock(write_mutex_);
     auto insert = writer_.prepare(
         "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
-        "status, created_at, coach, scoring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)");
+        "status, created_at, coach, scoring, posting_skills) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)");
     insert.bind(1, session.id).bind(2, session.meta.name).bind(3, session.meta.role);
     if (session.meta.domain) insert.bind(4, *session.meta.domain);
     else insert.bind_null(4);
@@ -185,7 +185,8 @@ class SqliteStore final : public SessionStore {
         .bind(9, model::to_string(session.status))
         .bind(10, session.created_at)
         .bind(11, session.meta.coach)
-        .bind(12, model::to_string(session.meta.scoring));
+        .bind(12, model::to_string(session.meta.scoring))
+        .bind(13, posting_skills_column(session));
     insert.run();
   }
 

@@ -438,6 +438,18 @@ TEST_F(ApiTest, AJobPostingTailorsTheQuestionsAndStandsInForRoleAndExperience) {
   for (const auto& q : session["questions"]) kept = kept || q.contains("targets");
   EXPECT_TRUE(kept) << "each question keeps the skills it targets";
 
+  EXPECT_EQ(session["meta"]["posting_skills"], body["posting_skills"]);
+  const std::string id = body["session_id"];
+  ASSERT_EQ(answer(id, 1, "Kafka keeps records in partitions; consumers commit offsets, and idempotent writes make "
+                          "retries safe, so a backfill can run twice without duplicates.").status, 200);
+  const auto finalized = client().post(path(id, "/finalize"), std::string());
+  ASSERT_EQ(finalized.status, 200) << finalized.body;
+  const json coverage = finalized.json()["posting_coverage"];
+  ASSERT_EQ(coverage.size(), body["posting_skills"].size()) << finalized.body;
+  int practised = 0;
+  for (const auto& c : coverage) practised += c["questions"].get<int>() > 0;
+  EXPECT_GE(practised, 1) << "the answered question's skills are covered";
+
   const auto too_long = client().post("/interview/start", start_body({{"job_description", std::string(20'001, 'a')}}));
   EXPECT_EQ(too_long.status, 422);
   EXPECT_EQ(too_long.json()["detail"][0]["loc"], json::array({"body", "job_description"}));

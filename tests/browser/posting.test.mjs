@@ -1,8 +1,9 @@
 // A job posting pasted on the setup screen: sent with the start request (the role
-// may stay empty), never remembered, and each question shows the skills it targets.
+// may stay empty), never remembered, each question shows the skills it targets,
+// and the report lists the posting's skills, practised or not.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { assertAccessible, BASE_URL, launch, openPage, recordStartRequests } from "./helpers.mjs";
+import { answerCurrent, assertAccessible, BASE_URL, launch, openPage, recordStartRequests } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,6 +33,15 @@ test("a pasted posting tailors the questions and names the skills each targets",
     assert.match(await page.textContent("#question-text"), /^The posting names /);
     const prefs = await page.evaluate(() => JSON.stringify(localStorage));
     assert.equal(prefs.includes("Kubernetes clusters"), false, "the posting is not remembered");
+
+    // The report ends the loop: each skill of the posting, practised or not.
+    await answerCurrent(page);
+    await page.click("#finish-now");
+    await page.waitForSelector("#posting-heading");
+    const coverage = await page.locator(".posting-coverage li").allTextContents();
+    assert.ok(coverage.length >= 3, coverage.join(" | "));
+    assert.ok(coverage.some((line) => /\d+ questions?, technical/.test(line)), coverage.join(" | "));
+    await assertAccessible(page, "report with the posting's skills");
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

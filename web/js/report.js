@@ -40,6 +40,18 @@ function questionReview(session, q, i) {
 }
 
 /** Renders the report of a completed session. Returns the h1 to focus. */
+/** The job posting's skills: how many answered questions practised each, and their technical average. */
+function postingCoverage(coverage) {
+  if (!Array.isArray(coverage) || !coverage.length) return null;
+  return h("section", { class: "card", "aria-labelledby": "posting-heading" },
+    h("h2", { id: "posting-heading" }, "The job posting's skills"),
+    h("ul", { class: "posting-coverage" }, coverage.map((c) => h("li", null,
+      h("strong", null, c.skill), ": ",
+      c.questions > 0
+        ? `${c.questions} question${c.questions === 1 ? "" : "s"}, technical ${formatScore(c.average)}/10`
+        : h("span", { class: "muted" }, "not practised in this session")))));
+}
+
 export function renderReport(main, session, { onStartAgain }) {
   setTitle("Report");
   const r = session.final_report || {};
@@ -92,6 +104,8 @@ export function renderReport(main, session, { onStartAgain }) {
         h("figure", { class: "chart" },
           h("img", { src: chartUrl(session.id, "questions"), alt: barsAlt, id: "chart-questions", decoding: "async" }),
           h("figcaption", null, "Scores for each question")))),
+
+    postingCoverage(r.posting_coverage),
 
     h("div", { class: "two-col" },
       h("section", { class: "card", "aria-labelledby": "strengths-heading" },

@@ -59,6 +59,23 @@ TEST(Report, NamesStrengthsAndFocusAreasFromScoresAndEvidence) {
   EXPECT_EQ(report.focus_areas[3], "Practise: Mentions the write cost");
 }
 
+TEST(Report, EachSkillOfTheJobPostingIsCoveredOrSaidNotPractised) {
+  auto session = session_with(model::Mode::technical, {{8, 6, 4}, {4, 6, 4}, {6, 6, 6}});
+  session.meta.posting_skills = {"Message queues", "Rate limiting", "Kubernetes"};
+  session.questions = {{1, "q1", "technical", "easy", "", "", {"Message queues"}},
+                       {2, "q2", "technical", "easy", "", "", {"Message queues", "Rate limiting"}},
+                       {3, "q3", "behavioral", "easy", "", "", {}}};
+  const auto report = compute_report(session);
+  ASSERT_EQ(report.posting_coverage.size(), 3u);
+  EXPECT_EQ(report.posting_coverage[0].skill, "Message queues");
+  EXPECT_EQ(report.posting_coverage[0].questions, 2);
+  EXPECT_DOUBLE_EQ(report.posting_coverage[0].average, 6.0);
+  EXPECT_EQ(report.posting_coverage[1].questions, 1);
+  EXPECT_DOUBLE_EQ(report.posting_coverage[1].average, 4.0);
+  EXPECT_EQ(report.posting_coverage[2].questions, 0) << "named by the posting, not practised";
+  EXPECT_TRUE(compute_report(session_with(model::Mode::technical, {{5, 5, 5}})).posting_coverage.empty()) << "no posting";
+}
+
 TEST(Report, NeedsAnAnswer) { EXPECT_THROW(compute_report(model::Session{}), std::logic_error); }
 
 }  // namespace

@@ -99,6 +99,15 @@ TEST(Pdf, TheReportSaysWhichScoringModeGradedIt) {
   EXPECT_NE(words_of(summary_pdf(session)).find("graded on content only"), std::string::npos);
 }
 
+TEST(Pdf, TheFullReportListsTheJobPostingsSkills) {
+  auto session = completed_session(1, "An answer.");
+  session.final_report->posting_coverage = {{"Message queues", 1, 7.0}, {"Kubernetes", 0, 0}};
+  const std::string text = text_of(full_report_pdf(session));
+  EXPECT_NE(text.find("The job posting's skills"), std::string::npos) << text;
+  EXPECT_NE(text.find("Message queues: 1 question, technical 7.0/10"), std::string::npos) << text;
+  EXPECT_NE(text.find("Kubernetes: not practised in this session"), std::string::npos) << text;
+}
+
 TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {
   auto session = completed_session(2, "An answer.");
   session.answers[1].answered_at = "2026-11-25T10:30:07.123456";

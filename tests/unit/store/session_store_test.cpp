@@ -74,6 +74,15 @@ TEST_P(SessionStoreTest, KeepsTheScoringMode) {
   EXPECT_EQ(store_->load("s2")->meta.scoring, model::Scoring::standard);
 }
 
+TEST_P(SessionStoreTest, KeepsTheJobPostingsSkills) {
+  auto session = make_session("s1");
+  session.meta.posting_skills = {"Message queues", "Rate limiting"};
+  store_->create(session);
+  EXPECT_EQ(store_->load("s1")->meta.posting_skills, session.meta.posting_skills);
+  store_->create(make_session("s2"));
+  EXPECT_TRUE(store_->load("s2")->meta.posting_skills.empty());
+}
+
 TEST_P(SessionStoreTest, KeepsAMissingDomainMissing) {
   auto session = make_session("s1");
   session.meta.domain.reset();
