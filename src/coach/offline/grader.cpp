@@ -156,10 +156,21 @@ std::string content_only(const AnalyzedText& answer, const Speller* speller) {
   std::vector<bool> dropped(answer.tokens.size(), false);
   kFillerPhrases.mark_in(answer, dropped);
   kHedgePhrases.mark_in(answer, dropped);
+  // Hunspell takes tens of milliseconds per suggestion: at most kMaxCorrections words
+  // are corrected, and each thread remembers the suggestions it has made.
+  constexpr std::size_t kMaxCorrections = 12;
+  thread_local std::map<std::string, std::optional<std::string>> remembered;
   std::map<std::string, std::string> corrections;
   if (speller)
-    for (const auto& word : speller->misspelled(answer))
-      if (auto suggestion = speller->suggestion(word)) corrections.emplace(word, std::move(*suggestion));
+    for (const auto& word : speller->misspelled(answer)) {
+      if (corrections.size() >= kMaxCorrections) break;
+      auto it = remembered.find(word);
+      if (it == remembered.end()) {
+        if (remembered.size() >= 4096) remembered.clear();
+        it = remembered.emplace(word, speller->suggestion(word)).first;
+      }
+      if (it->second) corrections.emplace(word, *it->second);
+    }
   const std::string& text = answer.text;
   auto only_commas = [](std::string_view gap) { return gap.find_first_not_of(", ") == std::string_view::npos; };
   std::string out;
