@@ -36,6 +36,14 @@ std::optional<model::Level> stated_level(std::string_view title, const std::stri
   return std::nullopt;
 }
 
+// A title's head, before the team or stack that follows a comma, a bracket, a bar or
+// a spaced dash ("Product Manager, Growth", "SRE \u2014 Payments"); the title when there is none.
+std::string_view title_head(std::string_view title) {
+  std::size_t cut = title.find_first_of(",(|");
+  for (const std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) cut = std::min(cut, title.find(dash));
+  return util::trim(title.substr(0, cut));
+}
+
 std::string_view first_line(std::string_view text) {
   text = util::trim(text);
   const auto end = text.find('\n');
@@ -65,9 +73,8 @@ PostingProfile read_posting(const Bank& bank, std::string_view text) {
   const std::string_view title = first_line(text).substr(0, 120);
   if (!title.empty()) {
     Bank::RoleMatch by_title = bank.match_role(title);
-    if (!by_title.exact)
-      if (const auto cut = title.find_first_of(",(|\u2013\u2014-"); cut != std::string_view::npos && cut > 0)
-        if (const auto head = bank.match_role(util::trim(title.substr(0, cut))); head.exact) by_title = head;
+    if (const std::string_view head = title_head(title); !by_title.exact && !head.empty() && head != title)
+      if (const auto by_head = bank.match_role(head); by_head.exact) by_title = by_head;
     votes[by_title.family->name] += by_title.exact ? 100 : 1.5;
   }
   double best = 0;
