@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
   practice->add_option("--scoring", practice_options.scoring, "standard, or content (delivery not scored)")->capture_default_str();
   practice->add_option("--out", practice_options.out, "where to write the PDF report (default: prepbot-report-<session>.pdf)");
   practice->add_flag("--plain", practice_options.plain, "words only: no colours or bars (screen readers)");
+  practice->add_flag("--follow-ups,!--no-follow-ups", practice_options.follow_ups,
+                     "ask a follow-up after an answer that leaves a gap (default: on)");
+  practice->add_flag("--adaptive", practice_options.adaptive, "choose each next question after the last answer: harder or easier");
 
   prepbot::app::EvaluateOptions evaluate_options;
   CLI::App* evaluate = app.add_subcommand("evaluate", "Grade one answer with the offline coach (JSON out)");

@@ -259,18 +259,23 @@ int Practice::leave(const std::string& session_id, bool interrupted) {
 int Practice::run(interview::StartInput start) {
   const auto started = wait_for<interview::Started>([&](auto done) { interview_.start(std::move(start), std::move(done)); });
   const model::Session& session = started.session;
+  const int total = session.meta.adaptive ? session.meta.planned : static_cast<int>(session.questions.size());
   print(fmt::format("{}\n", style_.bold(fmt::format("PrepBot practice: {} \u00b7 {} \u00b7 {} question{}", session.meta.role,
-                                                    model::to_string(session.meta.mode), session.questions.size(),
-                                                    session.questions.size() == 1 ? "" : "s"))));
+                                                    model::to_string(session.meta.mode), total, total == 1 ? "" : "s"))));
   if (!started.role_note.empty()) print(started.role_note + "\n");
   if (session.meta.scoring == model::Scoring::content)
     print("Fair scoring: spelling, filler words, hedges and sentence length are not graded.\n");
-  const std::size_t total = session.questions.size();
-  for (std::size_t i = 0; i < total; ++i) {
-    const model::Question& question = session.questions[i];
+  // The list grows while the interview runs: a follow-up comes right after its
+  // question, an adaptive session's next question at the end.
+  std::vector<model::Question> questions = session.questions;
+  int planned = 0;
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const model::Question question = questions[i];
+    const std::string heading = question.parent_id != 0 ? fmt::format("Follow-up to question {}", planned)
+                                                        : fmt::format("Question {} of {}", ++planned, total);
     for (bool retry = true; retry;) {
       retry = false;
-      print(fmt::format("\n{} {}\n{}\n", style_.bold(fmt::format("Question {} of {}", i + 1, total)),
+      print(fmt::format("\n{} {}\n{}\n", style_.bold(heading),
                         style_.dim(fmt::format("({} \u00b7 {})", question.type, question.difficulty)), question.text));
       std::string text;
       Choice choice = read_answer(question, text);
@@ -278,10 +283,12 @@ int Practice::run(interview::StartInput start) {
       if (choice == Choice::finish) return leave(session.id, false);
       if (choice == Choice::skip) break;
       print(style_.dim("Grading\u2026\n"));
-      const model::Answer graded = wait_for<model::Answer>(
+      const auto graded = wait_for<interview::Answered>(
           [&](auto done) { interview_.answer(session.id, {question.id, text}, std::move(done)); });
-      if (graded.attempts == 1) ++answered_;
-      show_evaluation(graded);
+      if (graded.answer.attempts == 1) ++answered_;
+      show_evaluation(graded.answer);
+      if (graded.follow_up) questions.insert(questions.begin() + static_cast<std::ptrdiff_t>(i) + 1, *graded.follow_up);
+      if (graded.next_question) questions.push_back(*graded.next_question);
       choice = after_feedback(retry);
       if (choice == Choice::interrupted) return leave(session.id, true);
       if (choice == Choice::finish) return leave(session.id, false);
@@ -311,6 +318,8 @@ int run_practice(interview::InterviewService& interview, const PracticeOptions& 
   start.mode = *mode;
   start.scoring = *scoring;
   start.num_questions = options.questions;
+  start.follow_ups = options.follow_ups;
+  start.adaptive = options.adaptive;
 
   struct sigaction action {};
   action.sa_handler = on_interrupt;

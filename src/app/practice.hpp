@@ -23,6 +23,8 @@ struct PracticeOptions {
   std::string scoring = "standard";  // or "content", the fair scoring mode
   std::string out;                   // the PDF's path; empty: prepbot-report-<session>.pdf here
   bool plain = false;                // no colours or bars (screen readers, logs)
+  bool follow_ups = true;            // ask a follow-up after an answer that leaves a gap
+  bool adaptive = false;             // each next question harder or easier after the last answer
 };
 
 // Runs the interview, reading `input_fd` and writing `output`, with the

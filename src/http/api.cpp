@@ -35,6 +35,23 @@ json start_response(const interview::Started& started) {
   json response = {{"session_id", session.id}, {"questions", std::move(questions)}, {"role_family", session.meta.role_family}};
   if (!started.role_note.empty()) response["role_note"] = started.role_note;
   if (!started.posting_skills.empty()) response["posting_skills"] = started.posting_skills;
+  if (session.meta.adaptive) response["planned_questions"] = session.meta.planned;
+  return response;
+}
+
+// The seed's EvalResponse and what the answer added: `follow_up` (a question with
+// parent_id, and why it is asked) and `next_question` (adaptive sessions); null when none.
+json answer_response(const interview::Answered& saved) {
+  json response = model::eval_response(saved.answer);
+  response["follow_up"] = nullptr;
+  if (saved.follow_up) {
+    response["follow_up"] = model::to_json(*saved.follow_up);
+    if (const auto& why = saved.answer.evaluation.follow_up) {
+      response["follow_up"]["reason"] = why->reason;
+      response["follow_up"]["quote"] = why->quote;
+    }
+  }
+  response["next_question"] = saved.next_question ? model::to_json(*saved.next_question) : json(nullptr);
   return response;
 }
 
@@ -80,8 +97,8 @@ Handler delete_session(Interview& interview) {
 Handler answer(Interview& interview) {
   return [&interview](Request& request, const Reply& reply) {
     interview.answer(request.path_params.at("id"), parse_answer_request(request.body),
-                     reply_with<model::Answer>(reply, request.request_id, [](const model::Answer& saved) {
-                       return Response::json(200, model::eval_response(saved));
+                     reply_with<interview::Answered>(reply, request.request_id, [](const interview::Answered& saved) {
+                       return Response::json(200, answer_response(saved));
                      }));
   };
 }

@@ -113,6 +113,20 @@ class BodyReader {
     return static_cast<int>(*number);
   }
 
+  // A boolean field; like Pydantic's lax mode it accepts true/false, 1/0 and "true"/"false".
+  std::optional<bool> boolean(const char* key) {
+    const json* value = find(key, false);
+    if (value == nullptr) return std::nullopt;
+    if (value->is_boolean()) return value->get<bool>();
+    if (value->is_number_integer() && (value->get<long long>() == 0 || value->get<long long>() == 1)) return value->get<long long>() == 1;
+    if (value->is_string()) {
+      const std::string word = util::to_lower_ascii(util::trim(value->get<std::string>()));
+      if (word == "true" || word == "yes" || word == "on" || word == "1") return true;
+      if (word == "false" || word == "no" || word == "off" || word == "0") return false;
+    }
+    return add(key, "Input should be a valid boolean", "bool_type");
+  }
+
   // A list of short strings.
   std::vector<std::string> strings(const char* key, std::size_t max_items, std::size_t max_chars) {
     const json* value = find(key, false);
@@ -242,6 +256,8 @@ interview::StartInput parse_start_request(const std::string& body) {
   if (const auto focus = reader.text("focus", false, 0, 40)) input.focus = util::to_lower_ascii(util::trim(*focus));
   input.coach = read_coach(reader);
   read_scoring(reader, input.scoring);
+  input.follow_ups = reader.boolean("follow_ups").value_or(true);
+  input.adaptive = reader.boolean("adaptive").value_or(false);
   reader.finish();
   input.name = std::string(util::trim(*name));
   input.role = role ? std::string(util::trim(*role)) : std::string();

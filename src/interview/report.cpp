@@ -67,6 +67,18 @@ void add_posting_coverage(const model::Session& session, model::FinalReport& rep
   }
 }
 
+// An adaptive session's planned questions in order, with their difficulty and technical score.
+void add_difficulty_path(const model::Session& session, model::FinalReport& report) {
+  if (!session.meta.adaptive) return;
+  for (const auto& question : session.questions) {
+    if (question.parent_id != 0) continue;
+    model::PathStep step{question.id, question.difficulty, 0};
+    for (const auto& answer : session.answers)
+      if (answer.question_id == question.id) step.technical = answer.evaluation.scores.technical;
+    report.difficulty_path.push_back(std::move(step));
+  }
+}
+
 }  // namespace
 
 model::FinalReport compute_report(const model::Session& session) {
@@ -93,6 +105,7 @@ model::FinalReport compute_report(const model::Session& session) {
   report.n_questions = static_cast<int>(session.answers.size());
   add_insights(session, report);
   add_posting_coverage(session, report);
+  add_difficulty_path(session, report);
   return report;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "interview/errors.hpp"
+#include "interview/plan.hpp"
 #include "interview/report.hpp"
 #include "model/json.hpp"
 #include "report/charts.hpp"
@@ -65,6 +66,11 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
   request.level_given = input.experience_given;
   request.job_description = input.job_description;
   request.resume = input.resume;
+  if (input.adaptive) {  // the first question now, each next one after the last answer
+    request.count = 1;
+    if (request.difficulty.empty()) request.difficulty = kAdaptiveStart;
+    request.mode = next_mode(input.mode, 0);
+  }
   std::string coach_name = coaches_.choose(input.coach);
   coach::Coach& coach = coaches_.of(coach_name);
   coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), done = std::move(done)](
@@ -77,6 +83,9 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
       if (!input.experience_given) session.meta.experience = set.level.value_or(model::Level::junior);
       if (session.meta.role.empty()) session.meta.role = set.role_family;  // named by the posting
       session.meta.posting_skills = set.posting_skills;
+      session.meta.follow_ups = input.follow_ups;
+      session.meta.adaptive = input.adaptive;
+      session.meta.planned = input.adaptive ? input.num_questions : 0;
       session.questions = std::move(set.questions);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
@@ -106,36 +115,79 @@ std::shared_ptr<const std::string> InterviewService::get_document(const std::str
   return document;
 }
 
-void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done) {
+void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<Answered> done) {
   const model::Session session = get(session_id);
   if (session.status == model::Status::completed) throw Conflict(kSessionCompleted);
-  const model::Question* question = session.find_question(input.question_id);
-  if (question == nullptr)
+  const model::Question* found = session.find_question(input.question_id);
+  if (found == nullptr)
     throw BadRequest(fmt::format("Question {} is not part of this session (it has questions 1-{})", input.question_id,
                                  session.questions.size()));
+  const model::Question question = *found;
   coach::EvaluationRequest request;
-  request.question = *question;
+  request.question = question;
   request.answer = input.answer;
-  request.mode = session.meta.mode;
+  // A mixed session's question is graded as what it is (a follow-up has no bank entry to say so).
+  request.mode = session.meta.mode != model::Mode::mixed ? session.meta.mode
+                 : question.type == "behavioral"        ? model::Mode::behavioral
+                                                        : model::Mode::technical;
   request.level = session.meta.experience;
   request.role = session.meta.role;
   request.scoring = session.meta.scoring;
   coach::Coach& coach = coaches_.of(session.meta.coach);  // the one chosen at start
-  coach.evaluate(std::move(request), [this, session_id, input = std::move(input), done = std::move(done)](
-                                         util::Result<model::Evaluation> evaluated) {
-    util::complete(done, [&] {
-      model::Answer answer;
-      answer.question_id = input.question_id;
-      answer.text = input.answer;
-      answer.evaluation = std::move(evaluated.get());
-      answer.answered_at = util::now_iso8601();
-      const store::SavedAnswer saved = store_.save_answer(session_id, answer);
-      if (saved.outcome == store::WriteOutcome::no_session) throw NotFound(kSessionNotFound);
-      if (saved.outcome == store::WriteOutcome::completed) throw Conflict(kSessionCompleted);
-      answer.attempts = saved.attempts;
-      return answer;
+  coach.evaluate(std::move(request), [this, &coach, session, question, input = std::move(input), done = std::move(done)](
+                                         util::Result<model::Evaluation> evaluated) mutable {
+    std::optional<model::Evaluation> graded;
+    try {
+      graded = std::move(evaluated.get());
+    } catch (...) {
+      return done(util::Result<Answered>::failure(std::current_exception()));
+    }
+    model::Evaluation& evaluation = *graded;
+    if (!session.meta.follow_ups || question.parent_id != 0) evaluation.follow_up.reset();
+    const int planned = session.planned_questions();
+    const bool choose_next = session.meta.adaptive && question.parent_id == 0 && planned < session.meta.planned &&
+                             question.id == session.last_planned_id();
+    if (!choose_next)
+      return util::complete(done, [&] { return save(session.id, question, std::move(input), std::move(evaluation), std::nullopt, 0); });
+    // The next planned question, chosen from this grade, is stored with the answer.
+    coach::QuestionRequest next;
+    next.role = session.meta.role;
+    next.domain = session.meta.domain;
+    next.level = session.meta.experience;
+    next.mode = next_mode(session.meta.mode, planned);
+    next.count = 1;
+    next.difficulty = next_difficulty(question.difficulty, evaluation.scores.technical);
+    for (const auto& asked : session.questions)
+      if (!asked.bank_id.empty()) next.avoid_ids.push_back(asked.bank_id);
+    coach.generate_questions(std::move(next), [this, id = session.id, planned = session.meta.planned, question,
+                                               input = std::move(input), evaluation = std::move(evaluation),
+                                               done = std::move(done)](util::Result<coach::QuestionSet> generated) mutable {
+      util::complete(done, [&] {
+        std::optional<model::Question> chosen;
+        if (auto& set = generated.get(); !set.questions.empty()) chosen = std::move(set.questions.front());
+        return save(id, question, std::move(input), std::move(evaluation), std::move(chosen), planned);
+      });
     });
   });
+}
+
+Answered InterviewService::save(const std::string& session_id, const model::Question& question, AnswerInput input,
+                                model::Evaluation evaluation, std::optional<model::Question> next, int planned) {
+  std::optional<model::Question> follow_up;
+  if (evaluation.follow_up) follow_up = follow_up_question(question, *evaluation.follow_up);
+  Answered answered;
+  answered.answer.question_id = input.question_id;
+  answered.answer.text = std::move(input.answer);
+  answered.answer.evaluation = std::move(evaluation);
+  answered.answer.answered_at = util::now_iso8601();
+  const bool adds = follow_up || next;
+  const store::SavedAnswer saved = store_.save_answer(
+      session_id, answered.answer, adds ? questions_added_by(question, std::move(follow_up), std::move(next), planned) : nullptr);
+  if (saved.outcome == store::WriteOutcome::no_session) throw NotFound(kSessionNotFound);
+  if (saved.outcome == store::WriteOutcome::completed) throw Conflict(kSessionCompleted);
+  answered.answer.attempts = saved.attempts;
+  for (const auto& added : saved.added) (added.parent_id != 0 ? answered.follow_up : answered.next_question) = added;
+  return answered;
 }
 
 model::FinalReport InterviewService::finalize(const std::string& session_id) {

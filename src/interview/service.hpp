@@ -34,6 +34,8 @@ struct StartInput {
   bool experience_given = true;              // false: the job posting's seniority (else 1-3 years)
   std::string job_description;               // a job posting to tailor the questions to; empty: none
   std::string resume;                        // the candidate's résumé (LLM coaches read it); empty: none
+  bool follow_ups = true;                    // an answer that leaves a gap may add a follow-up question
+  bool adaptive = false;                     // one question at a time, each chosen after the last answer
 };
 
 // A question and answer graded on their own, outside any session.
@@ -87,6 +89,13 @@ struct AnswerInput {
   std::string answer;
 };
 
+// A stored answer and the questions it added to the session.
+struct Answered {
+  model::Answer answer;
+  std::optional<model::Question> follow_up;      // a follow-up on the answered question
+  std::optional<model::Question> next_question;  // an adaptive session's next planned question
+};
+
 class InterviewService {
  public:
   // PDF drawing runs on `workers`, so server threads only hand over the bytes.
@@ -98,8 +107,8 @@ class InterviewService {
   model::Session get(const std::string& session_id);
   // The session as the API's JSON document, rendered once per version of the session.
   std::shared_ptr<const std::string> get_document(const std::string& session_id);
-  // The stored answer (with its evaluation and attempt count).
-  void answer(const std::string& session_id, AnswerInput input, util::Callback<model::Answer> done);
+  // The stored answer (with its evaluation and attempt count), and the questions it added.
+  void answer(const std::string& session_id, AnswerInput input, util::Callback<Answered> done);
   model::FinalReport finalize(const std::string& session_id);
   // The report of a completed session as a PDF, drawn once per version and kind
   // (exports of one version are the same file): a repeated download, or the
@@ -113,6 +122,10 @@ class InterviewService {
   void remove(const std::string& session_id);
 
  private:
+  // Stores the graded answer with what it adds to the session.
+  Answered save(const std::string& session_id, const model::Question& question, AnswerInput input,
+                model::Evaluation evaluation, std::optional<model::Question> next, int planned);
+
   Coaches coaches_;
   store::SessionStore& store_;
   util::WorkerPool& workers_;

@@ -16,7 +16,12 @@ json to_json(const Question& question) {
               {"hint", question.hint}};
   if (!question.bank_id.empty()) out["bank_id"] = question.bank_id;  // for avoid_questions in later sessions
   if (!question.targets.empty()) out["targets"] = question.targets;
+  if (question.parent_id != 0) out["parent_id"] = question.parent_id;
   return out;
+}
+
+json to_json(const FollowUp& follow_up) {
+  return {{"question", follow_up.question}, {"reason", follow_up.reason}, {"quote", follow_up.quote}, {"target", follow_up.target}, {"hint", follow_up.hint}};
 }
 
 namespace {
@@ -149,12 +154,20 @@ json to_json(const Evaluation& evaluation) {
           {"examples_or_corrections", evaluation.examples_or_corrections},
           {"resources", evaluation.resources},
           {"source", evaluation.source},
-          {"evidence", to_json(evaluation.evidence)}};
+          {"evidence", to_json(evaluation.evidence)},
+          {"follow_up", evaluation.follow_up ? to_json(*evaluation.follow_up) : json(nullptr)}};
 }
 
 json coverage_json(const std::vector<SkillCoverage>& coverage) {
   json out = json::array();
   for (const auto& c : coverage) out.push_back({{"skill", c.skill}, {"questions", c.questions}, {"average", c.average}});
+  return out;
+}
+
+json path_json(const std::vector<PathStep>& path) {
+  json out = json::array();
+  for (const auto& step : path)
+    out.push_back({{"question_id", step.question_id}, {"difficulty", step.difficulty}, {"technical", step.technical}});
   return out;
 }
 
@@ -167,7 +180,8 @@ json to_json(const FinalReport& report) {
           {"n_questions", report.n_questions},
           {"strengths", report.strengths},
           {"focus_areas", report.focus_areas},
-          {"posting_coverage", coverage_json(report.posting_coverage)}};
+          {"posting_coverage", coverage_json(report.posting_coverage)},
+          {"difficulty_path", path_json(report.difficulty_path)}};
 }
 
 json to_json(const Session& session) {
@@ -191,7 +205,10 @@ json to_json(const Session& session) {
             {"role_family", meta.role_family},
             {"coach", meta.coach.empty() ? json(nullptr) : json(meta.coach)},
             {"scoring", to_string(meta.scoring)},
-            {"posting_skills", meta.posting_skills}}},
+            {"posting_skills", meta.posting_skills},
+            {"follow_ups", meta.follow_ups},
+            {"adaptive", meta.adaptive},
+            {"planned_questions", meta.adaptive ? json(meta.planned) : json(nullptr)}}},
           {"questions", std::move(questions)},
           {"answers", std::move(answers)},
           {"final_report", session.final_report ? to_json(*session.final_report) : json(nullptr)},
@@ -224,6 +241,7 @@ Question question_from_record(const json& record) {
   question.hint = record.at("hint").get<std::string>();
   question.bank_id = record.value("bank_id", "");
   question.targets = record.value("targets", std::vector<std::string>{});
+  question.parent_id = record.value("parent_id", 0);
   return question;
 }
 
@@ -235,6 +253,9 @@ Evaluation evaluation_from_json(const json& j) {
   evaluation.resources = j.value("resources", std::vector<std::string>{});
   evaluation.source = j.value("source", "");
   if (const auto it = j.find("evidence"); it != j.end()) evaluation.evidence = evidence_from_json(*it);
+  if (const auto it = j.find("follow_up"); it != j.end() && it->is_object())
+    evaluation.follow_up = FollowUp{it->value("question", ""), it->value("reason", ""), it->value("quote", ""), it->value("target", ""),
+                                   it->value("hint", "")};
   return evaluation;
 }
 
@@ -251,6 +272,9 @@ FinalReport report_from_json(const json& j) {
   if (const auto it = j.find("posting_coverage"); it != j.end() && it->is_array())
     for (const auto& c : *it)
       if (c.is_object()) report.posting_coverage.push_back({c.value("skill", ""), c.value("questions", 0), c.value("average", 0.0)});
+  if (const auto it = j.find("difficulty_path"); it != j.end() && it->is_array())
+    for (const auto& step : *it)
+      if (step.is_object()) report.difficulty_path.push_back({step.value("question_id", 0), step.value("difficulty", ""), step.value("technical", 0)});
   return report;
 }
 

@@ -9,10 +9,12 @@ namespace prepbot::model {
 
 nlohmann::ordered_json to_json(const Question& question);  // {id, question, type, difficulty, hint, bank_id?}
 nlohmann::ordered_json to_json(const Evidence& evidence);
+nlohmann::ordered_json to_json(const FollowUp& follow_up);
 nlohmann::ordered_json to_json(const Evaluation& evaluation);
 nlohmann::ordered_json to_json(const FinalReport& report);
 nlohmann::ordered_json to_json(const Session& session);     // the seed's Session object
-// The answer route's response: the seed's EvalResponse plus source, evidence, attempts.
+// The answer route's response: the seed's EvalResponse plus source, evidence, attempts
+// (and, set by the interview, the follow-up and next questions this answer added).
 nlohmann::ordered_json eval_response(const Answer& answer);
 
 // Storage forms; the reverse functions throw nlohmann::ordered_json::exception on a bad record.

@@ -25,6 +25,17 @@ struct Question {
   std::string hint;
   std::string bank_id;    // the offline bank's id when the question came from it
   std::vector<std::string> targets;  // the job posting's skills this question targets
+  int parent_id = 0;  // a follow-up: the question it follows up on; 0: a question of the session's plan
+};
+
+// A follow-up question the grader would ask after an answer: it cites the
+// answer's own words and targets what the answer got wrong, left out or kept vague.
+struct FollowUp {
+  std::string question;
+  std::string reason;  // wrong_claim | missed_key_point | star | vague
+  std::string quote;   // the answer's words it cites
+  std::string target;  // the claim, key point or part it probes
+  std::string hint;    // the follow-up question's hint
 };
 
 struct Evaluation {
@@ -34,6 +45,7 @@ struct Evaluation {
   std::vector<std::string> resources;
   std::string source;      // which coach graded: "offline", "gemini", "openai"
   Evidence evidence;       // what the grade rests on
+  std::optional<FollowUp> follow_up;  // what an interviewer would ask next, when the answer leaves a gap
 };
 
 struct Answer {
@@ -51,6 +63,13 @@ struct SkillCoverage {
   double average = 0;
 };
 
+// One step of an adaptive session: the question asked at a difficulty, and how it went.
+struct PathStep {
+  int question_id = 0;
+  std::string difficulty;
+  int technical = 0;  // 0: not answered
+};
+
 struct FinalReport {
   double overall_score = 0;
   double avg_technical = 0;
@@ -61,6 +80,7 @@ struct FinalReport {
   std::vector<std::string> strengths;     // what went well, in plain words
   std::vector<std::string> focus_areas;   // what to practise next, most important first
   std::vector<SkillCoverage> posting_coverage{};  // each skill the job posting named, when there was one
+  std::vector<PathStep> difficulty_path{};        // an adaptive session's questions in order, with their difficulty
 };
 
 struct Meta {
@@ -73,6 +93,9 @@ struct Meta {
   std::string coach;        // the coach chosen at start ("offline", "gemini", "openai"); empty: the server's default
   Scoring scoring = Scoring::standard;
   std::vector<std::string> posting_skills{};  // the skills the job posting named at start, strongest first
+  bool follow_ups = false;  // an answer that leaves a gap may add a follow-up question (on by default at start)
+  bool adaptive = false;    // each next question is chosen after the last answer, harder or easier
+  int planned = 0;          // an adaptive session's length in planned questions (follow-ups aside)
 };
 
 struct Session {
@@ -87,6 +110,9 @@ struct Session {
 
 
   const Question* find_question(int question_id) const;
+  // The questions of the session's plan, follow-ups aside.
+  int planned_questions() const;
+  int last_planned_id() const;  // 0: none
 };
 
 }  // namespace prepbot::model

@@ -280,6 +280,20 @@ void posting_coverage(Document& doc, const model::FinalReport& report) {
                   9.5, false, c.questions > 0 ? kInk : kMuted, 2, 6);
 }
 
+// An adaptive session's path: each planned question's difficulty and technical score, in order.
+void difficulty_path(Document& doc, const model::FinalReport& report) {
+  if (report.difficulty_path.empty()) return;
+  doc.heading("Difficulty path", 13, 18);
+  std::string path;
+  for (const auto& step : report.difficulty_path) {
+    if (!path.empty()) path += "  \u2192  ";
+    path += step.technical > 0 ? fmt::format("{} ({}/10)", step.difficulty, step.technical) : step.difficulty + " (not answered)";
+  }
+  doc.paragraph(path, 9.5, false, kInk, 2);
+  doc.paragraph("Each question was chosen after the answer before it: harder after a strong answer, easier after a weak one.",
+                8.5, false, kMuted, 6);
+}
+
 void title_block(Document& doc, const model::Session& session, const char* kind) {
   doc.paragraph(kind, 9, true, kMuted, 0);
   doc.paragraph(session.meta.name, 22, true, kInk, 2);
@@ -308,12 +322,14 @@ std::string full_report_pdf(const model::Session& session) {
   title_block(doc, session, "FULL INTERVIEW REPORT");
   draw_charts(doc, session);
   posting_coverage(doc, final_report_of(session));
+  difficulty_path(doc, final_report_of(session));
 
   for (const auto& answer : session.answers) {
     const model::Question* question = session.find_question(answer.question_id);
     const auto& e = answer.evaluation;
-    doc.heading(fmt::format("Question {} \u00b7 {} \u00b7 {}", answer.question_id, question ? question->type : "",
-                            question ? question->difficulty : ""),
+    const std::string asked = question && question->parent_id != 0 ? fmt::format("Follow-up to question {}", question->parent_id)
+                                                                   : fmt::format("Question {}", answer.question_id);
+    doc.heading(fmt::format("{} \u00b7 {} \u00b7 {}", asked, question ? question->type : "", question ? question->difficulty : ""),
                 9, 22);
     doc.paragraph(question ? question->text : "", 12, true, kInk, 3);
     doc.label(answer.attempts > 1 ? fmt::format("YOUR ANSWER (attempt {})", answer.attempts) : "YOUR ANSWER");

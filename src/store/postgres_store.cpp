@@ -18,7 +18,7 @@ namespace {
 
 // Versioned schema: entry N brings the database from version N to N+1. Never
 // edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4};
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4, kSchemaVersion5};
 
 // Any number taken by no other PrepBot lock: serializes migrations across instances.
 constexpr long long kMigrationLock = 0x50726570426f74;  // "PrepBot"
@@ -31,8 +31,8 @@ constexpr auto kPoolWait = std::chrono::seconds(10);
 void prepare_statements(pqxx::connection& connection) {
   connection.prepare("create",
                      "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, "
-                     "final_report, status, created_at, coach, scoring, posting_skills) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                     "NULL, $9, $10, $11, $12, $13)");
+                     "final_report, status, created_at, coach, scoring, posting_skills, options) VALUES ($1, $2, $3, $4, $5, "
+                     "$6, $7, $8, NULL, $9, $10, $11, $12, $13, $14)");
   // The session's columns on every row, then one answer per row (none: one row of NULLs).
   const std::string session_with_answers =
       fmt::format("SELECT {}, {} FROM sessions LEFT JOIN answers ON answers.session_id = sessions.id "
@@ -51,6 +51,9 @@ void prepare_statements(pqxx::connection& connection) {
                      "evaluation = excluded.evaluation, attempts = answers.attempts + 1, "
                      "answered_at = excluded.answered_at RETURNING attempts");
   connection.prepare("status", "SELECT status FROM sessions WHERE id = $1");
+  // An answer that may add questions: the session row locked, its questions rewritten.
+  connection.prepare("questions_for_update", "SELECT status, questions FROM sessions WHERE id = $1 FOR UPDATE");
+  connection.prepare("set_questions", "UPDATE sessions SET questions = $2 WHERE id = $1");
   connection.prepare("complete",
                      "UPDATE sessions SET status = 'completed', final_report = $1, version = version + 1 WHERE id = $2");
   connection.prepare("remove", "DELETE FROM sessions WHERE id = $1");
@@ -164,7 +167,7 @@ std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std
   const SessionRow row{r[0].as<std::string>(), r[1].as<std::string>(), optional_text(r[2]), r[3].as<std::string>(),
                        r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), optional_text(r[7]),
                        r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<long long>(), r[11].as<std::string>(),
-                       r[12].as<std::string>(), r[13].as<std::string>()};
+                       r[12].as<std::string>(), r[13].as<std::string>(), r[14].as<std::string>()};
   std::vector<AnswerRow> answers;
   constexpr int a0 = kSessionColumnCount;  // the answer's columns follow the session's
   for (const auto& a : rows)
@@ -186,7 +189,8 @@ class PostgresStore final : public SessionStore {
                        session.meta.domain ? session.meta.domain->c_str() : nullptr,
                        std::string(model::to_string(session.meta.experience)), std::string(model::to_string(session.meta.mode)),
                        session.meta.role_family, questions, std::string(model::to_string(session.status)), session.created_at,
-                       session.meta.coach, std::string(model::to_string(session.meta.scoring)), posting_skills_column(session));
+                       session.meta.coach, std::string(model::to_string(session.meta.scoring)), posting_skills_column(session),
+                       options_column(session));
     });
   }
 
@@ -206,16 +210,36 @@ class PostgresStore final : public SessionStore {
     });
   }
 
-  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add) override {
     const std::string evaluation = evaluation_column(answer.evaluation);
+    if (add) return save_answer_adding(session_id, answer, evaluation, add);
     return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
       pqxx::nontransaction tx(connection);
       const pqxx::result saved =
           tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
-      if (!saved.empty()) return {WriteOutcome::done, saved[0][0].as<int>()};
+      if (!saved.empty()) return {WriteOutcome::done, saved[0][0].as<int>(), {}};
       // Nothing saved: say why (a completed session stays completed, so this cannot mislead).
       const pqxx::result status = tx.exec_prepared("status", session_id);
-      return {status.empty() ? WriteOutcome::no_session : WriteOutcome::completed, 0};
+      return {status.empty() ? WriteOutcome::no_session : WriteOutcome::completed, 0, {}};
+    });
+  }
+
+  // The answer and the questions it adds, in one transaction under the session's row lock.
+  SavedAnswer save_answer_adding(const std::string& session_id, const model::Answer& answer, const std::string& evaluation,
+                                 const AddQuestions& add) {
+    return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
+      pqxx::work tx(connection);
+      const pqxx::result row = tx.exec_prepared("questions_for_update", session_id);
+      if (row.empty()) return {WriteOutcome::no_session, 0, {}};
+      if (row[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0, {}};
+      SavedAnswer saved{WriteOutcome::done, 1, {}};
+      if (const auto extended = extended_questions(row[0][1].as<std::string>(), add, saved.added))
+        tx.exec_prepared("set_questions", session_id, *extended);
+      const pqxx::result upserted =
+          tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
+      if (!upserted.empty()) saved.attempts = upserted[0][0].as<int>();
+      tx.commit();
+      return saved;
     });
   }
 

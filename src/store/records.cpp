@@ -24,6 +24,10 @@ model::Session to_session(const std::string& id, const SessionRow& row, const st
     session.meta.coach = row.coach;
     session.meta.scoring = model::parse_scoring(row.scoring).value();
     session.meta.posting_skills = json::parse(row.posting_skills).get<std::vector<std::string>>();
+    const json options = json::parse(row.options);
+    session.meta.follow_ups = options.value("follow_ups", false);
+    session.meta.adaptive = options.value("adaptive", false);
+    session.meta.planned = options.value("planned", 0);
     for (const auto& record : json::parse(row.questions)) session.questions.push_back(model::question_from_record(record));
     if (row.final_report) session.final_report = model::report_from_json(json::parse(*row.final_report));
     session.status = model::parse_status(row.status).value();
@@ -55,5 +59,25 @@ std::string evaluation_column(const model::Evaluation& evaluation) { return mode
 std::string report_column(const model::FinalReport& report) { return model::to_json(report).dump(); }
 
 std::string posting_skills_column(const model::Session& session) { return json(session.meta.posting_skills).dump(); }
+
+std::string options_column(const model::Session& session) {
+  return json{{"follow_ups", session.meta.follow_ups}, {"adaptive", session.meta.adaptive}, {"planned", session.meta.planned}}.dump();
+}
+
+std::optional<std::string> extended_questions(const std::string& column, const AddQuestions& add,
+                                              std::vector<model::Question>& added) {
+  std::vector<model::Question> questions;
+  json records;
+  try {
+    records = json::parse(column);
+    for (const auto& record : records) questions.push_back(model::question_from_record(record));
+  } catch (const std::exception& error) {
+    throw StoreError(fmt::format("a session has malformed questions: {}", error.what()));
+  }
+  added = add(questions);
+  if (added.empty()) return std::nullopt;
+  for (const auto& question : added) records.push_back(model::question_record(question));
+  return records.dump();
+}
 
 }  // namespace prepbot::store

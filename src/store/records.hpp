@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "store/session_store.hpp"
 
 namespace prepbot::store {
 
@@ -49,9 +50,13 @@ inline constexpr std::string_view kSchemaVersion3 = "ALTER TABLE sessions ADD CO
 // Schema version 4: the skills a job posting named at start (a JSON array of names).
 inline constexpr std::string_view kSchemaVersion4 = "ALTER TABLE sessions ADD COLUMN posting_skills TEXT NOT NULL DEFAULT '[]'";
 
+// Schema version 5: the session's options (JSON: follow_ups, adaptive, planned); '{}' for sessions from before.
+inline constexpr std::string_view kSchemaVersion5 = "ALTER TABLE sessions ADD COLUMN options TEXT NOT NULL DEFAULT '{}'";
+
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
-    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, scoring, posting_skills";
+    "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, "
+    "scoring, posting_skills, options";
 inline constexpr int kSessionColumnCount = [] {
   int columns = 1;
   for (const char* c = kSessionColumns; *c != '\0'; ++c) columns += *c == ',';
@@ -70,6 +75,7 @@ struct SessionRow {
   std::string coach;
   std::string scoring = "standard";
   std::string posting_skills = "[]";  // JSON array
+  std::string options = "{}";         // JSON object
 };
 
 struct AnswerRow {
@@ -87,5 +93,11 @@ std::string questions_column(const model::Session& session);
 std::string evaluation_column(const model::Evaluation& evaluation);
 std::string report_column(const model::FinalReport& report);
 std::string posting_skills_column(const model::Session& session);
+std::string options_column(const model::Session& session);
+
+// The questions column (a JSON array) with the questions `add` returns for it
+// appended, or nullopt when it returns none; `added` receives them.
+std::optional<std::string> extended_questions(const std::string& column, const AddQuestions& add,
+                                              std::vector<model::Question>& added);
 
 }  // namespace prepbot::store

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.hpp"
 
@@ -25,7 +26,12 @@ enum class WriteOutcome { done, no_session, completed, no_answers };
 struct SavedAnswer {
   WriteOutcome outcome = WriteOutcome::done;
   int attempts = 0;  // attempts at this question so far, this one included
+  std::vector<model::Question> added;  // the questions appended with the answer
 };
+
+// Given the session's questions as stored, the questions to append with an answer
+// (ids following the last one); run inside the answer's transaction.
+using AddQuestions = std::function<std::vector<model::Question>(const std::vector<model::Question>&)>;
 
 struct Finalized {
   WriteOutcome outcome = WriteOutcome::done;  // done, or completed earlier: report is the stored one
@@ -42,8 +48,11 @@ class SessionStore {
   virtual std::optional<long long> version(const std::string& session_id) = 0;
 
   // Saves the answer, replacing an earlier one to the same question and counting
-  // the attempt, provided the session exists and is ongoing.
-  virtual SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) = 0;
+  // the attempt, provided the session exists and is ongoing; in the same
+  // transaction, appends the questions `add` returns (follow-ups, an adaptive
+  // session's next question), if given.
+  virtual SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer,
+                                  const AddQuestions& add = nullptr) = 0;
 
   // If the session is ongoing and has answers: computes its report with `compute`
   // and marks it completed. A completed session returns its stored report.

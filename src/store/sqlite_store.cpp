@@ -18,7 +18,7 @@ namespace {
 
 // Versioned schema: entry N brings the database from version N to N+1. Never
 // edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4};
+const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4, kSchemaVersion5};
 
 class Statement {
  public:
@@ -153,7 +153,7 @@ std::optional<model::Session> read_session(Connection& db, const std::string& id
   auto optional_text = [&](int column) { return select.is_null(column) ? std::nullopt : std::optional(select.text(column)); };
   const SessionRow row{select.text(0), select.text(1), optional_text(2), select.text(3), select.text(4),
                        select.text(5), select.text(6), optional_text(7), select.text(8), select.text(9),
-                       select.integer64(10), select.text(11), select.text(12), select.text(13)};
+                       select.integer64(10), select.text(11), select.text(12), select.text(13), select.text(14)};
   std::vector<AnswerRow> answers;
   auto rows = db.prepare(answers_sql.c_str());
   rows.bind(1, id);
@@ -174,7 +174,7 @@ class SqliteStore final : public SessionStore {
     std::lock_guard lock(write_mutex_);
     auto insert = writer_.prepare(
         "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
-        "status, created_at, coach, scoring, posting_skills) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)");
+        "status, created_at, coach, scoring, posting_skills, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, session.id).bind(2, session.meta.name).bind(3, session.meta.role);
     if (session.meta.domain) insert.bind(4, *session.meta.domain);
     else insert.bind_null(4);
@@ -186,7 +186,8 @@ class SqliteStore final : public SessionStore {
         .bind(10, session.created_at)
         .bind(11, session.meta.coach)
         .bind(12, model::to_string(session.meta.scoring))
-        .bind(13, posting_skills_column(session));
+        .bind(13, posting_skills_column(session))
+        .bind(14, options_column(session));
     insert.run();
   }
 
@@ -208,18 +209,30 @@ class SqliteStore final : public SessionStore {
     });
   }
 
-  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer) override {
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add) override {
     const std::string evaluation = evaluation_column(answer.evaluation);
     std::lock_guard lock(write_mutex_);
     Transaction tx(writer_, "BEGIN IMMEDIATE");
     std::optional<std::string> status;
+    std::string questions;
     {
-      auto select = writer_.prepare("SELECT status FROM sessions WHERE id = ?");
+      auto select = writer_.prepare("SELECT status, questions FROM sessions WHERE id = ?");
       select.bind(1, session_id);
-      if (select.step()) status = select.text(0);
+      if (select.step()) {
+        status = select.text(0);
+        questions = select.text(1);
+      }
     }
-    if (!status) return {WriteOutcome::no_session, 0};
-    if (*status != "ongoing") return {WriteOutcome::completed, 0};
+    if (!status) return {WriteOutcome::no_session, 0, {}};
+    if (*status != "ongoing") return {WriteOutcome::completed, 0, {}};
+    SavedAnswer saved{WriteOutcome::done, 1, {}};
+    if (add) {
+      if (const auto extended = extended_questions(questions, add, saved.added)) {
+        auto update = writer_.prepare("UPDATE sessions SET questions = ? WHERE id = ?");
+        update.bind(1, *extended).bind(2, session_id);
+        update.run();
+      }
+    }
     auto upsert = writer_.prepare(
         "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) "
         "VALUES (?, ?, ?, ?, 1, ?) "
@@ -227,13 +240,13 @@ class SqliteStore final : public SessionStore {
         "evaluation = excluded.evaluation, attempts = answers.attempts + 1, answered_at = excluded.answered_at "
         "RETURNING attempts");
     upsert.bind(1, session_id).bind(2, answer.question_id).bind(3, answer.text).bind(4, evaluation).bind(5, answer.answered_at);
-    const int attempts = upsert.step() ? upsert.integer(0) : 1;
+    if (upsert.step()) saved.attempts = upsert.integer(0);
     upsert.run();
     auto bump = writer_.prepare("UPDATE sessions SET version = version + 1 WHERE id = ?");
     bump.bind(1, session_id);
     bump.run();
     tx.commit();
-    return {WriteOutcome::done, attempts};
+    return saved;
   }
 
   Finalized finalize(const std::string& session_id,

@@ -458,6 +458,60 @@ TEST_F(ApiTest, AJobPostingTailorsTheQuestionsAndStandsInForRoleAndExperience) {
   EXPECT_EQ(neither.json()["detail"][0]["loc"], json::array({"body", "role"})) << "a role, or a posting, is needed";
 }
 
+// The first point of the coach's stronger answer alone: on the question's topic, leaving the rest out.
+std::string first_point_of(const json& evaluation) {
+  const std::string outline = evaluation["examples_or_corrections"];
+  const auto begin = outline.find("\n- ") + 3;
+  return outline.substr(begin, outline.find('\n', begin) - begin) + ". I have done this in production at my last job.";
+}
+
+TEST_F(ApiTest, AnAnswerThatLeavesAGapBringsOneFollowUpQuestion) {
+  const json started = start({{"num_questions", 1}});
+  const std::string id = started["session_id"];
+  const json first = answer(id, 1, kGoodAnswer).json();
+  ASSERT_TRUE(first.contains("follow_up")) << "the field is always there, null when there is none";
+  const json partial = answer(id, 1, first_point_of(first)).json();
+  const json follow_up = first["follow_up"].is_null() ? partial["follow_up"] : first["follow_up"];
+  ASSERT_TRUE(follow_up.is_object()) << partial.dump();
+  EXPECT_EQ(follow_up["id"], 2);
+  EXPECT_EQ(follow_up["parent_id"], 1);
+  EXPECT_EQ(follow_up["question"].get<std::string>().rfind("You said \u201c", 0), 0u) << follow_up["question"];
+  EXPECT_FALSE(follow_up["reason"].get<std::string>().empty());
+  EXPECT_TRUE(partial["next_question"].is_null());
+  json session = client().get(path(id)).json();
+  ASSERT_EQ(session["questions"].size(), 2u) << "one follow-up per question, however often it is answered";
+  EXPECT_EQ(session["questions"][1]["parent_id"], 1);
+  EXPECT_EQ(session["meta"]["follow_ups"], true);
+  const json answered = answer(id, 2, first_point_of(first)).json();
+  EXPECT_TRUE(answered["follow_up"].is_null()) << "a follow-up is not followed up";
+  EXPECT_EQ(client().post(path(id, "/finalize"), std::string()).json()["n_questions"], 2);
+
+  const json off = start({{"num_questions", 1}, {"follow_ups", false}});
+  const json reply = answer(off["session_id"], 1, first_point_of(first)).json();
+  EXPECT_TRUE(reply["follow_up"].is_null());
+  EXPECT_EQ(client().get(path(off["session_id"])).json()["questions"].size(), 1u);
+  const auto bad = client().post("/interview/start", start_body({{"follow_ups", "sometimes"}}));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["detail"][0]["loc"], json::array({"body", "follow_ups"}));
+}
+
+TEST_F(ApiTest, AnAdaptiveSessionChoosesEachNextQuestionAfterTheAnswer) {
+  const json started = start({{"num_questions", 2}, {"adaptive", true}, {"follow_ups", false}});
+  const std::string id = started["session_id"];
+  ASSERT_EQ(started["questions"].size(), 1u);
+  EXPECT_EQ(started["planned_questions"], 2);
+  EXPECT_EQ(started["questions"][0]["difficulty"], "medium");
+  const json first = answer(id, 1, "I am not sure.").json();
+  ASSERT_TRUE(first["next_question"].is_object()) << first.dump();
+  EXPECT_EQ(first["next_question"]["id"], 2);
+  EXPECT_EQ(first["next_question"]["difficulty"], "easy") << "easier after a weak answer";
+  EXPECT_TRUE(answer(id, 2, kGoodAnswer).json()["next_question"].is_null()) << "the session is at its length";
+  const json report = client().post(path(id, "/finalize"), std::string()).json();
+  ASSERT_EQ(report["difficulty_path"].size(), 2u);
+  EXPECT_EQ(report["difficulty_path"][0]["difficulty"], "medium");
+  EXPECT_EQ(report["difficulty_path"][1]["difficulty"], "easy");
+}
+
 TEST(Cli, EvaluatePrintsAnEvaluation) {
   const auto result = run_prepbot({"evaluate", "--question", "What is the difference between a process and a thread?",
                                    "--answer", "A process has its own address space; threads share one, so they are "

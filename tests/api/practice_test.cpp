@@ -128,7 +128,7 @@ std::string file_text(const std::string& path) {
 TEST(Practice, AWholeInterviewInTheTerminalEndsWithThePdf) {
   const std::string dir = make_temp_dir();
   const std::string store = "sqlite:" + dir + "/prepbot.db";
-  PtyProcess practice({"practice", "--store", store, "--role", "backend developer", "--mode", "technical", "--questions",
+  PtyProcess practice({"practice", "--no-follow-ups", "--store", store, "--role", "backend developer", "--mode", "technical", "--questions",
                        "2", "--name", "Ada", "--out", dir + "/report.pdf"});
   ASSERT_TRUE(practice.expect("Question 1 of 2"));
   ASSERT_TRUE(practice.expect("> "));
@@ -171,7 +171,7 @@ TEST(Practice, AWholeInterviewInTheTerminalEndsWithThePdf) {
 
 TEST(Practice, CtrlCLeavesCleanlyAndKeepsWhatWasAnswered) {
   const std::string dir = make_temp_dir();
-  PtyProcess practice({"practice", "--store", "sqlite:" + dir + "/prepbot.db", "--mode", "technical", "--questions", "3",
+  PtyProcess practice({"practice", "--no-follow-ups", "--store", "sqlite:" + dir + "/prepbot.db", "--mode", "technical", "--questions", "3",
                        "--out", dir + "/report.pdf"});
   ASSERT_TRUE(practice.expect("Question 1 of 3"));
   ASSERT_TRUE(practice.expect("> "));
@@ -191,7 +191,7 @@ TEST(Practice, CtrlCLeavesCleanlyAndKeepsWhatWasAnswered) {
 
 TEST(Practice, PlainOutputForScreenReaders) {
   const std::string dir = make_temp_dir();
-  PtyProcess practice({"practice", "--store", "sqlite:" + dir + "/prepbot.db", "--plain", "--questions", "2", "--mode",
+  PtyProcess practice({"practice", "--no-follow-ups", "--store", "sqlite:" + dir + "/prepbot.db", "--plain", "--questions", "2", "--mode",
                        "behavioral", "--scoring", "content", "--out", dir + "/report.pdf"});
   ASSERT_TRUE(practice.expect("Fair scoring"));
   ASSERT_TRUE(practice.expect("Question 1 of 2"));
@@ -214,7 +214,7 @@ TEST(Practice, PlainOutputForScreenReaders) {
 
 TEST(Practice, CtrlDBeforeAnyAnswerEndsWithoutAReport) {
   const std::string dir = make_temp_dir();
-  PtyProcess practice({"practice", "--store", "sqlite:" + dir + "/prepbot.db", "--questions", "1"});
+  PtyProcess practice({"practice", "--no-follow-ups", "--store", "sqlite:" + dir + "/prepbot.db", "--questions", "1"});
   ASSERT_TRUE(practice.expect("Question 1 of 1"));
   ASSERT_TRUE(practice.expect("> "));
   practice.type("\x04");

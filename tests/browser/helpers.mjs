@@ -100,11 +100,15 @@ export const SAMPLE_ANSWER =
   "colleague, added tests and rolled it out behind a flag. As a result latency dropped by 30 percent " +
   "and the on-call pages stopped. I learned to agree on the measurement before debating the solution.";
 
-export async function fillSetup(page, { name = "Ada Lovelace", role = "Backend engineer", questions = 3, mode = "mixed" } = {}) {
+// Follow-up questions are off unless a test asks for them, so that its questions are the ones it counts.
+export async function fillSetup(page, { name = "Ada Lovelace", role = "Backend engineer", questions = 3, mode = "mixed",
+  followUps = false, adaptive = false } = {}) {
   await page.fill("#f-name", name);
   await page.fill("#f-role", role);
   await page.fill("#f-num", String(questions));
   await page.check(`#f-mode-${mode}`);
+  await page.setChecked("#f-follow-ups", followUps);
+  await page.setChecked("#f-adaptive", adaptive);
 }
 
 /** The bodies of the page's start requests, as they are sent (the array fills as they go). */

@@ -36,6 +36,11 @@ test("keyboard only: setup, answer every question, finish, start again", async (
     await tabTo(page, "#f-num");
     await page.keyboard.press("Backspace");  // the default 5 becomes 2
     await page.keyboard.type("2");
+    // Follow-up questions are on by default; Space turns the switch off, so the interview has exactly two questions.
+    await tabTo(page, "#f-follow-ups");
+    await assertFocusVisible(page);
+    await page.keyboard.press("Space");
+    assert.equal(await page.isChecked("#f-follow-ups"), false);
     await tabTo(page, "#start-button");
     await assertFocusVisible(page);
     await page.keyboard.press("Enter");

@@ -12,6 +12,22 @@ import * as store from "./storage.js";
 
 const MAX_ANSWER = 10000;
 
+/** The questions in asking order: each follow-up right after the question it follows up on. */
+export function askingOrder(questions) {
+  const planned = questions.filter((q) => !q.parent_id);
+  const ordered = planned.flatMap((q) => [q, ...questions.filter((f) => f.parent_id === q.id)]);
+  // A follow-up whose question is missing (it cannot be, but nothing may vanish) goes last.
+  return ordered.concat(questions.filter((q) => !ordered.includes(q)));
+}
+
+/** How many questions the interview has: an adaptive session knows its length before its questions. */
+export function totalQuestions(session) {
+  const asked = session.questions.length;
+  if (!session.meta.adaptive || !Number.isInteger(session.meta.planned_questions)) return asked;
+  const followUps = session.questions.filter((q) => q.parent_id).length;
+  return Math.max(asked, session.meta.planned_questions + followUps);
+}
+
 /** Where to continue: the first unanswered question at or after `position`, else any unanswered one. */
 export function resumeIndex(session, position) {
   const qs = session.questions;
@@ -34,7 +50,7 @@ export function renderInterview(main, session, { onFinished, position, focus = t
 }
 
 function createView(main, session, onFinished, position) {
-  const total = session.questions.length;
+  const total = totalQuestions(session);
   const start = resumeIndex(session, position);
   return {
     main,
@@ -58,7 +74,9 @@ function createView(main, session, onFinished, position) {
 
 const answeredCount = (view) => view.questions.filter((q) => view.session.answers.has(q.id)).length;
 const firstUnanswered = (view) => view.questions.findIndex((q) => !view.session.answers.has(q.id));
-const isLast = (view) => view.index === view.total - 1;
+// The last question so far: an adaptive session's next one arrives with the answer to this one.
+const isLast = (view) => view.index === view.questions.length - 1 &&
+  (view.index === view.total - 1 || !view.session.answers.has(view.questions[view.index].id));
 
 function savePosition(view) {
   store.updateCurrent(view.session.id, { position: view.index });
@@ -81,6 +99,7 @@ function startTimer(view, display) {
 function badges(q) {
   const targets = Array.isArray(q.targets) ? q.targets : [];
   return h("div", { class: "badges" },
+    q.parent_id ? h("span", { class: "badge follow-up" }, "Follow-up") : null,
     h("span", { class: `badge type-${q.type}` }, h("span", { class: "visually-hidden" }, "Type: "), capitalize(q.type)),
     h("span", { class: `badge diff-${q.difficulty}` }, h("span", { class: "visually-hidden" }, "Difficulty: "), capitalize(q.difficulty)),
     targets.length ? h("span", { class: "badge targets" }, "From the posting: ", targets.join(", ")) : null);
@@ -273,6 +292,7 @@ async function submitAnswer(view, q, parts) {
     // What has left this computer so far, shown beside who graded; unknown if the ledger cannot be read.
     const privacy = await api.privacy().catch(() => null);
     recordAnswer(view, q, text, result, privacy);
+    addQuestions(view, q, result);
     view.busy = false;
     view.phase = "feedback";
     render(view, { focusId: "feedback-heading" });
@@ -285,6 +305,14 @@ async function submitAnswer(view, q, parts) {
   }
 }
 
+// A follow-up comes right after its question; an adaptive session's next question at the end.
+function addQuestions(view, q, result) {
+  const known = (added) => view.questions.some((x) => x.id === added.id);
+  if (result.follow_up && !known(result.follow_up)) view.questions.splice(view.index + 1, 0, result.follow_up);
+  if (result.next_question && !known(result.next_question)) view.questions.push(result.next_question);
+  view.total = totalQuestions(view.session);
+}
+
 // ---- feedback phase ----
 function feedbackActions(view, q, entry, box) {
   const retry = h("button", { type: "button", class: "btn btn-secondary", id: "try-again" }, "Try again");
@@ -295,11 +323,13 @@ function feedbackActions(view, q, entry, box) {
     render(view, { focusId: "answer", caretEnd: true });
     announce("Answer this question again. Your new answer replaces the old one.");
   });
+  const following = view.questions[view.index + 1];
+  const followUpNext = following && following.parent_id === q.id;
   const next = isLast(view)
     ? h("button", { type: "button", class: "btn", id: "finish" }, "Finish and see report")
-    : h("button", { type: "button", class: "btn", id: "next-question" }, "Next question");
+    : h("button", { type: "button", class: "btn", id: "next-question" }, followUpNext ? "Answer the follow-up" : "Next question");
   next.addEventListener("click", () => (isLast(view) ? finish(view, next, box) : goNext(view)));
-  const unanswered = view.total - answeredCount(view);
+  const unanswered = view.questions.length - answeredCount(view);
   const backToSkipped = isLast(view) && unanswered > 0 ? skippedButton(view, unanswered) : null;
   return h("div", { class: "actions feedback-actions" }, next, retry, backToSkipped);
 }
@@ -316,9 +346,17 @@ function feedbackPhase(view, q) {
       h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
       feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts,
         contentOnly: view.session.meta.scoring === "content", privacy: entry.privacy }),
+      followUpNotice(view, q),
       box,
       feedbackActions(view, q, entry, box)),
   ];
+}
+
+function followUpNotice(view, q) {
+  const following = view.questions[view.index + 1];
+  if (!following || following.parent_id !== q.id) return null;
+  return h("p", { class: "notice info follow-up-notice", id: "follow-up-notice" },
+    "The interviewer has a follow-up question on this answer. It comes next.");
 }
 
 // ---- end phase ----
@@ -356,7 +394,7 @@ function goTo(view, index) {
 }
 
 function goNext(view) {
-  if (view.index + 1 < view.total) {
+  if (view.index + 1 < view.questions.length) {
     goTo(view, view.index + 1);
   } else {
     view.phase = "end";
@@ -390,9 +428,15 @@ async function finish(view, button, box) {
 }
 
 // ---- render ----
+function questionLabel(view, q) {
+  if (!q.parent_id) return `Question ${view.index + 1}`;
+  const parent = view.questions.findIndex((x) => x.id === q.parent_id);
+  return `Follow-up to question ${parent + 1}`;
+}
+
 function questionCard(view, q) {
   return h("section", { class: "card question-card", "aria-labelledby": "question-text" },
-    h("div", { class: "q-meta" }, h("span", { class: "q-number" }, `Question ${view.index + 1}`), badges(q)),
+    h("div", { class: "q-meta" }, h("span", { class: "q-number" }, questionLabel(view, q)), badges(q)),
     h("h2", { class: "question-text", id: "question-text", tabindex: "-1" }, q.question),
     hintBlock(view, q),
     view.phase === "answer" ? [timerBlock(view), answerPhase(view, q)] : null);

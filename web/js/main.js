@@ -3,7 +3,7 @@
 //   #/session/<id>      a session: the interview while it is ongoing, the report once completed
 import { api, ApiError } from "./api.js";
 import { announce, focusElement, h, setTitle } from "./dom.js";
-import { renderInterview } from "./interview.js";
+import { askingOrder, renderInterview } from "./interview.js";
 import { renderReport } from "./report.js";
 import { renderSetup } from "./setup.js";
 import * as store from "./storage.js";
@@ -20,7 +20,7 @@ function normalize(raw, roleNote) {
   return {
     id: raw.session_id,
     meta: raw.meta || {},
-    questions: raw.questions || [],
+    questions: askingOrder(raw.questions || []),
     answers,
     final_report: raw.final_report || null,
     status: raw.status || "ongoing",

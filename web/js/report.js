@@ -13,8 +13,11 @@ function questionReview(session, q, i) {
   const entry = session.answers.get(q.id);
   const headingId = `review-q-${q.id}`;
   const section = h("article", { class: "review-item", "aria-labelledby": headingId },
-    h("h3", { id: headingId }, h("span", { class: "q-number" }, `Question ${i + 1}. `), q.question),
+    h("h3", { id: headingId }, h("span", { class: "q-number" }, q.parent_id
+      ? `Follow-up to question ${session.questions.findIndex((x) => x.id === q.parent_id) + 1}. `
+      : `Question ${i + 1}. `), q.question),
     h("p", { class: "badges" },
+      q.parent_id ? h("span", { class: "badge follow-up" }, "Follow-up") : null,
       h("span", { class: `badge type-${q.type}` }, capitalize(q.type)),
       h("span", { class: `badge diff-${q.difficulty}` }, capitalize(q.difficulty)),
       entry && entry.attempts > 1 ? h("span", { class: "badge" }, `${entry.attempts} attempts`) : null));
@@ -50,6 +53,18 @@ function postingCoverage(coverage) {
       c.questions > 0
         ? `${c.questions} question${c.questions === 1 ? "" : "s"}, technical ${formatScore(c.average)}/10`
         : h("span", { class: "muted" }, "not practised in this session")))));
+}
+
+function difficultyPath(path) {
+  if (!Array.isArray(path) || !path.length) return null;
+  const steps = path.map((step, i) => h("li", null,
+    h("strong", null, capitalize(step.difficulty)),
+    step.technical > 0 ? ` · technical ${step.technical}/10` : h("span", { class: "muted" }, " · not answered"),
+    i < path.length - 1 ? h("span", { class: "visually-hidden" }, ", then") : null));
+  return h("section", { class: "card", "aria-labelledby": "path-heading" },
+    h("h2", { id: "path-heading" }, "Difficulty path"),
+    h("p", { class: "muted" }, "Each question was chosen after the answer before it: harder after a strong answer, easier after a weak one."),
+    h("ol", { class: "difficulty-path" }, steps));
 }
 
 export function renderReport(main, session, { onStartAgain }) {
@@ -106,6 +121,7 @@ export function renderReport(main, session, { onStartAgain }) {
           h("figcaption", null, "Scores for each question")))),
 
     postingCoverage(r.posting_coverage),
+    difficultyPath(r.difficulty_path),
 
     h("div", { class: "two-col" },
       h("section", { class: "card", "aria-labelledby": "strengths-heading" },

@@ -64,6 +64,8 @@ function readForm(form) {
     coach: get("coach"),
     scoring: data.get("scoring") ? "content" : "standard",
     job_description: String(data.get("job_description") ?? "").trim(),
+    follow_ups: Boolean(data.get("follow_ups")),
+    adaptive: Boolean(data.get("adaptive")),
   };
 }
 
@@ -193,6 +195,24 @@ function scoringField(prefs) {
     fieldError("f-scoring"));
 }
 
+/** A switch with its hint: follow-up questions (on unless turned off before) and adaptive difficulty. */
+function switchField({ id, name, label, hint, checked }) {
+  return h("div", { class: "field", "data-field": name },
+    h("div", { class: "switch" },
+      h("input", { type: "checkbox", id, name, value: "on", checked, "aria-describedby": `${id}-hint` }),
+      h("label", { for: id }, label)),
+    h("p", { class: "hint", id: `${id}-hint` }, hint),
+    fieldError(id));
+}
+
+function interviewerFields(prefs) {
+  return h("div", { class: "grid-2" },
+    switchField({ id: "f-follow-ups", name: "follow_ups", label: "Follow-up questions", checked: prefs.follow_ups !== false,
+      hint: "When an answer makes a wrong claim or leaves a key point out, the interviewer asks about it next, quoting your words." }),
+    switchField({ id: "f-adaptive", name: "adaptive", label: "Adaptive difficulty", checked: prefs.adaptive === true,
+      hint: "Each next question is chosen after your answer: harder after a strong one, easier after a weak one." }));
+}
+
 /** The start form; `coachSlot` is filled later, when the server offers more than one coach. */
 function setupForm(prefs, { coachSlot, formError, startButton }) {
   const roleList = h("datalist", { id: "role-suggestions" }, ROLE_FAMILIES.map(([, title]) => h("option", { value: title })));
@@ -212,6 +232,7 @@ function setupForm(prefs, { coachSlot, formError, startButton }) {
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
     postingField(),
     scoringField(prefs),
+    interviewerFields(prefs),
     coachSlot,
     formError,
     h("div", { class: "actions" }, startButton));
@@ -236,7 +257,9 @@ function startBody(values) {
     num_questions: Number(values.num_questions),
     difficulty: values.difficulty,
     avoid_questions: store.getRecentQuestions(),
+    follow_ups: values.follow_ups,
   };
+  if (values.adaptive) body.adaptive = true;
   if (values.domain) body.domain = values.domain;
   if (values.coach) body.coach = values.coach;
   if (values.scoring === "content") body.scoring = "content";
@@ -273,7 +296,8 @@ async function submitSetup(parts, onStarted) {
   try {
     const response = await api.start(body);
     onStarted(response, { name: values.name, role: values.role || response.role_family, domain: values.domain || null,
-      experience: values.experience, mode: values.mode, role_family: response.role_family, scoring: values.scoring });
+      experience: values.experience, mode: values.mode, role_family: response.role_family, scoring: values.scoring,
+      follow_ups: values.follow_ups, adaptive: values.adaptive, planned_questions: response.planned_questions ?? null });
   } catch (err) {
     setStarting(parts, false);
     const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");

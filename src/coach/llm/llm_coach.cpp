@@ -247,6 +247,7 @@ void LlmCoach::evaluate(EvaluationRequest request, util::Callback<model::Evaluat
       graded->source = provider_->name();
       graded->evidence = offline.evidence;
       graded->evidence.offline_scores = offline.scores;
+      graded->follow_up = offline.follow_up;  // follow-ups come from the offline grader's evidence
       const int words = offline.evidence.word_count;
       const bool guarded = offline.evidence.guard.has_value();
       const bool wild = (guarded && graded->scores.technical >= 6) || (words < 15 && graded->scores.technical >= 7) ||

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "coach/offline/follow_up.hpp"
 #include "coach/offline/text.hpp"
 #include "util/text.hpp"
 
@@ -827,6 +828,7 @@ model::Evaluation grade(const GradeInput& input) {
   for (const auto& wrong : m.wrong_claims) evaluation.examples_or_corrections += "Correction: " + wrong.correction + "\n";
   evaluation.evidence = evidence_of(m, graded, answer);
   evaluation.evidence.matched_bank = bank != nullptr;
+  evaluation.follow_up = follow_up({answer, evaluation.evidence, graded.scores, m.behavioral, graded.off_topic});
   return evaluation;
 }
 

@@ -46,8 +46,9 @@ int fit(const BankQuestion& q, const QuestionRequest& request, model::Level leve
   if (std::find(request.avoid_ids.begin(), request.avoid_ids.end(), q.id) != request.avoid_ids.end()) score -= 100;
   if (q.suits(level)) score += 20;
   if (!request.focus.empty() && std::find(q.tags.begin(), q.tags.end(), request.focus) != q.tags.end()) score += 25;
-  if (request.difficulty.empty() ? usual_difficulty(level, q.difficulty) : q.difficulty == request.difficulty)
-    score += 10;
+  // A difficulty asked for (an adaptive session's next step) outweighs what usually suits the level.
+  if (request.difficulty.empty()) score += usual_difficulty(level, q.difficulty) ? 10 : 0;
+  else score += q.difficulty == request.difficulty ? 25 : 0;
   if (!q.domains.empty()) {
     const bool wanted = request.domain && std::find(q.domains.begin(), q.domains.end(), *request.domain) != q.domains.end();
     score += wanted ? 15 : -5;  // domain questions only when that domain was asked for

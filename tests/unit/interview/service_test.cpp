@@ -6,6 +6,7 @@
 
 #include "coach/offline/offline_coach.hpp"
 #include "interview/errors.hpp"
+#include "interview/plan.hpp"
 #include "coach/offline/test_bank.hpp"
 
 namespace prepbot::interview {
@@ -37,7 +38,10 @@ class ServiceTest : public ::testing::Test {
     return wait_for<Started>([&](auto done) { service_.start(input, std::move(done)); }).session;
   }
   model::Answer answer(const std::string& id, int question, const std::string& text) {
-    return wait_for<model::Answer>([&](auto done) { service_.answer(id, {question, text}, std::move(done)); });
+    return answered(id, question, text).answer;
+  }
+  Answered answered(const std::string& id, int question, const std::string& text) {
+    return wait_for<Answered>([&](auto done) { service_.answer(id, {question, text}, std::move(done)); });
   }
 
   std::shared_ptr<const coach::offline::Bank> bank_ =
@@ -66,6 +70,78 @@ TEST_F(ServiceTest, AnswerGradesAndStores) {
   EXPECT_EQ(stored.attempts, 1);
   EXPECT_EQ(stored.evaluation.source, "offline");
   EXPECT_EQ(service_.get(session.id).answers.size(), 1u);
+}
+
+TEST_F(ServiceTest, AnAnswerThatMissesAKeyPointAddsOneFollowUpCitingIt) {
+  const auto session = start();
+  const std::string weak = "An index is a B-tree that finds the rows of one user quickly, for example the orders of a customer.";
+  const Answered first = answered(session.id, 2, weak);
+  ASSERT_TRUE(first.follow_up.has_value());
+  EXPECT_EQ(first.follow_up->id, 4);
+  EXPECT_EQ(first.follow_up->parent_id, 2);
+  EXPECT_NE(first.follow_up->text.find("You said"), std::string::npos);
+  EXPECT_FALSE(first.next_question.has_value());
+  EXPECT_FALSE(answered(session.id, 2, weak).follow_up.has_value()) << "at most one follow-up per question";
+  const Answered to_follow_up = answered(session.id, 4, "It would slow down inserts.");
+  EXPECT_FALSE(to_follow_up.follow_up.has_value()) << "a follow-up is not followed up";
+  const auto stored = service_.get(session.id);
+  ASSERT_EQ(stored.questions.size(), 4u);
+  EXPECT_EQ(stored.questions[3].parent_id, 2);
+  EXPECT_EQ(service_.finalize(session.id).n_questions, 2) << "the follow-up's answer counts in the report";
+}
+
+TEST_F(ServiceTest, ACompleteAnswerOrASessionWithoutFollowUpsAddsNone) {
+  const auto session = start();
+  const std::string complete =
+      "An index is a sorted structure, usually a B-tree, so lookups avoid a full scan: at work an index on "
+      "orders.user_id took a query from 900 ms to 2 ms. The cost is write overhead, since every insert must update "
+      "it, and disk space. I check the query plan with EXPLAIN ANALYZE before and after adding one.";
+  EXPECT_FALSE(answered(session.id, 1, complete).follow_up.has_value());
+  StartInput input;
+  input.name = "Ada";
+  input.role = "API developer";
+  input.num_questions = 2;
+  input.follow_ups = false;
+  const auto without = wait_for<Started>([&](auto done) { service_.start(input, std::move(done)); }).session;
+  const Answered weak = answered(without.id, 1, "An index is a B-tree that finds rows quickly for one customer id.");
+  EXPECT_FALSE(weak.follow_up.has_value());
+  EXPECT_FALSE(weak.answer.evaluation.follow_up.has_value()) << "nothing of it is stored either";
+  EXPECT_EQ(service_.get(without.id).questions.size(), 2u);
+}
+
+TEST_F(ServiceTest, AnAdaptiveSessionRisesAfterAStrongAnswerAndFallsAfterAWeakOne) {
+  StartInput input;
+  input.name = "Ada";
+  input.role = "API developer";
+  input.experience = model::Level::mid;
+  input.num_questions = 3;
+  input.adaptive = true;
+  input.follow_ups = false;
+  const auto session = wait_for<Started>([&](auto done) { service_.start(input, std::move(done)); }).session;
+  ASSERT_EQ(session.questions.size(), 1u);
+  EXPECT_EQ(session.questions[0].difficulty, "medium");
+  const std::string strong =
+      "An index is a sorted structure, usually a B-tree, so lookups avoid a full scan: at work an index on "
+      "orders.user_id took a query from 900 ms to 2 ms. The cost is write overhead, since every insert must update "
+      "it, and disk space. I check the query plan with EXPLAIN ANALYZE before and after adding one.";
+  const Answered up = answered(session.id, 1, strong);
+  ASSERT_GE(up.answer.evaluation.scores.technical, kHarderFrom);
+  ASSERT_TRUE(up.next_question.has_value());
+  EXPECT_EQ(up.next_question->id, 2);
+  EXPECT_EQ(up.next_question->difficulty, "hard");
+  EXPECT_NE(up.next_question->bank_id, session.questions[0].bank_id);
+  const Answered down = answered(session.id, 2, "I am not sure, maybe it helps.");
+  ASSERT_LE(down.answer.evaluation.scores.technical, kEasierFrom);
+  ASSERT_TRUE(down.next_question.has_value());
+  EXPECT_EQ(down.next_question->difficulty, "medium");
+  const Answered last = answered(session.id, 3, strong);
+  EXPECT_FALSE(last.next_question.has_value()) << "the session is at its length";
+  const auto report = service_.finalize(session.id);
+  ASSERT_EQ(report.difficulty_path.size(), 3u);
+  EXPECT_EQ(report.difficulty_path[0].difficulty, "medium");
+  EXPECT_EQ(report.difficulty_path[1].difficulty, "hard");
+  EXPECT_EQ(report.difficulty_path[2].difficulty, "medium");
+  EXPECT_EQ(report.difficulty_path[1].technical, down.answer.evaluation.scores.technical);
 }
 
 TEST_F(ServiceTest, RulesOfTheSession) {
@@ -170,8 +246,8 @@ TEST_F(ServiceTest, EachSessionKeepsTheCoachItChoseAtStart) {
     return wait_for<Started>([&](auto done) { service.start(input, std::move(done)); }).session;
   };
   auto source_of_answer = [&](const std::string& id) {
-    return wait_for<model::Answer>([&](auto done) { service.answer(id, {1, "An index is a B-tree."}, std::move(done)); })
-        .evaluation.source;
+    return wait_for<Answered>([&](auto done) { service.answer(id, {1, "An index is a B-tree."}, std::move(done)); })
+        .answer.evaluation.source;
   };
   const auto chosen = start_with("generous");
   const auto by_default = start_with(std::nullopt);

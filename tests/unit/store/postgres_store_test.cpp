@@ -31,9 +31,9 @@ TEST_F(PostgresStoreTest, InstancesStartingTogetherMigrateOnce) {
   std::vector<std::future<std::unique_ptr<SessionStore>>> starting;
   for (int i = 0; i < 4; ++i) starting.push_back(std::async(std::launch::async, [&] { return open_postgres_store(url, 2); }));
   for (auto& instance : starting) EXPECT_TRUE(instance.get()->ping());
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 4);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 5);
   open_postgres_store(url, 2);  // a restart: nothing to apply
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 4);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 5);
 }
 
 TEST_F(PostgresStoreTest, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) {
@@ -55,7 +55,9 @@ TEST_F(PostgresStoreTest, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) 
   EXPECT_EQ(old->meta.coach, "") << "sessions from before the coach was stored use the default";
   EXPECT_EQ(old->meta.scoring, model::Scoring::standard) << "sessions from before the fair scoring mode were graded in full";
   EXPECT_TRUE(old->meta.posting_skills.empty());
-  EXPECT_EQ(count(url, "SELECT max(version) FROM schema_migrations"), 4);
+  EXPECT_FALSE(old->meta.follow_ups) << "sessions from before follow-ups keep their questions";
+  EXPECT_FALSE(old->meta.adaptive);
+  EXPECT_EQ(count(url, "SELECT max(version) FROM schema_migrations"), 5);
 }
 
 TEST_F(PostgresStoreTest, RefusesADatabaseFromANewerVersion) {

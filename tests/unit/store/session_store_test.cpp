@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -81,6 +82,44 @@ TEST_P(SessionStoreTest, KeepsTheJobPostingsSkills) {
   EXPECT_EQ(store_->load("s1")->meta.posting_skills, session.meta.posting_skills);
   store_->create(make_session("s2"));
   EXPECT_TRUE(store_->load("s2")->meta.posting_skills.empty());
+}
+
+TEST_P(SessionStoreTest, KeepsTheSessionsOptions) {
+  auto session = make_session("s1");
+  session.meta.follow_ups = true;
+  session.meta.adaptive = true;
+  session.meta.planned = 7;
+  store_->create(session);
+  const auto loaded = store_->load("s1");
+  EXPECT_TRUE(loaded->meta.follow_ups);
+  EXPECT_TRUE(loaded->meta.adaptive);
+  EXPECT_EQ(loaded->meta.planned, 7);
+}
+
+TEST_P(SessionStoreTest, AnAnswerAppendsTheQuestionsItAddsInItsTransaction) {
+  store_->create(make_session("s1"));
+  const AddQuestions follow_up_once = [](const std::vector<model::Question>& current) {
+    std::vector<model::Question> added;
+    if (std::none_of(current.begin(), current.end(), [](const model::Question& q) { return q.parent_id == 2; })) {
+      added.push_back(current.back());
+      added.back().id = current.back().id + 1;
+      added.back().text = "You said “x”. Why?";
+      added.back().parent_id = 2;
+    }
+    return added;
+  };
+  const SavedAnswer first = store_->save_answer("s1", make_answer(2, "x"), follow_up_once);
+  ASSERT_EQ(first.added.size(), 1u);
+  EXPECT_EQ(first.added[0].id, 4);
+  EXPECT_EQ(store_->save_answer("s1", make_answer(2, "y"), follow_up_once).added.size(), 0u);
+  const auto loaded = store_->load("s1");
+  ASSERT_EQ(loaded->questions.size(), 4u);
+  EXPECT_EQ(loaded->questions[3].parent_id, 2);
+  EXPECT_EQ(loaded->questions[3].text, "You said “x”. Why?");
+  EXPECT_EQ(loaded->answers.at(0).attempts, 2);
+  EXPECT_EQ(store_->save_answer("s1", make_answer(4, "because"), nullptr).outcome, WriteOutcome::done);
+  EXPECT_EQ(store_->load("s1")->answers.size(), 2u);
+  EXPECT_EQ(store_->save_answer("missing", make_answer(1, "x"), follow_up_once).outcome, WriteOutcome::no_session);
 }
 
 TEST_P(SessionStoreTest, KeepsAMissingDomainMissing) {

@@ -20,7 +20,7 @@ TEST(SqliteStore, ReopeningKeepsDataAndDoesNotRerunMigrations) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT count(*) FROM schema_migrations", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 4);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 5);
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -47,6 +47,8 @@ TEST(SqliteStore, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) {
   EXPECT_EQ(old->meta.coach, "") << "sessions from before the coach was stored use the default";
   EXPECT_EQ(old->meta.scoring, model::Scoring::standard) << "sessions from before the fair scoring mode were graded in full";
   EXPECT_TRUE(old->meta.posting_skills.empty());
+  EXPECT_FALSE(old->meta.follow_ups) << "sessions from before follow-ups keep their questions";
+  EXPECT_FALSE(old->meta.adaptive);
   store->create(testing::make_session("new"));
   EXPECT_EQ(store->load("new")->meta.coach, "offline");
 }
