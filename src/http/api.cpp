@@ -7,6 +7,7 @@
 #include "http/request_parsing.hpp"
 #include "model/json.hpp"
 #include "util/base64.hpp"
+#include "util/text.hpp"
 
 namespace prepbot::http {
 
@@ -118,6 +119,20 @@ Handler evaluate(Interview& interview) {
   };
 }
 
+// The text of an uploaded PDF, to paste as a job posting or résumé: {text, pages, pages_read, truncated, characters}.
+Handler extract_text(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    interview.extract_text(std::move(request.body), reply_with<documents::ExtractedText>(
+                                                        reply, request.request_id, [](const documents::ExtractedText& out) {
+                                                          return Response::json(200, {{"text", out.text},
+                                                                                      {"characters", util::utf8_length(out.text)},
+                                                                                      {"pages", out.pages},
+                                                                                      {"pages_read", out.pages_read},
+                                                                                      {"truncated", out.truncated}});
+                                                        }));
+  };
+}
+
 // The seed's four export routes: the PDF itself, or {filename, pdf_data, content_type}.
 Response export_response(const interview::ExportedReport& report, const char* kind, bool base64) {
   if (base64)
@@ -217,6 +232,7 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview, ChartKind::radar)},
       {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview, ChartKind::questions)},
       {"POST", "/interview/evaluate", evaluate(interview)},
+      {"POST", "/interview/extract-text", extract_text(interview), false, "application/pdf", documents::kMaxPdfBytes},
       {"GET", "/docs", web_files},
       {"GET", "/", web_files, true},
       {"GET", "/{file}", web_files, true},

@@ -2,6 +2,7 @@
 
 #include "util/log.hpp"
 
+#include "documents/pdf_text.hpp"
 #include "interview/errors.hpp"
 #include "store/session_store.hpp"
 
@@ -36,6 +37,8 @@ Response error_response(std::exception_ptr error, const std::string& request_id)
     return Response::detail(409, conflict.what());
   } catch (const interview::BadRequest& bad) {
     return Response::detail(400, bad.what());
+  } catch (const documents::UnreadableDocument& unreadable) {
+    return Response::detail(422, unreadable.what());
   } catch (const store::StoreError& store_error) {  // the database is down or refused: worth a retry, maybe elsewhere
     util::log::error("store error", {{"request_id", request_id}, {"error", store_error.what()}});
     Response unavailable = Response::detail(503, "The session store is unavailable; try again shortly");

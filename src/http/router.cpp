@@ -1,6 +1,9 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <optional>
+
+#include <fmt/format.h>
 
 #include "http/errors.hpp"
 #include "http/request_parsing.hpp"
@@ -32,9 +35,20 @@ bool matches(std::string_view pattern, std::string_view path, std::map<std::stri
 // preflight; reading those as JSON would let any page act for its visitor. So a
 // body, or a declared type, must be JSON; a POST with neither (fetch or curl with
 // no body) is fine. GET and HEAD carry no body to read.
-std::optional<Response> refuse_unless_json(const Request& request) {
+// A route that reads another type (a PDF upload) takes that type only, declared.
+std::optional<Response> refuse_other_types(const Request& request, const Route& route) {
+  if (request.body.size() > route.max_body)
+    return Response::detail(413, route.max_body >= 1024 * 1024
+                                     ? fmt::format("Request body is larger than {} MB", route.max_body / (1024 * 1024))
+                                     : fmt::format("Request body is larger than {} KiB", route.max_body / 1024));
   if (request.method == "GET" || request.method == "HEAD") return std::nullopt;
   const auto type = request.headers.find("content-type");
+  if (route.body_type != nullptr) {
+    const auto declared = type == request.headers.end() ? std::string()
+                                                        : util::to_lower_ascii(util::trim(util::split(type->second, ';').front()));
+    if (declared == route.body_type) return std::nullopt;
+    return Response::detail(415, fmt::format("Unsupported Media Type: send the file with Content-Type: {}", route.body_type));
+  }
   if (type == request.headers.end() ? request.body.empty() : is_json_media_type(type->second)) return std::nullopt;
   return Response::detail(415, "Unsupported Media Type: send the body as JSON, with Content-Type: application/json");
 }
@@ -48,6 +62,12 @@ void allow(std::string& allowed, const std::string& method) {
 }  // namespace
 
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+
+std::size_t Router::max_body() const {
+  std::size_t largest = kMaxBodyBytes;
+  for (const auto& route : routes_) largest = std::max(largest, route.max_body);
+  return largest;
+}
 
 void Router::dispatch(Request& request, const Reply& reply) const {
   // HEAD runs the GET route; the server sends the response without its body.
@@ -65,7 +85,7 @@ void Router::dispatch(Request& request, const Reply& reply) const {
       }
       request.path_params = std::move(params);
       request.route = route.pattern;
-      if (auto refused = refuse_unless_json(request)) return reply(std::move(*refused));
+      if (auto refused = refuse_other_types(request, route)) return reply(std::move(*refused));
       try {
         route.handler(request, reply);
       } catch (...) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http/exchange.hpp"
+#include "http/request_parsing.hpp"
 
 namespace prepbot::http {
 
@@ -17,6 +18,9 @@ struct Route {
   std::string pattern;
   Handler handler;
   bool fallback = false;  // tried only when no other route knows the path (the web app's files)
+  // The body this route reads: its media type (nullptr: JSON) and its largest size (413 above).
+  const char* body_type = nullptr;
+  std::size_t max_body = kMaxBodyBytes;
 };
 
 class Router {
@@ -26,6 +30,7 @@ class Router {
   // Runs the matching handler; errors it throws are answered through error_response().
   void dispatch(Request& request, const Reply& reply) const;
   const std::vector<Route>& routes() const { return routes_; }
+  std::size_t max_body() const;  // the largest body any route reads
 
  private:
   std::vector<Route> routes_;

@@ -211,8 +211,8 @@ class Dispatcher {
       reply(std::move(*oversized));
     } else if (auto rejected = gate_.admit(*request)) {
       reply(std::move(*rejected));
-    } else if (req->body().size() > kMaxBodyBytes) {
-      reply(Response::detail(413, "Request body is larger than 64 KiB"));
+    } else if (req->body().size() > router_.max_body()) {  // each route's own limit is checked by the router
+      reply(Response::detail(413, "Request body is too large"));
     } else {
       request->body = req->body();
       router_.dispatch(*request, reply);
@@ -273,7 +273,7 @@ void serve(const ServerOptions& options, const Router& router, Gate& gate, util:
                                                     .max_field_name_size(4 * kMaxFieldNameBytes)
                                                     .max_field_value_size(4 * kMaxFieldValueBytes)
                                                     .max_field_count(4 * kMaxFieldCount)
-                                                    .max_body_size(1024 * 1024));
+                                                    .max_body_size(2 * router.max_body()));
   auto server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
   util::log::info("listening", {{"address", options.host + ":" + std::to_string(options.port)},
                                 {"threads", options.threads}});

@@ -228,6 +228,10 @@ std::string InterviewService::chart_svg(const std::string& session_id, ChartKind
   return report::radar_svg(session.final_report ? *session.final_report : compute_report(session));
 }
 
+void InterviewService::extract_text(std::string pdf, util::Callback<documents::ExtractedText> done) {
+  workers_.post([pdf = std::move(pdf), done = std::move(done)] { util::complete(done, [&] { return documents::pdf_text(pdf); }); });
+}
+
 void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evaluation> done) {
   coach::EvaluationRequest request;
   request.question.text = std::move(input.question);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "coach/coach.hpp"
+#include "documents/pdf_text.hpp"
 #include "model/model.hpp"
 #include "store/session_store.hpp"
 #include "util/result.hpp"
@@ -117,6 +118,9 @@ class InterviewService {
                      util::Callback<std::shared_ptr<const ExportedReport>> done);
   // A chart of the session's answers so far, as SVG.
   std::string chart_svg(const std::string& session_id, ChartKind kind);
+  // The text of an uploaded PDF (a résumé or a job posting), read on the worker
+  // pool; throws documents::UnreadableDocument through `done` when there is none.
+  void extract_text(std::string pdf, util::Callback<documents::ExtractedText> done);
   // Grades any question's answer without storing anything.
   void evaluate(EvaluateInput input, util::Callback<model::Evaluation> done);
   void remove(const std::string& session_id);

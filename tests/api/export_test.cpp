@@ -134,6 +134,50 @@ TEST_F(ExportTest, TheSummaryIsOnePageAndAnyScriptPrints) {
   EXPECT_EQ(run("pdftoppm -r 30 -png " + pdf + " " + *dir_ + "/summary").output, "");
 }
 
+// A PDF uploaded as a résumé or posting comes back as text; here the upload is
+// PrepBot's own full report: a real multi-page PDF drawn with cairo.
+TEST_F(ExportTest, AnUploadedPdfComesBackAsTextAndBadFilesArePlainErrors) {
+  const json started = completed("Grace Hopper", 6);
+  const std::string id = started["session_id"];
+  const std::string pdf = server_->client().get("/interview/session/" + id + "/export/full").body;
+  const std::string path = save(pdf, "upload.pdf");
+  ASSERT_NE(run("pdfinfo " + path).output.find("Pages:"), std::string::npos);
+  const auto upload = [](const std::string& bytes, const std::string& type = "application/pdf") {
+    return server_->client().send("POST", "/interview/extract-text", bytes, {{"Content-Type", type}});
+  };
+  const auto read = upload(pdf);
+  ASSERT_EQ(read.status, 200) << read.body;
+  const json out = read.json();
+  EXPECT_GE(out["pages"].get<int>(), 2) << "a multi-page document";
+  EXPECT_EQ(out["pages_read"], out["pages"]);
+  const std::string text = out["text"];
+  EXPECT_NE(text.find("Grace Hopper"), std::string::npos);
+  EXPECT_NE(collapse_spaces(text).find(collapse_spaces(started["questions"].back()["question"].get<std::string>())),
+            std::string::npos) << "the last page is read too";
+  // What comes back can be sent as a job posting as it is.
+  const auto tailored = server_->client().post("/interview/start", json{{"name", "Grace"}, {"mode", "technical"}, {"job_description", text}});
+  EXPECT_EQ(tailored.status, 200) << tailored.body;
+
+  EXPECT_EQ(upload(pdf, "application/json").status, 415) << "the type is declared";
+  EXPECT_EQ(upload(pdf, "text/plain").status, 415);
+  const auto not_pdf = upload("Dear hiring manager, please find my resume attached.");
+  EXPECT_EQ(not_pdf.status, 422);
+  EXPECT_NE(not_pdf.json()["detail"].get<std::string>().find("not a PDF"), std::string::npos);
+  EXPECT_EQ(upload("").status, 422);
+  const auto truncated = upload(pdf.substr(0, pdf.size() / 3));
+  EXPECT_TRUE(truncated.status == 200 || truncated.status == 422) << "read as far as it goes, or refused: " << truncated.body;
+  const auto huge = upload(std::string(5 * 1024 * 1024 + 10, 'x'));
+  EXPECT_EQ(huge.status, 413);
+  ASSERT_EQ(run("qpdf --encrypt secret owner 256 -- " + path + " " + *dir_ + "/locked.pdf").status, 0);
+  std::ifstream locked_file(*dir_ + "/locked.pdf", std::ios::binary);
+  const std::string locked((std::istreambuf_iterator<char>(locked_file)), std::istreambuf_iterator<char>());
+  const auto refused = upload(locked);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.json()["detail"].get<std::string>().find("password"), std::string::npos);
+  EXPECT_EQ(server_->client().post("/interview/evaluate", std::string(70 * 1024, ' ')).status, 413)
+      << "other routes keep their 64 KiB limit";
+}
+
 TEST_F(ExportTest, Base64ExportsAsTheSeedShapesThem) {
   const std::string id = completed("Ada Lovelace")["session_id"];
   for (const std::string kind : {"full", "summary"}) {

@@ -279,6 +279,8 @@ std::string start_session(const ServerProcess& server) {
   return started.json().at("session_id");
 }
 
+constexpr const char* kUploadRoute = "/interview/extract-text";
+
 // A valid body for each JSON-taking route.
 std::string valid_body(const std::string& path) {
   if (path.ends_with("/start")) return kStart.dump();
@@ -297,7 +299,7 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
   const std::string sid = start_session(server);
   std::vector<std::string> posts;
   for (const auto& [path, methods] : documented_routes(server))
-    if (methods.contains("post")) posts.push_back(path);
+    if (methods.contains("post") && path != kUploadRoute) posts.push_back(path);
   ASSERT_EQ(posts.size(), 4u) << "start, answer, finalize, evaluate";
 
   const std::vector<std::optional<std::string>> refused = {
@@ -315,6 +317,14 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
           << label << ": " << reply.body;
     }
     EXPECT_EQ(send_and_read(port, raw_post(with_id(path, sid), "", "text/plain")).status, 415) << path << ": an empty form";
+  }
+  // The PDF upload takes application/pdf, declared, and nothing else (JSON neither).
+  std::vector<std::optional<std::string>> not_pdf = refused;
+  not_pdf.push_back("application/json");
+  for (const auto& type : not_pdf) {
+    const auto reply = send_and_read(port, raw_post(kUploadRoute, "%PDF-1.7\n", type));
+    EXPECT_EQ(reply.status, 415) << type.value_or("no Content-Type");
+    EXPECT_NE(reply.body.find("application/pdf"), std::string::npos) << reply.body;
   }
   const json session = server.client().get("/interview/session/" + sid).json();
   EXPECT_TRUE(session["answers"].empty()) << session["answers"].dump();

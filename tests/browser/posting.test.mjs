@@ -2,6 +2,9 @@
 // may stay empty), never remembered, each question shows the skills it targets,
 // and the report lists the posting's skills, practised or not.
 import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import { answerCurrent, assertAccessible, BASE_URL, launch, openPage, recordStartRequests } from "./helpers.mjs";
 
@@ -45,5 +48,37 @@ test("a pasted posting tailors the questions and names the skills each targets",
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+test("a posting read from an uploaded PDF fills the posting box", async () => {
+  // A real multi-page PDF: a finished session's full report, drawn by the server with cairo.
+  const post = (route, body) => fetch(`${BASE_URL}${route}`, { method: "POST", headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
+  const started = await post("/interview/start", { name: "Posting Writer", role: "Site reliability engineer", experience: "3-5 years",
+    mode: "technical", num_questions: 2 });
+  await post(`/interview/session/${started.session_id}/answer`, { question_id: 1, answer: POSTING });
+  await post(`/interview/session/${started.session_id}/finalize`);
+  const pdf = Buffer.from(await (await fetch(`${BASE_URL}/interview/session/${started.session_id}/export/full`)).arrayBuffer());
+  const file = path.join(os.tmpdir(), `prepbot-posting-${process.pid}.pdf`);
+  await fs.writeFile(file, pdf);
+
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await page.goto(`${BASE_URL}/`);
+    await page.waitForSelector("#f-posting-file");
+    await page.setInputFiles("#f-posting-file", file);
+    await page.waitForFunction(() => /^Read \d+ of \d+ pages? from/.test(document.querySelector("#f-posting-status").textContent));
+    const text = await page.inputValue("#f-posting");
+    assert.match(text, /Posting Writer/);
+    assert.match(text, /golden signals/, "the answer on a later part of the report is read too");
+
+    await page.setInputFiles("#f-posting-file", { name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a PDF") });
+    await page.waitForFunction(() => /not a PDF/.test(document.querySelector("#f-posting-status").textContent));
+    assert.equal(await page.inputValue("#f-posting"), text, "a bad file leaves the posting as it was");
+    assert.deepEqual(problems.filter((p) => !/422/.test(p)), []);
+  } finally {
+    await context.close();
+    await fs.rm(file, { force: true });
   }
 });

@@ -34,7 +34,8 @@ HttpResponse HttpClient::send(const std::string& method, const std::string& path
   CURL* curl = curl_easy_init();
   const std::string url = base_ + path;
   curl_slist* list = nullptr;
-  list = curl_slist_append(list, "Content-Type: application/json");
+  // JSON unless the caller declares another type.
+  if (headers.count("Content-Type") == 0) list = curl_slist_append(list, "Content-Type: application/json");
   list = curl_slist_append(list, "Expect:");
   for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());

@@ -23,6 +23,7 @@ class HttpClient {
   HttpResponse del(const std::string& path) const { return send("DELETE", path, ""); }
   HttpResponse post(const std::string& path, const std::string& body) const { return send("POST", path, body); }
   HttpResponse post(const std::string& path, const nlohmann::json& body) const { return post(path, body.dump()); }
+  // The body is sent as application/json unless `headers` holds "Content-Type".
   HttpResponse send(const std::string& method, const std::string& path, const std::string& body,
                     const std::map<std::string, std::string>& headers = {}) const;
 

@@ -49,15 +49,18 @@ function errorFrom(status, body) {
   return new ApiError(`The PrepBot server refused the request (error ${status}).`, { status });
 }
 
+// `body` is sent as JSON, or as it is when it is a File or Blob of the given type.
 async function request(method, path, body) {
+  const raw = body instanceof Blob;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? { accept: "application/json" }
+        : { accept: "application/json", "content-type": raw ? body.type : "application/json" },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal: controller.signal,
       cache: "no-store",
     });
@@ -83,6 +86,8 @@ export const api = {
   answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),
   finalize: (id) => request("POST", sessionPath(id, "/finalize")),
   privacy: () => request("GET", "/privacy"),
+  // A PDF file's text: {text, characters, pages, pages_read, truncated}.
+  extractText: (file) => request("POST", "/interview/extract-text", new Blob([file], { type: "application/pdf" })),
 };
 
 export const exportUrl = (id, kind) => sessionPath(id, `/export/${kind}`);

@@ -174,13 +174,35 @@ const POSTING_LIMIT = 20000;
 
 /** A job posting to tailor the questions to; it can stand in for the role. */
 function postingField() {
+  const textarea = h("textarea", { id: "f-posting", name: "job_description", rows: 4, maxlength: POSTING_LIMIT,
+    "aria-describedby": "f-posting-hint f-posting-error f-posting-status", spellcheck: "false" });
+  const status = h("p", { class: "hint", id: "f-posting-status", role: "status" });
+  const file = h("input", { type: "file", id: "f-posting-file", accept: "application/pdf,.pdf", class: "file-input" });
+  file.addEventListener("change", () => fillFromPdf(file, textarea, status));
   return h("div", { class: "field", "data-field": "job_description" },
     h("label", { for: "f-posting" }, "Job posting", h("span", { class: "optional" }, " (optional)")),
     h("p", { class: "hint", id: "f-posting-hint" },
       "Paste the posting and the questions target the skills it names. It is not stored. With a posting, the role may stay empty."),
-    h("textarea", { id: "f-posting", name: "job_description", rows: 4, maxlength: POSTING_LIMIT,
-      "aria-describedby": "f-posting-hint f-posting-error", spellcheck: "false" }),
+    textarea,
+    h("div", { class: "file-row" }, h("label", { for: "f-posting-file" }, "Or read it from a PDF: "), file),
+    status,
     fieldError("f-posting"));
+}
+
+// Reads a chosen PDF's text on the server into the posting box; the file itself is not kept.
+async function fillFromPdf(file, textarea, status) {
+  const chosen = file.files && file.files[0];
+  if (!chosen) return;
+  status.textContent = `Reading ${chosen.name}…`;
+  try {
+    const out = await api.extractText(chosen);
+    textarea.value = out.text;
+    status.textContent = `Read ${out.pages_read} of ${out.pages} page${out.pages === 1 ? "" : "s"} from ${chosen.name}` +
+      (out.truncated ? `; only the first ${out.characters.toLocaleString()} characters are kept.` : ".");
+  } catch (err) {
+    status.textContent = err instanceof ApiError ? err.message : "That file could not be read. Paste the text instead.";
+  }
+  file.value = "";
 }
 
 /** The fair scoring switch: grade what the answer says, not how it is written. */
