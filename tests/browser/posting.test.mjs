@@ -15,6 +15,10 @@ after(async () => { await browser?.close(); });
 const POSTING = "Site Reliability Engineer\nRun our Kubernetes clusters on call: define SLOs and error budgets, alert on the "
   + "four golden signals, lead blameless postmortems, and automate with Terraform infrastructure as code.";
 
+const RESUME = "Grace Hopper\nSite Reliability Engineer, 2019-2024\n"
+  + "- Defined SLOs and error budgets for 30 services and ran the on-call rotation.\n"
+  + "- Wrote Terraform modules for our Kubernetes clusters and reviewed every infrastructure change.\n";
+
 test("a pasted posting tailors the questions and names the skills each targets", async () => {
   const { context, page, problems } = await openPage(browser, { bypassCSP: true });  // axe is injected as a script
   try {
@@ -24,6 +28,7 @@ test("a pasted posting tailors the questions and names the skills each targets",
     await page.fill("#f-name", "Grace");
     await page.fill("#f-role", "");
     await page.fill("#f-posting", POSTING);
+    await page.fill("#f-resume", RESUME);
     await page.fill("#f-num", "3");
     await page.check("#f-mode-technical");
     await assertAccessible(page, "setup with a job posting");
@@ -36,6 +41,11 @@ test("a pasted posting tailors the questions and names the skills each targets",
     assert.match(await page.textContent("#question-text"), /^The posting names /);
     const prefs = await page.evaluate(() => JSON.stringify(localStorage));
     assert.equal(prefs.includes("Kubernetes clusters"), false, "the posting is not remembered");
+    assert.equal(sent[0].resume, RESUME.trim());
+    assert.equal(prefs.includes("on-call rotation"), false, "nor is the résumé");
+    const id = await page.evaluate(() => location.hash.replace("#/session/", ""));
+    const asked = await page.evaluate(async (sid) => (await (await fetch(`/interview/session/${sid}`)).json()).questions, id);
+    assert.ok(asked.some((q) => q.question.includes("Your résumé says “")), asked.map((q) => q.question).join(" | "));
 
     // The report ends the loop: each skill of the posting, practised or not.
     await answerCurrent(page);

@@ -64,6 +64,7 @@ function readForm(form) {
     coach: get("coach"),
     scoring: data.get("scoring") ? "content" : "standard",
     job_description: String(data.get("job_description") ?? "").trim(),
+    resume: String(data.get("resume") ?? "").trim(),
     follow_ups: Boolean(data.get("follow_ups")),
     adaptive: Boolean(data.get("adaptive")),
   };
@@ -173,21 +174,27 @@ function questionCountField(prefs) {
 const POSTING_LIMIT = 20000;
 
 /** A job posting to tailor the questions to; it can stand in for the role. */
-function postingField() {
-  const textarea = h("textarea", { id: "f-posting", name: "job_description", rows: 4, maxlength: POSTING_LIMIT,
-    "aria-describedby": "f-posting-hint f-posting-error f-posting-status", spellcheck: "false" });
-  const status = h("p", { class: "hint", id: "f-posting-status", role: "status" });
-  const file = h("input", { type: "file", id: "f-posting-file", accept: "application/pdf,.pdf", class: "file-input" });
+/** A pasted document (the job posting, the résumé) that a PDF can fill; neither is remembered. */
+function documentField({ id, name, label, hint }) {
+  const textarea = h("textarea", { id, name, rows: 4, maxlength: POSTING_LIMIT,
+    "aria-describedby": `${id}-hint ${id}-error ${id}-status`, spellcheck: "false" });
+  const status = h("p", { class: "hint", id: `${id}-status`, role: "status" });
+  const file = h("input", { type: "file", id: `${id}-file`, accept: "application/pdf,.pdf", class: "file-input" });
   file.addEventListener("change", () => fillFromPdf(file, textarea, status));
-  return h("div", { class: "field", "data-field": "job_description" },
-    h("label", { for: "f-posting" }, "Job posting", h("span", { class: "optional" }, " (optional)")),
-    h("p", { class: "hint", id: "f-posting-hint" },
-      "Paste the posting and the questions target the skills it names. It is not stored. With a posting, the role may stay empty."),
+  return h("div", { class: "field", "data-field": name },
+    h("label", { for: id }, label, h("span", { class: "optional" }, " (optional)")),
+    h("p", { class: "hint", id: `${id}-hint` }, hint),
     textarea,
-    h("div", { class: "file-row" }, h("label", { for: "f-posting-file" }, "Or read it from a PDF: "), file),
+    h("div", { class: "file-row" }, h("label", { for: `${id}-file` }, "Or read it from a PDF: "), file),
     status,
-    fieldError("f-posting"));
+    fieldError(id));
 }
+
+const postingField = () => documentField({ id: "f-posting", name: "job_description", label: "Job posting",
+  hint: "Paste the posting and the questions target the skills it names. It is not stored. With a posting, the role may stay empty." });
+
+const resumeField = () => documentField({ id: "f-resume", name: "resume", label: "Your résumé",
+  hint: "Questions open with your own lines: a project that names the question's subject, or a story to tell. It is not stored." });
 
 // Reads a chosen PDF's text on the server into the posting box; the file itself is not kept.
 async function fillFromPdf(file, textarea, status) {
@@ -253,6 +260,7 @@ function setupForm(prefs, { coachSlot, formError, startButton }) {
       questionCountField(prefs),
       selectField({ id: "f-difficulty", name: "difficulty", label: "Difficulty", options: DIFFICULTIES, value: prefs.difficulty || "mixed" })),
     postingField(),
+    resumeField(),
     scoringField(prefs),
     interviewerFields(prefs),
     coachSlot,
@@ -286,6 +294,7 @@ function startBody(values) {
   if (values.coach) body.coach = values.coach;
   if (values.scoring === "content") body.scoring = "content";
   if (values.job_description) body.job_description = values.job_description;
+  if (values.resume) body.resume = values.resume;
   if (!body.role) delete body.role;  // the posting names it
   return body;
 }
@@ -310,7 +319,8 @@ async function submitSetup(parts, onStarted) {
     if (first) first.focus();
     return;
   }
-  const { job_description: _posting, ...remembered } = values;  // the posting is not kept, here or on the server
+  // The posting and the résumé are not kept, here or on the server.
+  const { job_description: _posting, resume: _resume, ...remembered } = values;
   store.setPrefs({ ...remembered, num_questions: Number(values.num_questions) });
   const body = startBody(values);
   setStarting(parts, true);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "coach/offline/grader.hpp"
+#include "coach/offline/resume.hpp"
 #include "coach/offline/selector.hpp"
 #include "util/text.hpp"
 
@@ -23,6 +24,17 @@ void OfflineCoach::run(const char* operation, util::Callback<T> done, Work work)
   });
 }
 
+namespace {
+
+// "A", "A and B", "A, B and C".
+std::string spoken_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return out;
+}
+
+}  // namespace
+
 QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
   const Selection selection = select_questions(*bank_, request, random);
@@ -35,12 +47,20 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
                     selection.family->title + " questions, the closest match.";
   set.level = selection.level;
   for (const auto& skill : selection.posting.skills) set.posting_skills.push_back(skill.name);
+  std::vector<ResumeLine> resume =
+      util::trim(request.resume).empty() ? std::vector<ResumeLine>{} : read_resume(bank_->knowledge(), request.resume);
   int id = 1;
   for (const BankQuestion* q : selection.questions) {
     model::Question question{id++, q->text, q->type, q->difficulty, q->hint, q->id, targeted_skills(*q, selection.posting)};
-    // The employer's stack, in the question's own words.
+    // The candidate's own words and the employer's stack, before the question's.
+    std::string opening;
+    if (const auto quoted = quote_for(*q, resume))
+      opening = q->type == "behavioral"
+                    ? fmt::format("Your r\u00e9sum\u00e9 says \u201c{}\u201d; if it fits, tell it as your story. ", *quoted)
+                    : fmt::format("Your r\u00e9sum\u00e9 says \u201c{}\u201d. ", *quoted);
     if (!question.targets.empty() && q->type == "technical")
-      question.text = fmt::format("The posting names {}. {}", fmt::join(question.targets, " and "), q->text);
+      opening = "The posting names " + spoken_list(question.targets) + ". " + opening;
+    question.text = opening + q->text;
     set.questions.push_back(std::move(question));
   }
   return set;
