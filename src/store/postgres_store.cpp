@@ -224,25 +224,6 @@ class PostgresStore final : public SessionStore {
     });
   }
 
-  // The answer and the questions it adds, in one transaction under the session's row lock.
-  SavedAnswer save_answer_adding(const std::string& session_id, const model::Answer& answer, const std::string& evaluation,
-                                 const AddQuestions& add) {
-    return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
-      pqxx::work tx(connection);
-      const pqxx::result row = tx.exec_prepared("questions_for_update", session_id);
-      if (row.empty()) return {WriteOutcome::no_session, 0, {}};
-      if (row[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0, {}};
-      SavedAnswer saved{WriteOutcome::done, 1, {}};
-      if (const auto extended = extended_questions(row[0][1].as<std::string>(), add, saved.added))
-        tx.exec_prepared("set_questions", session_id, *extended);
-      const pqxx::result upserted =
-          tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
-      if (!upserted.empty()) saved.attempts = upserted[0][0].as<int>();
-      tx.commit();
-      return saved;
-    });
-  }
-
   Finalized finalize(const std::string& session_id,
                      const std::function<model::FinalReport(const model::Session&)>& compute) override {
     return run("finalize", [&](pqxx::connection& connection) -> Finalized {
@@ -276,6 +257,25 @@ class PostgresStore final : public SessionStore {
   }
 
  private:
+  // The answer and the questions it adds, in one transaction under the session's row lock.
+  SavedAnswer save_answer_adding(const std::string& session_id, const model::Answer& answer, const std::string& evaluation,
+                                 const AddQuestions& add) {
+    return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
+      pqxx::work tx(connection);
+      const pqxx::result row = tx.exec_prepared("questions_for_update", session_id);
+      if (row.empty()) return {WriteOutcome::no_session, 0, {}};
+      if (row[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0, {}};
+      SavedAnswer saved{WriteOutcome::done, 1, {}};
+      if (const auto extended = extended_questions(row[0][1].as<std::string>(), add, saved.added))
+        tx.exec_prepared("set_questions", session_id, *extended);
+      const pqxx::result upserted =
+          tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
+      if (!upserted.empty()) saved.attempts = upserted[0][0].as<int>();
+      tx.commit();
+      return saved;
+    });
+  }
+
   // Runs `work` on a pooled connection. A connection found broken (the server
   // restarted, the network dropped) is replaced, with every idle one, and the
   // work tried once more: nothing was committed on it. Every error becomes a
