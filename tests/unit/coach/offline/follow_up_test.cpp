@@ -2,32 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include "coach/offline/grader.hpp"
-#include "coach/offline/test_bank.hpp"
-#include "coach/offline/test_knowledge.hpp"
+#include "coach/offline/grading_fixture.hpp"
 
 namespace prepbot::coach::offline {
 namespace {
 
-class FollowUpTest : public ::testing::Test {
+class FollowUpTest : public testing::GradingTest {
  protected:
-  model::Evaluation grade_answer(const std::string& answer) {
-    GradeInput input;
-    input.bank_question = bank_.find("backend-001");
-    input.question = input.bank_question->text;
-    input.answer = answer;
-    input.knowledge = &bank_.knowledge();
-    return grade(input);
-  }
   model::Evaluation grade_story(const std::string& answer) {
-    GradeInput input;
-    input.question = "Tell me about a time you improved the performance of something.";
-    input.answer = answer;
-    input.mode = model::Mode::behavioral;
-    input.knowledge = &bank_.knowledge();
-    return grade(input);
+    return grade_outside("Tell me about a time you improved the performance of something.", answer, model::Mode::behavioral);
   }
-  Bank bank_ = Bank::parse(testing::test_bank_files(), testing::test_knowledge_files());
 };
 
 const char* kComplete =

@@ -2,37 +2,17 @@
 
 #include <gtest/gtest.h>
 
-#include "coach/offline/test_bank.hpp"
-#include "coach/offline/test_knowledge.hpp"
+#include "coach/offline/grading_fixture.hpp"
 #include "model/json.hpp"
 
 namespace prepbot::coach::offline {
 namespace {
 
-class GraderTest : public ::testing::Test {
+class GraderTest : public testing::GradingTest {
  protected:
-  model::Evaluation grade_answer(const std::string& answer) {
-    GradeInput input;
-    input.bank_question = bank_.find("backend-001");
-    input.question = input.bank_question->text;
-    input.answer = answer;
-    input.knowledge = &bank_.knowledge();
-    return grade(input);
-  }
-  // A question the bank does not hold, checked against the knowledge base only.
-  model::Evaluation grade_outside(const std::string& question, const std::string& answer,
-                                  model::Mode mode = model::Mode::technical) {
-    GradeInput input;
-    input.question = question;
-    input.answer = answer;
-    input.mode = mode;
-    input.knowledge = &bank_.knowledge();
-    return grade(input);
-  }
   static double mean(const model::Evaluation& e) {
     return (e.scores.technical + e.scores.communication + e.scores.confidence) / 3.0;
   }
-  Bank bank_ = Bank::parse(testing::test_bank_files(), testing::test_knowledge_files());
 };
 
 const char* kStrong =
