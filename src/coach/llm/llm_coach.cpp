@@ -1,7 +1,6 @@
 #include "coach/llm/llm_coach.hpp"
 
 #include <algorithm>
-#include <random>
 
 #include <fmt/format.h>
 
@@ -22,13 +21,6 @@ std::string as_data(std::string_view text, const char* tag) {
   for (const std::string& marker : {open, close})
     for (auto at = out.find(marker); at != std::string::npos; at = out.find(marker, at + 1)) out[at] = '[';
   return open + "\n" + out + "\n" + close;
-}
-
-std::chrono::milliseconds backoff(int attempt) {
-  thread_local std::mt19937 random{std::random_device{}()};
-  const double base = 500.0 * (1 << std::min(attempt, 6));
-  std::uniform_real_distribution<double> jitter(0.75, 1.25);
-  return std::chrono::milliseconds(static_cast<long long>(base * jitter(random)));
 }
 
 }  // namespace
@@ -87,13 +79,6 @@ Prompt questions_prompt(const QuestionRequest& request, const std::string& famil
   return prompt;
 }
 
-struct LlmCoach::Call {
-  Prompt prompt;
-  TextDone done;
-  Clock::time_point deadline;
-  int attempts = 0;
-};
-
 LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, Transport& http, offline::OfflineCoach& fallback,
                    util::WorkerPool& workers, util::Metrics* metrics, LlmOptions options)
     : provider_(std::move(provider)),
@@ -102,7 +87,8 @@ LlmCoach::LlmCoach(std::unique_ptr<Provider> provider, Transport& http, offline:
       workers_(workers),
       calls_(coach_calls_counter(metrics)),
       fallbacks_(coach_fallbacks_counter(metrics)),
-      options_(options) {}
+      options_(options),
+      caller_(http, workers, options) {}
 
 const char* to_string(ModelCheck check) {
   switch (check) {
@@ -150,80 +136,15 @@ void LlmCoach::count(const char* operation, const char* outcome, const std::stri
                     {{"provider", provider_->name()}, {"operation", operation}, {"reason", reason}});
 }
 
-bool LlmCoach::circuit_open() {
-  std::lock_guard lock(mutex_);
-  return Clock::now() < open_until_;
-}
-
-void LlmCoach::record(bool success) {
-  std::lock_guard lock(mutex_);
-  if (success) {
-    consecutive_failures_ = 0;
-    return;
-  }
-  if (++consecutive_failures_ >= options_.breaker_threshold) {
-    open_until_ = Clock::now() + options_.breaker_cooldown;
-    consecutive_failures_ = 0;  // after the cooldown one call tries again
-  }
-}
-
-void LlmCoach::call(Prompt prompt, TextDone done) {
-  if (circuit_open()) {
-    workers_.post([done = std::move(done)] { done(std::nullopt, "circuit open"); });
-    return;
-  }
-  auto pending = std::make_shared<Call>(Call{std::move(prompt), std::move(done), Clock::now() + options_.timeout, 0});
-  {
-    std::lock_guard lock(mutex_);
-    if (in_flight_ >= options_.max_concurrent) {
-      waiting_.push_back(std::move(pending));
-      return;
-    }
-    ++in_flight_;
-  }
-  start(std::move(pending));
-}
-
-void LlmCoach::start(std::shared_ptr<Call> pending) {
-  if (Clock::now() >= pending->deadline) return finish(pending, std::nullopt, "timed out waiting for a free slot");
-  attempt(std::move(pending), std::chrono::milliseconds(0));
-}
-
-void LlmCoach::attempt(std::shared_ptr<Call> pending, std::chrono::milliseconds delay) {
-  HttpRequest request = provider_->build(pending->prompt);
-  request.purpose = fmt::format("{}: {}", provider_->name(), pending->prompt.purpose);
-  const auto remaining =
-      std::chrono::duration_cast<std::chrono::milliseconds>(pending->deadline - Clock::now()) - delay;
-  request.total_timeout = std::max(std::chrono::milliseconds(1), remaining);
-  request.connect_timeout = std::min(request.connect_timeout, request.total_timeout);
-  ++pending->attempts;
-  http_.send(std::move(request), [this, pending](HttpResult result) {
-    Reply reply = provider_->parse(result);
-    if (reply.failure == Failure::none) return finish(pending, std::move(reply.text), "");
-    if (reply.failure == Failure::retryable && pending->attempts <= options_.max_retries) {
-      const auto wait = std::max(reply.retry_after, backoff(pending->attempts - 1));
-      if (Clock::now() + wait + std::chrono::milliseconds(100) < pending->deadline) return attempt(pending, wait);
-    }
-    finish(pending, std::nullopt, reply.reason);
-  }, delay);
-}
-
-void LlmCoach::finish(const std::shared_ptr<Call>& pending, std::optional<std::string> text, std::string reason) {
-  record(text.has_value());
-  std::shared_ptr<Call> next;
-  {
-    std::lock_guard lock(mutex_);
-    if (!waiting_.empty()) {
-      next = std::move(waiting_.front());
-      waiting_.pop_front();
-    } else {
-      --in_flight_;
-    }
-  }
-  workers_.post([pending, text = std::move(text), reason = std::move(reason)]() mutable {
-    pending->done(std::move(text), std::move(reason));
-  });
-  if (next) start(std::move(next));
+void LlmCoach::call(Prompt prompt, GuardedCaller::Done done) {
+  const std::string purpose = fmt::format("{}: {}", provider_->name(), prompt.purpose);
+  caller_.call(
+      [this, prompt = std::move(prompt), purpose] {
+        HttpRequest request = provider_->build(prompt);
+        request.purpose = purpose;
+        return request;
+      },
+      [this](const HttpResult& result) { return provider_->parse(result); }, std::move(done));
 }
 
 void LlmCoach::evaluate(EvaluationRequest request, util::Callback<model::Evaluation> done) {

@@ -1,14 +1,13 @@
 #pragma once
 // An LLM coach (Gemini or OpenAI-compatible) behind the Coach interface. Every
-// call: a structured prompt with the candidate's words delimited as data, a
-// total deadline, bounded retries with backoff and jitter on 429/5xx (honouring
-// the provider's hint; never on a bad key or an exhausted quota), a circuit
-// breaker, and a cap on concurrent calls. Whatever fails, the offline coach
+// call: a structured prompt with the candidate's words delimited as data, sent
+// under the GuardedCaller's policy (a total deadline, bounded retries with
+// backoff and jitter on 429/5xx honouring the provider's hint and never on a
+// bad key or an exhausted quota, a circuit breaker, a cap on concurrent calls). Whatever fails, the offline coach
 // answers instead and the result says so (source, evidence.fallback). LLM
 // grades are checked against the offline grader's evidence and wild
 // disagreement is flagged.
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +16,7 @@
 #include <string>
 
 #include "coach/coach.hpp"
+#include "coach/llm/guarded_caller.hpp"
 #include "coach/llm/http_client.hpp"
 #include "coach/llm/provider.hpp"
 #include "coach/offline/offline_coach.hpp"
@@ -25,13 +25,9 @@
 
 namespace prepbot::coach::llm {
 
-struct LlmOptions {
-  std::chrono::milliseconds timeout{30'000};  // per call, retries included
-  int max_concurrent = 512;                   // calls in flight to the provider; more wait their turn (PREPBOT_LLM_CONCURRENCY)
-  int max_retries = 2;
-  int breaker_threshold = 5;                  // consecutive failures that open the circuit
-  std::chrono::seconds breaker_cooldown{30};
-  std::chrono::minutes cache_ttl{10};         // identical question requests
+// The calls' policy (max_concurrent: PREPBOT_LLM_CONCURRENCY), and how long question sets are cached.
+struct LlmOptions : CallPolicy {
+  std::chrono::minutes cache_ttl{10};  // identical question requests
 };
 
 class LlmCoach final : public Coach {
@@ -50,16 +46,8 @@ class LlmCoach final : public Coach {
 
  private:
   using Clock = std::chrono::steady_clock;
-  // Text of the reply, or nullopt and a reason; called on the worker pool.
-  using TextDone = std::function<void(std::optional<std::string> text, std::string reason)>;
 
-  struct Call;
-  void call(Prompt prompt, TextDone done);
-  void start(std::shared_ptr<Call> call);
-  void attempt(std::shared_ptr<Call> call, std::chrono::milliseconds delay);
-  void finish(const std::shared_ptr<Call>& call, std::optional<std::string> text, std::string reason);
-  bool circuit_open();
-  void record(bool success);
+  void call(Prompt prompt, GuardedCaller::Done done);
   void count(const char* operation, const char* outcome, const std::string& reason = "");
 
   std::unique_ptr<Provider> provider_;
@@ -68,13 +56,10 @@ class LlmCoach final : public Coach {
   util::WorkerPool& workers_;
   util::Counter calls_, fallbacks_;
   LlmOptions options_;
+  GuardedCaller caller_;
 
   mutable std::mutex mutex_;
   ModelCheck model_check_ = ModelCheck::checking;
-  int in_flight_ = 0;
-  std::deque<std::shared_ptr<Call>> waiting_;
-  int consecutive_failures_ = 0;
-  Clock::time_point open_until_{};
   struct Cached {
     Clock::time_point at;
     QuestionSet set;

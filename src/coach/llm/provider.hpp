@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coach/llm/guarded_caller.hpp"
 #include "coach/llm/http_client.hpp"
 #include "util/secret.hpp"
 
@@ -21,21 +22,6 @@ struct Prompt {
   std::string schema_name;  // [A-Za-z0-9_-]
   int max_tokens = 2048;
   std::string purpose;      // what the call is for, in the outbound ledger ("grading an answer")
-};
-
-enum class Failure {
-  none,
-  retryable,  // 429 rate limit, 5xx, timeouts: worth another try
-  fatal,      // bad key, exhausted quota, bad request: do not retry
-  blocked,    // the provider's safety filter answered instead
-  truncated,  // the reply hit the token limit
-};
-
-struct Reply {
-  Failure failure = Failure::none;
-  std::string text;                           // the model's text when failure is none
-  std::chrono::milliseconds retry_after{0};   // the provider's hint, if it gave one
-  std::string reason;                         // short and safe to log: never the key, never the prompt
 };
 
 struct ProviderConfig {
