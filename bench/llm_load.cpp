@@ -1,11 +1,12 @@
 // llm_load: N concurrent stateless evaluations against a PrepBot whose LLM coach
-// answers slowly, while another thread polls /healthz every 10 ms over a kept-alive
+// (or, given a recording, whose transcription server) answers slowly, while another thread polls /healthz every 10 ms over a kept-alive
 // connection, as a monitor would. Prints the wall time of the whole batch, how many
 // the LLM answered, and /healthz latency percentiles: a slow LLM must hold no
 // server thread. The N evaluations run from one libcurl multi loop (one thread),
 // so the load generator's own threads do not crowd out the prober.
 //
-//   llm_load BASE_URL CONCURRENT
+//   llm_load BASE_URL CONCURRENT            typed answers, graded by the LLM coach
+//   llm_load BASE_URL CONCURRENT FILE.wav   spoken answers (POST /interview/evaluate/audio)
 //   LLM_LOAD_FRESH_PROBES=1 llm_load …   # a new connection for every probe
 #include <curl/curl.h>
 
@@ -14,6 +15,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -40,7 +43,10 @@ struct Transfer {
   void prepare(const std::string& url, const std::string* body, curl_slist* headers) {
     out.clear();
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    if (body) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
+    if (body) {
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->data());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+    }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 30'000L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -57,16 +63,23 @@ struct Transfer {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: llm_load BASE_URL CONCURRENT\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: llm_load BASE_URL CONCURRENT [RECORDING.wav]\n");
     return 2;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const std::string base = argv[1];
   const int concurrent = std::stoi(argv[2]);
-  const std::string body = nlohmann::json{{"question", "How would you design a rate limiter for a public API?"},
-                                          {"answer", "A token bucket per API key in Redis, 429 with Retry-After."}}.dump();
-  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  const bool spoken = argc == 4;
+  std::string body = nlohmann::json{{"question", "How would you design a rate limiter for a public API?"},
+                                    {"answer", "A token bucket per API key in Redis, 429 with Retry-After."}}.dump();
+  std::string route = "/interview/evaluate";
+  if (spoken) {
+    std::ifstream in(argv[3], std::ios::binary);
+    body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    route = "/interview/evaluate/audio?question=How%20would%20you%20design%20a%20rate%20limiter%3F";
+  }
+  curl_slist* headers = curl_slist_append(nullptr, spoken ? "Content-Type: audio/wav" : "Content-Type: application/json");
   std::atomic<bool> done{false};
   std::vector<double> health;
   std::thread prober([&] {
@@ -89,7 +102,7 @@ int main(int argc, char** argv) {
   std::vector<std::unique_ptr<Transfer>> transfers;
   for (int i = 0; i < concurrent; ++i) {
     transfers.push_back(std::make_unique<Transfer>());
-    transfers.back()->prepare(base + "/interview/evaluate", &body, headers);
+    transfers.back()->prepare(base + route, &body, headers);
     curl_multi_add_handle(multi, transfers.back()->curl);
   }
   int running = concurrent;
@@ -106,7 +119,8 @@ int main(int argc, char** argv) {
     }
     ++ok;
     const auto reply = nlohmann::json::parse(transfer->out, nullptr, false);
-    if (reply.is_object() && reply.value("source", "") != "offline") ++from_llm;
+    // Answered by the slow server: the LLM's grade, or the transcriber's words.
+    if (reply.is_object() && (spoken ? reply.contains("transcript") : reply.value("source", "") != "offline")) ++from_llm;
   }
   const double wall = std::chrono::duration<double>(Clock::now() - started).count();
   done = true;
@@ -117,8 +131,9 @@ int main(int argc, char** argv) {
 
   std::sort(health.begin(), health.end());
   auto pct = [&](double p) { return health.empty() ? 0.0 : health[std::min(health.size() - 1, static_cast<size_t>(p * static_cast<double>(health.size())))]; };
-  fmt::print("evaluations={} ok={} answered_by_llm={} failed={} wall_s={:.2f} healthz_samples={} healthz_p50_ms={:.2f} healthz_p99_ms={:.2f}\n",
-             concurrent, ok, from_llm, failed, wall, health.size(), pct(0.5), pct(0.99));
+  fmt::print("{}={} ok={} {}={} failed={} wall_s={:.2f} healthz_samples={} healthz_p50_ms={:.2f} healthz_p99_ms={:.2f}\n",
+             spoken ? "spoken_answers" : "evaluations", concurrent, ok, spoken ? "transcribed" : "answered_by_llm",
+             from_llm, failed, wall, health.size(), pct(0.5), pct(0.99));
   curl_global_cleanup();
   return failed == 0 ? 0 : 1;
 }

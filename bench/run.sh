@@ -69,7 +69,17 @@ start_prepbot "$llm_app_port" "$work/llm-server.log" --store sqlite::memory: --l
   --llm-timeout 20
 llm_server=$server_pid
 printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/bench/llm_load "http://127.0.0.1:$llm_app_port" 500 || true)"
-kill $llm_server $fake 2>/dev/null; wait $llm_server $fake 2>/dev/null || true
+kill $llm_server 2>/dev/null; wait $llm_server 2>/dev/null || true
+
+# Spoken answers: 50 at once while the (fake) transcription server takes 2 s for each.
+espeak-ng -s 150 -w "$work/spoken.wav" "I would put a token bucket per API key in Redis and answer 429 with Retry-After when it is empty."
+stt_app_port=$(free_port)
+start_prepbot "$stt_app_port" "$work/stt-server.log" --store sqlite::memory: --log warn \
+  --stt openai --stt-base-url "http://127.0.0.1:$llm_port/v1" --stt-model stt-slow-2000 --stt-api-key bench-key \
+  --llm-timeout 20
+stt_server=$server_pid
+printf '%-44s %s\n' "spoken answers, 50 concurrent, 2 s fake STT" "$(build/release/bench/llm_load "http://127.0.0.1:$stt_app_port" 50 "$work/spoken.wav" || true)"
+kill $stt_server $fake 2>/dev/null; wait $stt_server $fake 2>/dev/null || true
 
 echo
 echo "scale-out (bench/scaleout.sh):"
@@ -77,7 +87,7 @@ BENCH_BUILT=1 bench/scaleout.sh
 
 echo
 echo "offline coach and reports (Google Benchmark, median of 5 repetitions):"
-for program in offline_coach_bench report_bench; do
+for program in offline_coach_bench report_bench delivery_bench; do
   build/release/bench/$program --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
     awk '/_median/ {printf "  %-40s %s %s (cpu %s %s)\n", $1, $2, $3, $4, $5}'
 done

@@ -7,10 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_request_parsing fuzz_text_analysis fuzz_bank_loading
+cmake --build --preset fuzz --target fuzz_request_parsing fuzz_text_analysis fuzz_bank_loading fuzz_audio_decoding
 mkdir -p build/fuzz/crashes
-declare -A runs=([request_parsing]=500000 [text_analysis]=250000 [bank_loading]=150000)
-for target in request_parsing text_analysis bank_loading; do
+declare -A runs=([request_parsing]=500000 [text_analysis]=250000 [bank_loading]=150000 [audio_decoding]=100000)
+for target in request_parsing text_analysis bank_loading audio_decoding; do
   if [[ -n "${FUZZ_SECONDS:-}" ]]; then
     budget=(-max_total_time="$FUZZ_SECONDS")
   else

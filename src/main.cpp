@@ -26,6 +26,10 @@ void add_store_and_coach_options(CLI::App* command, prepbot::config::Config& con
   command->add_option("--openai-base-url", config.openai_base_url, "OpenAI-compatible base URL")->envname("OPENAI_BASE_URL")->capture_default_str();
   command->add_option("--bank", config.bank, "question bank directory (default: built in)")->envname("PREPBOT_BANK");
   command->add_option("--knowledge", config.knowledge, "knowledge base directory (default: built in)")->envname("PREPBOT_KNOWLEDGE");
+  command->add_option("--stt", config.stt, "transcription server for spoken answers: none or openai (any OpenAI-compatible /audio/transcriptions)")->envname("PREPBOT_STT")->capture_default_str();
+  command->add_option("--stt-api-key", config.stt_api_key, "transcription server API key")->envname("PREPBOT_STT_API_KEY");
+  command->add_option("--stt-model", config.stt_model, "transcription model")->envname("PREPBOT_STT_MODEL")->capture_default_str();
+  command->add_option("--stt-base-url", config.stt_base_url, "transcription server base URL")->envname("PREPBOT_STT_BASE_URL")->capture_default_str();
   command->add_option("--llm-timeout", config.llm_timeout, "seconds per LLM call, retries included")->envname("PREPBOT_LLM_TIMEOUT")->capture_default_str();
   command->add_option("--llm-concurrency", config.llm_concurrency, "LLM calls in flight at once")->envname("PREPBOT_LLM_CONCURRENCY")->capture_default_str();
 }

@@ -59,6 +59,17 @@ std::unique_ptr<coach::llm::LlmCoach> make_llm_coach(const config::Config& confi
   return coach;
 }
 
+// The transcription server for spoken answers, or null when there is none
+// (spoken answers then need the browser's own transcript).
+std::unique_ptr<speech::Transcriber> make_transcriber(const config::Config& config, coach::llm::HttpClient& http,
+                                                     util::WorkerPool& workers, util::Metrics& metrics) {
+  if (config.stt != "openai") return nullptr;
+  speech::TranscriberConfig stt{util::Secret(config.stt_api_key), config.stt_model, config.stt_base_url, {}};
+  stt.policy.timeout = std::chrono::seconds(config.llm_timeout);
+  stt.policy.max_concurrent = config.llm_concurrency;
+  return speech::make_openai_transcriber(std::move(stt), http, workers, &metrics);
+}
+
 std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& data) {
   return std::make_shared<const coach::offline::Bank>(coach::offline::Bank::load(data.bank, data.knowledge));
 }
@@ -66,8 +77,8 @@ std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& dat
 
 // The parts an interview runs on, wired from the configuration: the question
 // bank, the worker pool, the LLM client (every request it sends recorded in the
-// outbound ledger), the offline coach and the configured LLM coach, the store
-// and the interview service.
+// outbound ledger), the offline coach and the configured LLM coach, the
+// transcriber, the store and the interview service.
 struct Parts {
   Parts(const config::Config& config, std::size_t threads, util::Metrics& metrics, util::OutboundLedger& ledger)
       : bank(load_bank({config.bank, config.knowledge})),
@@ -75,8 +86,9 @@ struct Parts {
         http(std::make_unique<coach::llm::HttpClient>(&ledger)),
         offline(bank, *workers, &metrics),
         llm(make_llm_coach(config, *http, offline, *workers, metrics)),
+        transcriber(make_transcriber(config, *http, *workers, metrics)),
         store(store::open_store(config.store, config.db_pool)),
-        interview(coaches(config), *store, *workers, cache_budget(config)) {}
+        interview(coaches(config), *store, *workers, cache_budget(config), transcriber.get()) {}
   Parts(const Parts&) = delete;
   Parts& operator=(const Parts&) = delete;
   ~Parts() { shut_down(); }
@@ -93,6 +105,7 @@ struct Parts {
   std::unique_ptr<coach::llm::HttpClient> http;
   coach::offline::OfflineCoach offline;
   std::unique_ptr<coach::llm::LlmCoach> llm;
+  std::unique_ptr<speech::Transcriber> transcriber;
   std::unique_ptr<store::SessionStore> store;
   interview::InterviewService interview;
 

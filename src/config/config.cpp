@@ -103,6 +103,13 @@ void parse_log(Config& c) {
 }
 
 // PREPBOT_RATE_LIMIT (RATE[,BURST]) and the plain numeric ranges.
+// The transcription server for spoken answers; its calls share the LLM timeout and cap.
+void check_stt(Config& c) {
+  if (c.stt != "none" && c.stt != "openai") fail("PREPBOT_STT (--stt)", c.stt, "expected none or openai");
+  if (c.stt == "openai" && c.stt_model.empty()) fail("PREPBOT_STT_MODEL (--stt-model)", c.stt_model, "expected a model name");
+  if (!is_http_url(c.stt_base_url)) fail("PREPBOT_STT_BASE_URL (--stt-base-url)", c.stt_base_url, "expected an http(s) URL");
+}
+
 void check_rate_limit_and_ranges(Config& c) {
   const auto parts_rate = util::split(c.rate_limit, ',');
   auto number = [](std::string_view text, double& out) {
@@ -128,6 +135,7 @@ void Config::validate() {
   parse_listen(*this);
   check_store_and_limits(*this);
   check_coach(*this);
+  check_stt(*this);
   parse_cors_origins(*this);
   parse_trusted_proxies(*this);
   parse_log(*this);

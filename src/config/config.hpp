@@ -24,6 +24,10 @@ struct Config {
   std::string openai_api_key;                             // OPENAI_API_KEY
   std::string openai_model = "gpt-4o-mini";               // OPENAI_MODEL
   std::string openai_base_url = "https://api.openai.com/v1";  // OPENAI_BASE_URL
+  std::string stt = "none";                               // PREPBOT_STT: transcription server for spoken answers, none or openai
+  std::string stt_api_key;                                // PREPBOT_STT_API_KEY (optional for a local server)
+  std::string stt_model = "whisper-1";                    // PREPBOT_STT_MODEL
+  std::string stt_base_url = "https://api.openai.com/v1"; // PREPBOT_STT_BASE_URL: any OpenAI-compatible /audio/transcriptions
   std::string cors_origins;                               // PREPBOT_CORS_ORIGINS, comma-separated
   std::string trusted_proxies;                            // PREPBOT_TRUSTED_PROXIES: load balancer addresses, comma-separated
   std::string log = "info";                               // PREPBOT_LOG: level[,json|text]

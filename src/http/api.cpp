@@ -6,6 +6,7 @@
 #include "http/errors.hpp"
 #include "http/request_parsing.hpp"
 #include "model/json.hpp"
+#include "speech/audio.hpp"
 #include "util/base64.hpp"
 #include "util/text.hpp"
 
@@ -53,6 +54,13 @@ json answer_response(const interview::Answered& saved) {
     }
   }
   response["next_question"] = saved.next_question ? model::to_json(*saved.next_question) : json(nullptr);
+  return response;
+}
+
+// A spoken answer's reply: the usual one, with the words heard and how they were spoken.
+json spoken_response(json response, const std::string& transcript, const model::Evaluation& evaluation) {
+  response["transcript"] = transcript;
+  response["delivery"] = evaluation.evidence.delivery ? model::to_json(*evaluation.evidence.delivery) : json(nullptr);
   return response;
 }
 
@@ -116,6 +124,35 @@ Handler evaluate(Interview& interview) {
                        reply_with<model::Evaluation>(reply, request.request_id, [](const model::Evaluation& evaluation) {
                          return Response::json(200, model::to_json(evaluation));
                        }));
+  };
+}
+
+interview::SpokenInput spoken_input(Request& request, std::optional<std::string> transcript) {
+  const auto type = request.headers.find("content-type");
+  return {std::move(request.body), type == request.headers.end() ? std::string() : type->second, std::move(transcript)};
+}
+
+// POST …/answer/audio?question_id=N[&transcript=…]: the recording is the body.
+Handler answer_audio(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    auto query = parse_spoken_answer_query(request.query);
+    interview.answer_spoken(request.path_params.at("id"), query.question_id,
+                            spoken_input(request, std::move(query.transcript)),
+                            reply_with<interview::SpokenAnswered>(reply, request.request_id, [](const interview::SpokenAnswered& saved) {
+                              return Response::json(200, spoken_response(answer_response(saved.answered), saved.transcript,
+                                                                         saved.answered.answer.evaluation));
+                            }));
+  };
+}
+
+// POST /interview/evaluate/audio?question=…: a spoken answer graded on its own, nothing stored.
+Handler evaluate_audio(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    auto query = parse_spoken_evaluate_query(request.query);
+    interview.evaluate_spoken(std::move(query.input), spoken_input(request, std::move(query.transcript)),
+                              reply_with<interview::SpokenEvaluation>(reply, request.request_id, [](const interview::SpokenEvaluation& out) {
+                                return Response::json(200, spoken_response(model::to_json(out.evaluation), out.transcript, out.evaluation));
+                              }));
   };
 }
 
@@ -184,10 +221,14 @@ Handler web_file(const StaticFiles& web) {
   };
 }
 
-// Which coaches a session may choose at start ("coach" in the start request).
+// Which coaches a session may choose at start ("coach" in the start request), and
+// whether the server transcribes spoken answers itself ("transcriber": a name or null).
 Handler coaches(Interview& interview) {
   return [&interview](Request&, const Reply& reply) {
-    reply(Response::json(200, {{"default", interview.coaches().default_name}, {"available", interview.coaches().names()}}));
+    const speech::Transcriber* transcriber = interview.transcriber();
+    reply(Response::json(200, {{"default", interview.coaches().default_name},
+                               {"available", interview.coaches().names()},
+                               {"transcriber", transcriber ? json(transcriber->name()) : json(nullptr)}}));
   };
 }
 
@@ -231,7 +272,9 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"GET", "/interview/session/{id}/export/summary/base64", export_report(interview, ReportKind::summary, true)},
       {"GET", "/interview/session/{id}/charts/radar.svg", chart(interview, ChartKind::radar)},
       {"GET", "/interview/session/{id}/charts/questions.svg", chart(interview, ChartKind::questions)},
+      {"POST", "/interview/session/{id}/answer/audio", answer_audio(interview), false, "audio/*", speech::kMaxAudioBytes},
       {"POST", "/interview/evaluate", evaluate(interview)},
+      {"POST", "/interview/evaluate/audio", evaluate_audio(interview), false, "audio/*", speech::kMaxAudioBytes},
       {"POST", "/interview/extract-text", extract_text(interview), false, "application/pdf", documents::kMaxPdfBytes},
       {"GET", "/docs", web_files},
       {"GET", "/", web_files, true},

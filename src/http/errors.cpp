@@ -4,6 +4,8 @@
 
 #include "documents/pdf_text.hpp"
 #include "interview/errors.hpp"
+#include "speech/audio.hpp"
+#include "speech/transcriber.hpp"
 #include "store/session_store.hpp"
 
 namespace prepbot::http {
@@ -39,6 +41,14 @@ Response error_response(std::exception_ptr error, const std::string& request_id)
     return Response::detail(400, bad.what());
   } catch (const documents::UnreadableDocument& unreadable) {
     return Response::detail(422, unreadable.what());
+  } catch (const speech::UnreadableAudio& unreadable) {  // also silence: nothing was stored
+    return Response::detail(422, unreadable.what());
+  } catch (const speech::AudioTooLong& too_long) {
+    return Response::detail(413, too_long.what());
+  } catch (const speech::TranscriptionUnavailable& unavailable) {  // the answer was not recorded; the client keeps it
+    Response response = Response::detail(503, std::string("Transcription is unavailable: ") + unavailable.what());
+    response.headers.emplace_back("Retry-After", "5");
+    return response;
   } catch (const store::StoreError& store_error) {  // the database is down or refused: worth a retry, maybe elsewhere
     util::log::error("store error", {{"request_id", request_id}, {"error", store_error.what()}});
     Response unavailable = Response::detail(503, "The session store is unavailable; try again shortly");

@@ -45,9 +45,13 @@ bool has_control_character(std::string_view text) {
 constexpr const char* kControlCharacterMessage =
     "String should not contain control characters (tab, line feed and carriage return are allowed)";
 
-// Reads fields of one JSON object, collecting a FieldError for each problem.
+// Reads fields of one JSON object (a body, or a query's parameters as strings),
+// collecting a FieldError for each problem.
 class BodyReader {
  public:
+  // The parameters of a query, already decoded; problems are reported at ["query", name].
+  BodyReader(json fields, const char* location) : location_(location), body_(std::move(fields)) {}
+
   explicit BodyReader(const std::string& body) {
     if (body.size() > kMaxBodyBytes)
       throw PayloadTooLarge(fmt::format("Request body is larger than {} KiB", kMaxBodyBytes / 1024));
@@ -151,7 +155,7 @@ class BodyReader {
   }
 
   std::nullopt_t add(const char* key, const std::string& msg, const char* type) {
-    errors_.push_back({{"body", key}, msg, type});
+    errors_.push_back({{location_, key}, msg, type});
     return std::nullopt;
   }
 
@@ -171,9 +175,49 @@ class BodyReader {
     return &*it;
   }
 
+  const char* location_ = "body";
   json body_;
   std::vector<FieldError> errors_;
 };
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// "a=1&b=x%20y+z" → {"a": "1", "b": "x y z"}: percent-decoded, '+' as a space, the
+// first of a repeated name kept; a bad escape or invalid UTF-8 is 422.
+json query_fields(std::string_view query) {
+  json fields = json::object();
+  for (const std::string_view pair : util::split(query, '&')) {
+    if (pair.empty()) continue;
+    const auto equals = pair.find('=');
+    std::string decoded[2];
+    const std::string_view parts[2] = {pair.substr(0, equals),
+                                       equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1)};
+    for (int p = 0; p < 2; ++p) {
+      for (std::size_t i = 0; i < parts[p].size(); ++i) {
+        const char c = parts[p][i];
+        if (c == '+') {
+          decoded[p] += ' ';
+        } else if (c != '%') {
+          decoded[p] += c;
+        } else if (i + 2 < parts[p].size() && hex_value(parts[p][i + 1]) >= 0 && hex_value(parts[p][i + 2]) >= 0) {
+          decoded[p] += static_cast<char>(hex_value(parts[p][i + 1]) * 16 + hex_value(parts[p][i + 2]));
+          i += 2;
+        } else {
+          throw ValidationError({{{"query"}, "Query string has a malformed percent escape", "url_parsing"}});
+        }
+      }
+      if (!util::is_valid_utf8(decoded[p]))
+        throw ValidationError({{{"query"}, "Query string is not valid UTF-8", "url_parsing"}});
+    }
+    if (!fields.contains(decoded[0])) fields[decoded[0]] = decoded[1];
+  }
+  return fields;
+}
 
 void read_experience(BodyReader& reader, bool required, model::Level& out) {
   if (const auto experience = reader.text("experience", required, 1, 40)) {
@@ -208,6 +252,21 @@ std::optional<std::string> read_coach(BodyReader& reader) {
   std::string name = util::to_lower_ascii(util::trim(*coach));
   if (name.empty()) return std::nullopt;
   return name;
+}
+
+// What grading a question on its own takes: question, answer (unless it is spoken), mode, experience, role, coach, scoring.
+void read_evaluate_fields(BodyReader& reader, interview::EvaluateInput& input, bool typed) {
+  const auto question = reader.text("question", true, 1, kMaxQuestionChars);
+  const auto answer = typed ? reader.text("answer", true, 0, kMaxAnswerChars) : std::nullopt;
+  read_mode(reader, false, input.mode);
+  read_experience(reader, false, input.experience);
+  const auto role = reader.text("role", false, 0, kMaxNameChars);
+  input.coach = read_coach(reader);
+  read_scoring(reader, input.scoring);
+  reader.finish();
+  input.question = *question;
+  if (answer) input.answer = *answer;
+  input.role = role.value_or("");
 }
 
 }  // namespace
@@ -276,21 +335,28 @@ interview::AnswerInput parse_answer_request(const std::string& body) {
   return {*question_id, *answer};
 }
 
+SpokenAnswerQuery parse_spoken_answer_query(std::string_view query) {
+  BodyReader reader(query_fields(query), "query");
+  const auto question_id = reader.integer("question_id", true, 0, 1'000'000);
+  auto transcript = reader.text("transcript", false, 0, kMaxAnswerChars);
+  reader.finish();
+  return {*question_id, std::move(transcript)};
+}
+
+SpokenEvaluateQuery parse_spoken_evaluate_query(std::string_view query) {
+  BodyReader reader(query_fields(query), "query");
+  SpokenEvaluateQuery out;
+  out.transcript = reader.text("transcript", false, 0, kMaxAnswerChars);
+  read_evaluate_fields(reader, out.input, false);
+  return out;
+}
+
 interview::EvaluateInput parse_evaluate_request(const std::string& body) {
   BodyReader reader(body);
   interview::EvaluateInput input;
-  const auto question = reader.text("question", true, 1, kMaxQuestionChars);
-  const auto answer = reader.text("answer", true, 0, kMaxAnswerChars);
-  read_mode(reader, false, input.mode);
-  read_experience(reader, false, input.experience);
-  const auto role = reader.text("role", false, 0, kMaxNameChars);
-  input.coach = read_coach(reader);
-  read_scoring(reader, input.scoring);
-  reader.finish();
-  input.question = *question;
-  input.answer = *answer;
-  input.role = role.value_or("");
+  read_evaluate_fields(reader, input, true);
   return input;
 }
 
 }  // namespace prepbot::http
+

@@ -1,6 +1,7 @@
 #pragma once
 // Request bodies → typed inputs, with FastAPI-shaped validation errors: every
 // problem of the body is reported at once (422), and nothing invalid gets past.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,7 @@ namespace prepbot::http {
 // Limits of the API's inputs (characters are Unicode code points).
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 inline constexpr std::size_t kMaxNameChars = 100;  // name, role, domain
-inline constexpr std::size_t kMaxAnswerChars = 10'000;
+using interview::kMaxAnswerChars;
 inline constexpr std::size_t kMaxPostingChars = 20'000;  // a job posting or a résumé
 inline constexpr std::size_t kMaxQuestionChars = 1'000;
 inline constexpr int kMaxQuestions = 20;
@@ -25,5 +26,19 @@ bool is_json_media_type(std::string_view content_type);
 interview::StartInput parse_start_request(const std::string& body);
 interview::AnswerInput parse_answer_request(const std::string& body);
 interview::EvaluateInput parse_evaluate_request(const std::string& body);
+
+// The query strings of the spoken-answer routes (the body is the recording):
+// `question_id` and, when the browser transcribed the answer itself, `transcript`;
+// the stateless twin takes the evaluate request's fields but the answer.
+struct SpokenAnswerQuery {
+  int question_id = 0;
+  std::optional<std::string> transcript;
+};
+struct SpokenEvaluateQuery {
+  interview::EvaluateInput input;
+  std::optional<std::string> transcript;
+};
+SpokenAnswerQuery parse_spoken_answer_query(std::string_view query);
+SpokenEvaluateQuery parse_spoken_evaluate_query(std::string_view query);
 
 }  // namespace prepbot::http

@@ -35,7 +35,8 @@ bool matches(std::string_view pattern, std::string_view path, std::map<std::stri
 // preflight; reading those as JSON would let any page act for its visitor. So a
 // body, or a declared type, must be JSON; a POST with neither (fetch or curl with
 // no body) is fine. GET and HEAD carry no body to read.
-// A route that reads another type (a PDF upload) takes that type only, declared.
+// A route that reads another type (a PDF upload, a recording) takes that type
+// only, declared ("type/*" for any of its subtypes).
 std::optional<Response> refuse_other_types(const Request& request, const Route& route) {
   if (request.body.size() > route.max_body)
     return Response::detail(413, route.max_body >= 1024 * 1024
@@ -46,7 +47,11 @@ std::optional<Response> refuse_other_types(const Request& request, const Route& 
   if (route.body_type != nullptr) {
     const auto declared = type == request.headers.end() ? std::string()
                                                         : util::to_lower_ascii(util::trim(util::split(type->second, ';').front()));
-    if (declared == route.body_type) return std::nullopt;
+    const std::string_view wanted = route.body_type;
+    const bool any_subtype = wanted.ends_with("/*");  // "audio/*": audio/wav, audio/flac, …
+    if (declared == wanted || (any_subtype && declared.size() > wanted.size() - 1 &&
+                               declared.starts_with(wanted.substr(0, wanted.size() - 1))))
+      return std::nullopt;
     return Response::detail(415, fmt::format("Unsupported Media Type: send the file with Content-Type: {}", route.body_type));
   }
   if (type == request.headers.end() ? request.body.empty() : is_json_media_type(type->second)) return std::nullopt;

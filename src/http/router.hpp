@@ -18,7 +18,8 @@ struct Route {
   std::string pattern;
   Handler handler;
   bool fallback = false;  // tried only when no other route knows the path (the web app's files)
-  // The body this route reads: its media type (nullptr: JSON) and its largest size (413 above).
+  // The body this route reads: its media type (nullptr: JSON; "audio/*": any audio
+  // type) and its largest size (413 above).
   const char* body_type = nullptr;
   std::size_t max_body = kMaxBodyBytes;
 };

@@ -22,9 +22,10 @@ class StaticFiles {
   std::map<std::string, std::string, std::less<>> embedded_;  // "/app.js" → contents
 };
 
-// Headers every HTML page gets: a Content-Security-Policy without inline script.
+// Headers every HTML page gets: a Content-Security-Policy without inline script
+// (media from blob: URLs: the web app plays back a spoken answer it recorded).
 inline constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 }  // namespace prepbot::http

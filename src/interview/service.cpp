@@ -1,5 +1,7 @@
 #include "interview/service.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -9,8 +11,10 @@
 #include "model/json.hpp"
 #include "report/charts.hpp"
 #include "report/pdf.hpp"
+#include "speech/delivery.hpp"
 #include "util/clock.hpp"
 #include "util/random.hpp"
+#include "util/text.hpp"
 
 namespace prepbot::interview {
 
@@ -21,6 +25,36 @@ constexpr const char* kSessionCompleted = "Session is already completed";
 
 std::string report_key(const std::string& session_id, ReportKind kind) {
   return session_id + (kind == ReportKind::full ? "/full" : "/summary");
+}
+
+// How the answer was spoken, in its evidence and feedback; delivery moves the
+// communication score (never in the fair scoring mode, which grades what is said).
+void add_delivery(model::Evaluation& evaluation, const speech::VoiceActivity& voice, std::string_view transcript,
+                  model::Scoring scoring) {
+  model::SpokenDelivery delivery = speech::describe_delivery(voice, transcript, evaluation.evidence.filler_count);
+  if (scoring == model::Scoring::content) delivery.communication_effect = 0;
+  evaluation.scores.communication = std::clamp(evaluation.scores.communication + delivery.communication_effect, 1, 10);
+  evaluation.feedback += fmt::format("\n\nSpoken delivery: {}; {}; {}.", delivery.pace, delivery.pausing, delivery.fillers);
+  evaluation.evidence.delivery = std::move(delivery);
+}
+
+// A transcript as an answer: control characters become spaces, the length is a typed answer's at most.
+std::string as_answer(std::string_view transcript) {
+  std::string out;
+  out.reserve(transcript.size());
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < transcript.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(transcript[i]);
+    if ((byte & 0xC0) != 0x80 && ++characters > kMaxAnswerChars) break;
+    const bool c1 = byte == 0xC2 && i + 1 < transcript.size() && static_cast<unsigned char>(transcript[i + 1]) <= 0x9F;
+    if (c1) {
+      out += ' ';
+      ++i;
+    } else {
+      out += (byte < 0x20 && byte != '\n') || byte == 0x7F ? ' ' : transcript[i];
+    }
+  }
+  return std::string(util::trim(out));
 }
 
 }  // namespace
@@ -46,10 +80,11 @@ std::vector<std::string> Coaches::names() const {
 }
 
 InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers,
-                                   CacheBudget budget)
+                                   CacheBudget budget, speech::Transcriber* transcriber)
     : coaches_(std::move(coaches)),
       store_(store),
       workers_(workers),
+      transcriber_(transcriber),
       documents_(budget.documents),
       reports_(budget.reports) {}
 
@@ -115,14 +150,23 @@ std::shared_ptr<const std::string> InterviewService::get_document(const std::str
   return document;
 }
 
-void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<Answered> done) {
-  const model::Session session = get(session_id);
+model::Question InterviewService::answerable(const model::Session& session, int question_id) {
   if (session.status == model::Status::completed) throw Conflict(kSessionCompleted);
-  const model::Question* found = session.find_question(input.question_id);
+  const model::Question* found = session.find_question(question_id);
   if (found == nullptr)
-    throw BadRequest(fmt::format("Question {} is not part of this session (it has questions 1-{})", input.question_id,
+    throw BadRequest(fmt::format("Question {} is not part of this session (it has questions 1-{})", question_id,
                                  session.questions.size()));
-  const model::Question question = *found;
+  return *found;
+}
+
+void InterviewService::answer(const std::string& session_id, AnswerInput input, util::Callback<Answered> done) {
+  answer(session_id, std::move(input), std::nullopt, std::move(done));
+}
+
+void InterviewService::answer(const std::string& session_id, AnswerInput input,
+                              std::optional<speech::VoiceActivity> voice, util::Callback<Answered> done) {
+  const model::Session session = get(session_id);
+  const model::Question question = answerable(session, input.question_id);
   coach::EvaluationRequest request;
   request.question = question;
   request.answer = input.answer;
@@ -134,7 +178,8 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input, 
   request.role = session.meta.role;
   request.scoring = session.meta.scoring;
   coach::Coach& coach = coaches_.of(session.meta.coach);  // the one chosen at start
-  coach.evaluate(std::move(request), [this, &coach, session, question, input = std::move(input), done = std::move(done)](
+  coach.evaluate(std::move(request), [this, &coach, session, question, input = std::move(input), voice = std::move(voice),
+                                      done = std::move(done)](
                                          util::Result<model::Evaluation> evaluated) mutable {
     std::optional<model::Evaluation> graded;
     try {
@@ -143,6 +188,7 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input, 
       return done(util::Result<Answered>::failure(std::current_exception()));
     }
     model::Evaluation& evaluation = *graded;
+    if (voice) add_delivery(evaluation, *voice, input.answer, session.meta.scoring);
     if (!session.meta.follow_ups || question.parent_id != 0) evaluation.follow_up.reset();
     const int planned = session.planned_questions();
     const bool choose_next = session.meta.adaptive && question.parent_id == 0 && planned < session.meta.planned &&
@@ -241,7 +287,85 @@ void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evalu
   request.level = input.experience;
   request.role = std::move(input.role);
   request.scoring = input.scoring;
-  coaches_.of(coaches_.choose(input.coach)).evaluate(std::move(request), std::move(done));
+  coach::Coach& coach = coaches_.of(coaches_.choose(input.coach));
+  if (!input.voice) return coach.evaluate(std::move(request), std::move(done));
+  coach.evaluate(std::move(request), [input = std::move(input), done = std::move(done)](util::Result<model::Evaluation> graded) {
+    util::complete(done, [&] {
+      model::Evaluation evaluation = std::move(graded.get());
+      add_delivery(evaluation, *input.voice, input.answer, input.scoring);
+      return evaluation;
+    });
+  });
+}
+
+void InterviewService::hear(SpokenInput input, util::Callback<Heard> done) {
+  if (!input.transcript && transcriber_ == nullptr)
+    throw speech::TranscriptionUnavailable(
+        "this server has no transcription server for spoken answers (PREPBOT_STT); type the answer, or use a "
+        "browser with speech recognition");
+  workers_.post([this, input = std::move(input), done = std::move(done)]() mutable {
+    std::optional<speech::VoiceActivity> voice;
+    try {
+      voice = speech::detect_voice(speech::decode(input.audio));
+      if (!voice->has_speech())
+        throw speech::UnreadableAudio("no speech was detected in the recording; check the microphone and try again");
+    } catch (...) {
+      return done(util::Result<Heard>::failure(std::current_exception()));
+    }
+    const auto heard = [voice = *voice, done](std::string transcript) {
+      util::complete(done, [&] {
+        std::string answer = as_answer(transcript);
+        if (answer.empty())
+          throw speech::UnreadableAudio("no words were recognised in the recording; speak closer to the microphone");
+        return Heard{std::move(answer), voice};
+      });
+    };
+    if (input.transcript) return heard(std::move(*input.transcript));
+    transcriber_->transcribe(std::move(input.audio), std::move(input.media_type),
+                             [heard, done](util::Result<std::string> text) {
+                               std::string transcript;
+                               try {
+                                 transcript = std::move(text.get());
+                               } catch (...) {
+                                 return done(util::Result<Heard>::failure(std::current_exception()));
+                               }
+                               heard(std::move(transcript));
+                             });
+  });
+}
+
+void InterviewService::answer_spoken(const std::string& session_id, int question_id, SpokenInput input,
+                                     util::Callback<SpokenAnswered> done) {
+  answerable(get(session_id), question_id);  // a wrong session or question costs no transcription
+  hear(std::move(input), [this, session_id, question_id, done](util::Result<Heard> result) {
+    try {
+      Heard heard = std::move(result.get());
+      std::string transcript = heard.transcript;
+      answer(session_id, AnswerInput{question_id, std::move(heard.transcript)}, std::move(heard.voice),
+             [transcript = std::move(transcript), done](util::Result<Answered> answered) {
+               util::complete(done, [&] { return SpokenAnswered{std::move(answered.get()), transcript}; });
+             });
+    } catch (...) {
+      done(util::Result<SpokenAnswered>::failure(std::current_exception()));
+    }
+  });
+}
+
+void InterviewService::evaluate_spoken(EvaluateInput input, SpokenInput spoken, util::Callback<SpokenEvaluation> done) {
+  coaches_.choose(input.coach);  // an unknown coach is refused before any work
+  hear(std::move(spoken), [this, input = std::move(input), done](util::Result<Heard> result) mutable {
+    try {
+      Heard heard = std::move(result.get());
+      std::string transcript = heard.transcript;
+      input.answer = std::move(heard.transcript);
+      input.voice = std::move(heard.voice);
+      evaluate(std::move(input), [transcript = std::move(transcript), done](util::Result<model::Evaluation> graded) {
+        util::complete(done, [&] { return SpokenEvaluation{std::move(graded.get()), transcript}; });
+      });
+    } catch (...) {
+      done(util::Result<SpokenEvaluation>::failure(std::current_exception()));
+    }
+  });
 }
 
 void InterviewService::remove(const std::string& session_id) {

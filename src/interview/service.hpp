@@ -12,6 +12,8 @@
 
 #include "coach/coach.hpp"
 #include "documents/pdf_text.hpp"
+#include "speech/transcriber.hpp"
+#include "speech/voice_activity.hpp"
 #include "model/model.hpp"
 #include "store/session_store.hpp"
 #include "util/result.hpp"
@@ -19,6 +21,8 @@
 #include "util/worker_pool.hpp"
 
 namespace prepbot::interview {
+
+inline constexpr std::size_t kMaxAnswerChars = 10'000;  // a typed answer, or a transcript (characters)
 
 struct StartInput {
   std::string name;
@@ -48,6 +52,14 @@ struct EvaluateInput {
   std::string role;
   std::optional<std::string> coach;  // as in StartInput
   model::Scoring scoring = model::Scoring::standard;
+  std::optional<speech::VoiceActivity> voice;  // a spoken answer's recording, measured
+};
+
+// A spoken answer: the recording, and the browser's own transcript when it made one.
+struct SpokenInput {
+  std::string audio;
+  std::string media_type;                 // its Content-Type
+  std::optional<std::string> transcript;  // given: the transcriber is not asked
 };
 
 // The coaches a session may choose at start, by name ("offline", "gemini",
@@ -97,12 +109,25 @@ struct Answered {
   std::optional<model::Question> next_question;  // an adaptive session's next planned question
 };
 
+// A spoken answer, stored or graded, with the words heard (delivery is in the evaluation's evidence).
+struct SpokenAnswered {
+  Answered answered;
+  std::string transcript;
+};
+struct SpokenEvaluation {
+  model::Evaluation evaluation;
+  std::string transcript;
+};
+
 class InterviewService {
  public:
   // PDF drawing runs on `workers`, so server threads only hand over the bytes.
-  InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers, CacheBudget budget = {});
+  // `transcriber` (may be null) turns spoken answers into text.
+  InterviewService(Coaches coaches, store::SessionStore& store, util::WorkerPool& workers, CacheBudget budget = {},
+                   speech::Transcriber* transcriber = nullptr);
 
   const Coaches& coaches() const { return coaches_; }
+  const speech::Transcriber* transcriber() const { return transcriber_; }
 
   void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
@@ -110,6 +135,12 @@ class InterviewService {
   std::shared_ptr<const std::string> get_document(const std::string& session_id);
   // The stored answer (with its evaluation and attempt count), and the questions it added.
   void answer(const std::string& session_id, AnswerInput input, util::Callback<Answered> done);
+  // A spoken answer: the recording is measured and transcribed on the worker
+  // pool, then graded and stored as answer() does, its delivery in the evidence.
+  // Throws through `done` speech::UnreadableAudio (also for silence: nothing is
+  // stored), speech::AudioTooLong or speech::TranscriptionUnavailable.
+  void answer_spoken(const std::string& session_id, int question_id, SpokenInput input,
+                     util::Callback<SpokenAnswered> done);
   model::FinalReport finalize(const std::string& session_id);
   // The report of a completed session as a PDF, drawn once per version and kind
   // (exports of one version are the same file): a repeated download, or the
@@ -123,16 +154,30 @@ class InterviewService {
   void extract_text(std::string pdf, util::Callback<documents::ExtractedText> done);
   // Grades any question's answer without storing anything.
   void evaluate(EvaluateInput input, util::Callback<model::Evaluation> done);
+  // The same for a spoken answer (EvaluateInput's answer is ignored: the words are heard).
+  void evaluate_spoken(EvaluateInput input, SpokenInput spoken, util::Callback<SpokenEvaluation> done);
   void remove(const std::string& session_id);
 
  private:
   // Stores the graded answer with what it adds to the session.
+  // The question to answer; throws Conflict (completed) or BadRequest (no such question).
+  static model::Question answerable(const model::Session& session, int question_id);
+  struct Heard {
+    std::string transcript;
+    speech::VoiceActivity voice;
+  };
+  // Measures the recording and finds its words (the browser's, or the transcriber's).
+  void hear(SpokenInput input, util::Callback<Heard> done);
+  // answer(), with a spoken answer's measured recording.
+  void answer(const std::string& session_id, AnswerInput input, std::optional<speech::VoiceActivity> voice,
+              util::Callback<Answered> done);
   Answered save(const std::string& session_id, const model::Question& question, AnswerInput input,
                 model::Evaluation evaluation, std::optional<model::Question> next, int planned);
 
   Coaches coaches_;
   store::SessionStore& store_;
   util::WorkerPool& workers_;
+  speech::Transcriber* transcriber_;
   util::VersionedCache<std::string> documents_;
   util::VersionedCache<ExportedReport> reports_;
 };

@@ -56,6 +56,25 @@ struct ScoreRange {
   int low = 1, high = 10;
 };
 
+// A silence between two stretches of speech, in seconds from the recording's start.
+struct Pause {
+  double start = 0;
+  double length = 0;
+};
+
+// How a spoken answer was delivered, measured on its recording (speech/delivery.cpp).
+struct SpokenDelivery {
+  double duration_seconds = 0;   // the whole recording
+  double speaking_seconds = 0;   // voice activity, from the first speech to the last, pauses excluded
+  std::vector<Pause> pauses;     // silences of at least 0.7 s between speech, in order
+  int words = 0;                 // in the transcript
+  double words_per_minute = 0;   // words per minute of speaking time
+  int filler_count = 0;          // filler words in the transcript (the grader's count)
+  double fillers_per_minute = 0;
+  std::string pace, pausing, fillers;  // a plain-words verdict on each, against common guidance
+  int communication_effect = 0;  // what delivery did to the communication score (0 or below)
+};
+
 struct Fallback {
   std::string provider;
   std::string reason;
@@ -79,6 +98,7 @@ struct Evidence {
   double reading_ease = 0;
   StarParts star;
   std::optional<std::vector<NearbyQuestion>> nearest_bank_questions;  // for questions from outside the bank
+  std::optional<SpokenDelivery> delivery;  // a spoken answer: how it was delivered
 
   // --- what an LLM coach adds ---
   std::optional<Fallback> fallback;  // the LLM failed and the offline coach graded

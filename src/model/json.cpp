@@ -1,5 +1,6 @@
 #include "model/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "model/levels.hpp"
@@ -59,6 +60,49 @@ double rounded(double value, double step) { return std::round(value / step) * st
 
 }  // namespace
 
+json to_json(const SpokenDelivery& d) {
+  json pauses = json::array();
+  double longest = 0;
+  for (const auto& pause : d.pauses) {
+    pauses.push_back({{"start_seconds", rounded(pause.start, 0.1)}, {"length_seconds", rounded(pause.length, 0.1)}});
+    longest = std::max(longest, pause.length);
+  }
+  return {{"duration_seconds", rounded(d.duration_seconds, 0.1)},
+          {"speaking_seconds", rounded(d.speaking_seconds, 0.1)},
+          {"words", d.words},
+          {"words_per_minute", std::round(d.words_per_minute)},  // the figure its verdict names
+          {"pauses", std::move(pauses)},
+          {"longest_pause_seconds", rounded(longest, 0.1)},
+          {"filler_count", d.filler_count},
+          {"fillers_per_minute", rounded(d.fillers_per_minute, 0.1)},
+          {"verdicts", {{"pace", d.pace}, {"pausing", d.pausing}, {"fillers", d.fillers}}},
+          {"communication_effect", d.communication_effect}};
+}
+
+namespace {
+
+SpokenDelivery delivery_from_json(const json& j) {
+  SpokenDelivery d;
+  d.duration_seconds = j.value("duration_seconds", 0.0);
+  d.speaking_seconds = j.value("speaking_seconds", 0.0);
+  d.words = j.value("words", 0);
+  d.words_per_minute = j.value("words_per_minute", 0.0);
+  if (const auto it = j.find("pauses"); it != j.end() && it->is_array())
+    for (const auto& pause : *it)
+      if (pause.is_object()) d.pauses.push_back({pause.value("start_seconds", 0.0), pause.value("length_seconds", 0.0)});
+  d.filler_count = j.value("filler_count", 0);
+  d.fillers_per_minute = j.value("fillers_per_minute", 0.0);
+  if (const auto it = j.find("verdicts"); it != j.end() && it->is_object()) {
+    d.pace = it->value("pace", "");
+    d.pausing = it->value("pausing", "");
+    d.fillers = it->value("fillers", "");
+  }
+  d.communication_effect = j.value("communication_effect", 0);
+  return d;
+}
+
+}  // namespace
+
 json to_json(const Evidence& e) {
   json out = json::object();
   if (e.guard) out["guard"] = *e.guard;
@@ -94,6 +138,7 @@ json to_json(const Evidence& e) {
       near.push_back({{"id", q.id}, {"question", q.question}, {"similarity", rounded(q.similarity, 0.01)}});
     out["nearest_bank_questions"] = std::move(near);
   }
+  if (e.delivery) out["delivery"] = to_json(*e.delivery);
   if (e.fallback) out["fallback"] = {{"provider", e.fallback->provider}, {"reason", e.fallback->reason}};
   if (e.offline_scores) out["offline_scores"] = scores_json(*e.offline_scores);
   if (e.disagreement) out["disagreement"] = *e.disagreement;
@@ -140,6 +185,7 @@ Evidence evidence_from_json(const json& j) {
       if (item.is_object())
         e.nearest_bank_questions->push_back({item.value("id", ""), item.value("question", ""), item.value("similarity", 0.0)});
   }
+  if (const auto it = j.find("delivery"); it != j.end() && it->is_object()) e.delivery = delivery_from_json(*it);
   if (const auto it = j.find("fallback"); it != j.end() && it->is_object())
     e.fallback = Fallback{it->value("provider", ""), it->value("reason", "")};
   if (const auto it = j.find("offline_scores"); it != j.end() && it->is_object()) e.offline_scores = scores_from(*it);

@@ -9,6 +9,7 @@ namespace prepbot::model {
 
 nlohmann::ordered_json to_json(const Question& question);  // {id, question, type, difficulty, hint, bank_id?}
 nlohmann::ordered_json to_json(const Evidence& evidence);
+nlohmann::ordered_json to_json(const SpokenDelivery& delivery);  // seconds and rates rounded to 0.1
 nlohmann::ordered_json to_json(const FollowUp& follow_up);
 nlohmann::ordered_json to_json(const Evaluation& evaluation);
 nlohmann::ordered_json to_json(const FinalReport& report);

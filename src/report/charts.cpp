@@ -141,6 +141,51 @@ void draw_question_bars(cairo_t* cr, const model::Session& session, double x, do
   cairo_restore(cr);
 }
 
+bool has_spoken_answers(const model::Session& session) {
+  return std::any_of(session.answers.begin(), session.answers.end(),
+                     [](const model::Answer& a) { return a.evaluation.evidence.delivery.has_value(); });
+}
+
+void draw_pace_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height) {
+  constexpr double kEasyLow = 120, kEasyHigh = 160;  // the guidance speech/delivery.hpp judges by
+  double top_value = 200;
+  for (const auto& answer : session.answers)
+    if (const auto& d = answer.evaluation.evidence.delivery) top_value = std::max(top_value, d->words_per_minute);
+  top_value = std::ceil(top_value / 40) * 40;
+  cairo_save(cr);
+  const double left = x + 26, top = y + 6, bottom = y + height - 16, plot_width = width - 30;
+  const auto at = [&](double value) { return bottom - (bottom - top) * std::clamp(value, 0.0, top_value) / top_value; };
+  set_color(cr, kCommunication, 0.12);  // the band that is easy to follow
+  cairo_rectangle(cr, left, at(kEasyHigh), plot_width, at(kEasyLow) - at(kEasyHigh));
+  cairo_fill(cr);
+  cairo_set_line_width(cr, 0.5);
+  for (double value = 0; value <= top_value; value += 40) {
+    set_color(cr, kRule);
+    cairo_move_to(cr, left, at(value));
+    cairo_line_to(cr, left + plot_width, at(value));
+    cairo_stroke(cr);
+    draw_centered(cr, fmt::format("{:.0f}", value), x + 11, at(value), 7, kMuted);
+  }
+  const std::size_t n = std::max<std::size_t>(session.answers.size(), 1);
+  const double group = plot_width / static_cast<double>(n);
+  const double bar = std::min(22.0, group * 0.6);
+  for (std::size_t i = 0; i < session.answers.size(); ++i) {
+    const double start = left + group * static_cast<double>(i) + (group - bar) / 2;
+    draw_centered(cr, fmt::format("Q{}", session.answers[i].question_id), start + bar / 2, bottom + 8, 7, kMuted);
+    const auto& delivery = session.answers[i].evaluation.evidence.delivery;
+    if (!delivery) {
+      draw_centered(cr, "typed", start + bar / 2, bottom - 6, 7, kMuted);
+      continue;
+    }
+    const double wpm = delivery->words_per_minute;
+    set_color(cr, wpm >= kEasyLow && wpm <= kEasyHigh ? kCommunication : kConfidence);
+    cairo_rectangle(cr, start, at(wpm), bar, bottom - at(wpm));
+    cairo_fill(cr);
+    draw_centered(cr, fmt::format("{:.0f}", wpm), start + bar / 2, at(wpm) - 6, 7, kInk);
+  }
+  cairo_restore(cr);
+}
+
 std::string radar_svg(const model::FinalReport& averages) {
   return svg_of(320, 320, [&](cairo_t* cr) { draw_radar(cr, averages, 0, 0, 320); });
 }

@@ -15,6 +15,11 @@ void draw_radar(cairo_t* cr, const model::FinalReport& averages, double x, doubl
 // Every answered question's three scores as grouped bars, in a width × height box at (x, y).
 void draw_question_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height);
 
+// Each spoken answer's pace in words per minute as bars, with the 120–160 band
+// that is easy to follow marked, in a width × height box at (x, y).
+void draw_pace_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height);
+bool has_spoken_answers(const model::Session& session);
+
 // The charts as standalone SVG documents.
 std::string radar_svg(const model::FinalReport& averages);
 std::string question_bars_svg(const model::Session& session);

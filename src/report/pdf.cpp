@@ -269,6 +269,15 @@ void draw_charts(Document& doc, const model::Session& session) {
   }, 10);
 }
 
+// Spoken answers: each one's pace against the band that is easy to follow.
+void pace_chart(Document& doc, const model::Session& session) {
+  if (!has_spoken_answers(session)) return;
+  doc.heading("Pace per question", 13, 18);
+  doc.paragraph("Words a minute of each spoken answer; the shaded band, 120 to 160, is easy to follow.", 8.5, false,
+                kMuted, 4);
+  doc.drawing(130, [&session](cairo_t* cr, double x, double y) { draw_pace_bars(cr, session, x, y, kContentWidth, 130); }, 10);
+}
+
 // The job posting's skills: which questions practised each, and how they went.
 void posting_coverage(Document& doc, const model::FinalReport& report) {
   if (report.posting_coverage.empty()) return;
@@ -321,6 +330,7 @@ std::string full_report_pdf(const model::Session& session) {
   Document doc(session.meta.name);
   title_block(doc, session, "FULL INTERVIEW REPORT");
   draw_charts(doc, session);
+  pace_chart(doc, session);
   posting_coverage(doc, final_report_of(session));
   difficulty_path(doc, final_report_of(session));
 

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/fake_llm_process.hpp"
 #include "support/server_process.hpp"
 
 namespace prepbot::testing {
@@ -24,43 +25,8 @@ using nlohmann::json;
 
 const std::string kKey = "sk-test-SECRET-7f3a9c1e5b";
 
-class FakeLlm {
- public:
-  FakeLlm() {
-    for (int tries = 0; tries < 5; ++tries) {
-      port_ = 20000 + static_cast<int>(getpid() % 20000) + tries * 7;
-      pid_ = fork();
-      if (pid_ == 0) {
-        execl(FAKE_LLM_BINARY, FAKE_LLM_BINARY, std::to_string(port_).c_str(), kKey.c_str(), nullptr);
-        _exit(127);
-      }
-      for (int i = 0; i < 100; ++i) {
-        if (client().get("/stats").status == 200) return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    throw std::runtime_error("fake_llm did not start");
-  }
-  ~FakeLlm() {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-  }
-  HttpClient client() const { return HttpClient(url()); }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  int requests(const std::string& model) const {
-    const json stats = client().get("/stats").json();
-    return stats.value(model, 0);
-  }
-
- private:
-  int port_ = 0;
-  pid_t pid_ = -1;
-};
-
 FakeLlm& fake() {
-  static FakeLlm server;
+  static FakeLlm server(kKey);
   return server;
 }
 
@@ -118,7 +84,8 @@ TEST_P(LlmTest, NormalRepliesGradeAndAskQuestions) {
 TEST_P(LlmTest, ASessionMayChooseTheOfflineCoachAtStart) {
   ServerProcess server("sqlite::memory:", provider().args("normal"));
   const auto client = server.client();
-  EXPECT_EQ(client.get("/interview/coaches").json(), (json{{"default", GetParam()}, {"available", {GetParam(), "offline"}}}));
+  EXPECT_EQ(client.get("/interview/coaches").json(),
+            (json{{"default", GetParam()}, {"available", {GetParam(), "offline"}}, {"transcriber", nullptr}}));
   const int calls_before = fake().requests("normal");
   const auto started = client.post("/interview/start", json{{"name", "Ada"}, {"role", "backend developer"}, {"experience", "mid"},
                                                              {"mode", "technical"}, {"num_questions", 2}, {"coach", "Offline"}});

@@ -27,11 +27,19 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-export async function launch() {
+/**
+ * Debian's Chromium, headless. `fakeAudioFile` (a WAV) makes it a browser with a
+ * microphone that hears that file, once, and grants every page the microphone.
+ */
+export async function launch({ fakeAudioFile } = {}) {
+  const fakeMicrophone = fakeAudioFile ? [
+    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-audio-capture=${fakeAudioFile}%noloop`,
+  ] : [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...fakeMicrophone],
   });
 }
 
@@ -68,8 +76,8 @@ export async function openPage(browser, { device = "desktop", colorScheme = "lig
   return { context, page, problems };
 }
 
-export async function screenshot(page, name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Runs axe-core and fails on serious or critical violations. */

@@ -7,13 +7,25 @@
 // counts requests per model at GET /stats. Its catalogue (Gemini's models.get,
 // OpenAI's GET /models) holds every model name above except those starting
 // with "retired".
-//   fake_llm PORT API_KEY
+//
+// It is also an OpenAI-compatible transcription server: POST
+// /v1/audio/transcriptions with multipart/form-data (file, model,
+// response_format), answering {"text": …}. The model picks the behaviour:
+//   stt-ok        the transcript of the upload: with TRANSCRIPTS_DIR given, the
+//                 text of FILE.txt for the file FILE there whose bytes equal the
+//                 upload, else of default.txt there; else an empty text
+//   stt-slow-<ms> the same after a delay;  stt-down 503;  stt-garbage not JSON;
+//   stt-hang      never answers
+//   fake_llm PORT API_KEY [TRANSCRIPTS_DIR]
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <queue>
 #include <regex>
 #include <string>
@@ -28,6 +40,7 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 std::string api_key;
+std::filesystem::path transcripts_dir;
 std::mutex stats_mutex;
 std::map<std::string, int> requests_by_model;
 std::map<std::string, int> seen_bodies;  // for ratelimited: the first attempt of each body fails
@@ -164,6 +177,71 @@ Answer catalogue(const std::string& path, const restinio::http_request_header_t&
   return {404, R"({"error":"not found"})", {}};
 }
 
+// Sends now, or after `delay_ms` from the delayed sender's thread.
+void send_after(int delay_ms, std::function<void()> send) {
+  if (delay_ms == 0) return send();
+  std::lock_guard lock(delayed_mutex);
+  delayed.push({Clock::now() + std::chrono::milliseconds(delay_ms), std::move(send)});
+  delayed_ready.notify_one();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The parts of a multipart/form-data body, by field name.
+std::map<std::string, std::string> form_parts(const std::string& body, const std::string& content_type) {
+  std::map<std::string, std::string> parts;
+  const auto at = content_type.find("boundary=");
+  if (at == std::string::npos) return parts;
+  const std::string delimiter = "--" + content_type.substr(at + 9);
+  std::size_t start = body.find(delimiter);
+  while (start != std::string::npos) {
+    start += delimiter.size();
+    if (body.compare(start, 2, "--") == 0) break;
+    const auto head_end = body.find("\r\n\r\n", start);
+    const auto next = body.find("\r\n" + delimiter, start);
+    if (head_end == std::string::npos || next == std::string::npos || head_end > next) break;
+    const std::string head = body.substr(start, head_end - start);
+    std::smatch name;
+    if (std::regex_search(head, name, std::regex("name=\"([^\"]*)\""))) parts[name[1]] = body.substr(head_end + 4, next - head_end - 4);
+    start = next + 2;
+  }
+  return parts;
+}
+
+std::string transcript_of(const std::string& audio) {
+  if (transcripts_dir.empty()) return "";
+  for (const auto& entry : std::filesystem::directory_iterator(transcripts_dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() == ".txt") continue;
+    if (entry.file_size() == audio.size() && read_file(entry.path()) == audio)
+      return read_file(entry.path().string() + ".txt");
+  }
+  return read_file(transcripts_dir / "default.txt");
+}
+
+// POST /v1/audio/transcriptions; nullopt: never answer.
+std::optional<Answer> transcription(const restinio::request_handle_t& req, int& delay_ms) {
+  const auto type = req->header().opt_value_of(restinio::http_field::content_type);
+  const auto parts = form_parts(req->body(), type ? std::string(*type) : "");
+  const auto auth = req->header().opt_value_of("Authorization");
+  const std::string model = parts.count("model") ? parts.at("model") : "";
+  {
+    std::lock_guard lock(stats_mutex);
+    ++requests_by_model[model];
+  }
+  if (!auth || *auth != "Bearer " + api_key)
+    return Answer{401, R"({"error":{"message":"Incorrect API key provided.","code":"invalid_api_key"}})", {}};
+  if (!parts.count("file") || model.empty())
+    return Answer{400, R"({"error":{"message":"file and model are required","code":"invalid_request"}})", {}};
+  if (model == "stt-hang") return std::nullopt;
+  if (model == "stt-down") return Answer{503, R"({"error":{"message":"The server is overloaded.","code":"overloaded"}})", {}};
+  if (model == "stt-garbage") return Answer{200, "<html>surprise</html>", {}};
+  if (model.rfind("stt-slow-", 0) == 0) delay_ms = std::stoi(model.substr(9));
+  return Answer{200, json{{"text", transcript_of(parts.at("file"))}}.dump(), {}};
+}
+
 restinio::request_handling_status_t handle(const restinio::request_handle_t& req) {
   const std::string path(req->header().path());
   auto respond = [req](const Answer& answer) {
@@ -181,6 +259,13 @@ restinio::request_handling_status_t handle(const restinio::request_handle_t& req
   }
   if (req->header().method() == restinio::http_method_get()) {
     respond(catalogue(path, req->header()));
+    return restinio::request_accepted();
+  }
+  if (path == "/v1/audio/transcriptions") {
+    int delay_ms = 0;
+    const auto answer = transcription(req, delay_ms);
+    if (!answer) return restinio::request_accepted();  // never answers
+    send_after(delay_ms, [respond, answer = *answer] { respond(answer); });
     return restinio::request_accepted();
   }
   const json body = json::parse(req->body(), nullptr, false);
@@ -217,24 +302,19 @@ restinio::request_handling_status_t handle(const restinio::request_handle_t& req
   if (model.rfind("slow-", 0) == 0) delay_ms = std::stoi(model.substr(5)), mode = "normal";
   Answer answer = gemini ? answer_gemini(mode, wants_questions, count, first_attempt)
                          : answer_openai(mode, wants_questions, count, first_attempt);
-  if (delay_ms == 0) {
-    respond(answer);
-  } else {
-    std::lock_guard lock(delayed_mutex);
-    delayed.push({Clock::now() + std::chrono::milliseconds(delay_ms), [respond, answer] { respond(answer); }});
-    delayed_ready.notify_one();
-  }
+  send_after(delay_ms, [respond, answer] { respond(answer); });
   return restinio::request_accepted();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: fake_llm PORT API_KEY\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: fake_llm PORT API_KEY [TRANSCRIPTS_DIR]\n");
     return 2;
   }
   api_key = argv[2];
+  if (argc == 4) transcripts_dir = argv[3];
   std::thread(delayed_sender).detach();
   using Traits = restinio::default_traits_t;
   restinio::run(restinio::on_thread_pool<Traits>(2)

@@ -4,12 +4,13 @@
 const TIMEOUT_MS = 60000;
 
 export class ApiError extends Error {
-  constructor(message, { status = 0, fields = {}, network = false } = {}) {
+  constructor(message, { status = 0, fields = {}, network = false, detail = null } = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.fields = fields;  // {fieldName: message} from a 422
     this.network = network;
+    this.detail = detail;  // the server's own words, also for a 5xx (whose message stays general)
   }
 }
 
@@ -20,6 +21,12 @@ function fieldLabel(field) {
 }
 
 function errorFrom(status, body) {
+  const error = errorFromDetail(status, body);
+  if (body && typeof body.detail === "string") error.detail = body.detail;
+  return error;
+}
+
+function errorFromDetail(status, body) {
   const detail = body && body.detail;
   if (status === 422 && Array.isArray(detail)) {
     const fields = {};
@@ -50,10 +57,10 @@ function errorFrom(status, body) {
 }
 
 // `body` is sent as JSON, or as it is when it is a File or Blob of the given type.
-async function request(method, path, body) {
+async function request(method, path, body, { timeoutMs = TIMEOUT_MS } = {}) {
   const raw = body instanceof Blob;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response;
   try {
     response = await fetch(path, {
@@ -84,11 +91,22 @@ export const api = {
   start: (body) => request("POST", "/interview/start", body),
   session: (id) => request("GET", sessionPath(id)),
   answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),
+  // A spoken answer: the recording (a WAV blob), with the browser's own transcript when it made one.
+  // The reply is the answer's, plus `transcript` and `delivery`. Transcribing takes a while: 3 minutes.
+  answerAudio: (id, questionId, recording, transcript) =>
+    request("POST", audioAnswerPath(id, questionId, transcript), recording, { timeoutMs: 180000 }),
   finalize: (id) => request("POST", sessionPath(id, "/finalize")),
   privacy: () => request("GET", "/privacy"),
   // A PDF file's text: {text, characters, pages, pages_read, truncated}.
   extractText: (file) => request("POST", "/interview/extract-text", new Blob([file], { type: "application/pdf" })),
 };
+
+/** The spoken answer's URL; the transcript is percent-encoded (never "+" for a space). */
+export function audioAnswerPath(id, questionId, transcript) {
+  const query = `question_id=${encodeURIComponent(questionId)}` +
+    (transcript ? `&transcript=${encodeURIComponent(transcript)}` : "");
+  return sessionPath(id, `/answer/audio?${query}`);
+}
 
 export const exportUrl = (id, kind) => sessionPath(id, `/export/${kind}`);
 export const chartUrl = (id, kind) => sessionPath(id, `/charts/${kind}.svg`);

@@ -1,5 +1,6 @@
 // Rendering of one evaluation: scores, feedback, a stronger example, evidence
 // and resources. Used right after an answer and in the final report.
+import { deliveryBlock, spokenDelivery } from "./delivery.js";
 import { h, prewrap } from "./dom.js";
 import { SCORE_DIMENSIONS, formatScore, parseResource, scoreLevel, widthClass } from "./format.js";
 
@@ -131,6 +132,7 @@ export function feedbackBody(evaluation, { questionType, level = 3, attempts, co
     guard && String(ev.feedback || "").trim() === guard
       ? null
       : h("section", { class: "fb-section" }, h(hx, null, "What the coach says"), prewrap(ev.feedback || "No feedback was given.")),
+    deliveryBlock(spokenDelivery(ev), { level, contentOnly }),
     ev.examples_or_corrections
       ? h("section", { class: "fb-section" }, h(hx, null, "A stronger answer"), prewrap(ev.examples_or_corrections, "div"))
       : null,

@@ -5,10 +5,13 @@
 // the timer) handed to small functions: a change of question or phase renders
 // the whole screen again from it, so nothing a render needs lives in the DOM.
 import { api, ApiError } from "./api.js";
+import { spokenDelivery } from "./delivery.js";
 import { announce, focusElement, h, prewrap, setTitle } from "./dom.js";
 import { feedbackBody, scoreSentence } from "./feedback.js";
 import { capitalize, countWords, familyTitle, formatDuration, modeLabel } from "./format.js";
+import { canReadAloud, readAloud, stopReading } from "./speech.js";
 import * as store from "./storage.js";
+import { voicePanel } from "./voice.js";
 
 const MAX_ANSWER = 10000;
 
@@ -46,7 +49,7 @@ export function renderInterview(main, session, { onFinished, position, focus = t
   const view = createView(main, session, onFinished, position);
   savePosition(view);
   render(view, { focusId: focus ? (view.phase === "end" ? "end-heading" : "question-text") : null });
-  return { dispose: () => stopTimer(view) };
+  return { dispose: () => { stopTimer(view); stopVoice(view); } };
 }
 
 function createView(main, session, onFinished, position) {
@@ -60,6 +63,9 @@ function createView(main, session, onFinished, position) {
     total,
     // Unsent answers by question id: they survive Skip, going back and Try again.
     drafts: new Map(),
+    // Unsent recordings by question id ({blob, seconds, transcript}), kept the same way.
+    takes: new Map(),
+    voice: null,  // the "Answer out loud" panel on screen: {element, dispose}
     index: start < 0 ? total - 1 : start,
     phase: start < 0 ? "end" : "answer",  // answer | feedback | end
     busy: false,
@@ -95,6 +101,13 @@ function startTimer(view, display) {
   view.tick = setInterval(update, 1000);
 }
 
+// The microphone and the question read aloud stop when the screen changes.
+function stopVoice(view) {
+  if (view.voice) view.voice.dispose();
+  view.voice = null;
+  stopReading();
+}
+
 // ---- pieces ----
 function badges(q) {
   const targets = Array.isArray(q.targets) ? q.targets : [];
@@ -105,8 +118,10 @@ function badges(q) {
     targets.length ? h("span", { class: "badge targets" }, "From the posting: ", targets.join(", ")) : null);
 }
 
+// The hint (and, where the browser can speak, "Read the question aloud" beside its toggle).
 function hintBlock(view, q) {
-  if (!q.hint) return null;
+  const speakButton = readAloudButton(q);
+  if (!q.hint) return speakButton ? h("div", { class: "hint-block" }, h("div", { class: "q-tools" }, speakButton)) : null;
   const hintId = `hint-${q.id}`;
   const text = h("p", { class: "hint-text", id: hintId, hidden: !view.hintOpen }, q.hint);
   const button = h("button", { type: "button", class: "btn-link hint-toggle", "aria-expanded": view.hintOpen ? "true" : "false", "aria-controls": hintId },
@@ -117,7 +132,22 @@ function hintBlock(view, q) {
     button.setAttribute("aria-expanded", view.hintOpen ? "true" : "false");
     button.textContent = view.hintOpen ? "Hide hint" : "Show hint";
   });
-  return h("div", { class: "hint-block" }, button, text);
+  return h("div", { class: "hint-block" }, h("div", { class: "q-tools" }, button, speakButton), text);
+}
+
+/** "Read the question aloud" with the browser's speech synthesis, where there is one. */
+function readAloudButton(q) {
+  if (!canReadAloud()) return null;
+  const button = h("button", { type: "button", class: "btn-link read-aloud", id: "read-aloud" }, "Read the question aloud");
+  let reading = false;
+  const done = () => { reading = false; button.textContent = "Read the question aloud"; };
+  button.addEventListener("click", () => {
+    if (reading) { stopReading(); done(); return; }
+    reading = true;
+    button.textContent = "Stop reading";
+    readAloud(q.question, done);
+  });
+  return button;
 }
 
 function timerBlock(view) {
@@ -237,7 +267,24 @@ function answerPhase(view, q) {
     event.preventDefault();
     submitAnswer(view, q, parts);
   });
-  return form;
+  return [form, voiceBlock(view, q, parts)];
+}
+
+/** The "Answer out loud" panel beside the written answer; while it sends, the form waits. */
+function voiceBlock(view, q, parts) {
+  view.voice = voicePanel({
+    sessionId: view.session.id,
+    questionId: q.id,
+    take: view.takes.get(q.id),
+    onTake: (take) => (take ? view.takes.set(q.id, take) : view.takes.delete(q.id)),
+    onBusy: (busy) => {
+      view.busy = busy;
+      parts.submit.disabled = busy;
+      parts.skip.disabled = busy;
+    },
+    onAnswered: (result) => showGraded(view, q, result.transcript || "", result),
+  });
+  return view.voice.element;
 }
 
 function showAnswerError({ textarea, fieldError }, message) {
@@ -268,7 +315,7 @@ function recordAnswer(view, q, text, result, privacy) {
       examples_or_corrections: result.examples_or_corrections,
       resources: result.resources,
       source: result.source,
-      evidence: result.evidence,
+      evidence: result.evidence,  // a spoken answer's delivery is in it, where a reload finds it too
     },
     privacy,
   });
@@ -288,21 +335,26 @@ async function submitAnswer(view, q, parts) {
   announce("Grading your answer…");
   try {
     const result = await api.answer(view.session.id, q.id, text);
-    view.elapsed = Date.now() - view.startedAt;
-    // What has left this computer so far, shown beside who graded; unknown if the ledger cannot be read.
-    const privacy = await api.privacy().catch(() => null);
-    recordAnswer(view, q, text, result, privacy);
-    addQuestions(view, q, result);
-    view.busy = false;
-    view.phase = "feedback";
-    render(view, { focusId: "feedback-heading" });
-    announce(`Feedback ready. ${scoreSentence(result.scores)}.`);
+    await showGraded(view, q, text, result);
   } catch (err) {
     view.busy = false;
     setGrading(parts, false);
     if (err instanceof ApiError && err.fields && err.fields.answer) showAnswerError(parts, err.fields.answer);
     showError(parts.box, err);
   }
+}
+
+/** After a graded answer, written or spoken: keep it, add what it brought, show its feedback. */
+async function showGraded(view, q, text, result) {
+  view.elapsed = Date.now() - view.startedAt;
+  // What has left this computer so far, shown beside who graded; unknown if the ledger cannot be read.
+  const privacy = await api.privacy().catch(() => null);
+  recordAnswer(view, q, text, result, privacy);
+  addQuestions(view, q, result);
+  view.busy = false;
+  view.phase = "feedback";
+  render(view, { focusId: "feedback-heading" });
+  announce(`Feedback ready. ${scoreSentence(result.scores)}.`);
 }
 
 // A follow-up comes right after its question; an adaptive session's next question at the end.
@@ -338,10 +390,12 @@ function feedbackPhase(view, q) {
   const entry = view.session.answers.get(q.id);
   const box = errorBox();
   const took = view.timerOn && view.elapsed ? h("span", { class: "muted" }, ` · answered in ${formatDuration(view.elapsed)}`) : null;
+  const spoken = Boolean(spokenDelivery(entry.evaluation));
   return [
     h("div", { class: "your-answer" },
-      h("p", { class: "label-text" }, "Your answer", took),
-      h("blockquote", { class: "answer-text" }, prewrap(entry.answer))),
+      h("p", { class: "label-text", id: "answer-label" }, spoken ? "What we heard" : "Your answer", took),
+      spoken ? h("p", { class: "muted spoken-note" }, "Your spoken answer, as transcribed from your recording.") : null,
+      h("blockquote", { class: "answer-text", id: "answer-given" }, prewrap(entry.answer))),
     h("section", { class: "card feedback", "aria-labelledby": "feedback-heading", id: "feedback" },
       h("h2", { id: "feedback-heading", tabindex: "-1" }, "Feedback on your answer"),
       feedbackBody(entry.evaluation, { questionType: q.type, level: 3, attempts: entry.attempts,
@@ -451,6 +505,7 @@ function moveFocus(main, focusId, caretEnd) {
 
 function render(view, { focusId, caretEnd } = {}) {
   stopTimer(view);
+  stopVoice(view);
   const children = [header(view)];
   if (view.phase === "end") {
     setTitle("Finish");

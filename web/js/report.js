@@ -1,5 +1,7 @@
 // The final report screen.
 import { chartUrl, exportUrl } from "./api.js";
+import { paceChart } from "./chart.js";
+import { PACE_BAND, deliveryBlock, paceWhere, spokenDelivery } from "./delivery.js";
 import { h, prewrap, setTitle } from "./dom.js";
 import { evidenceBlock, resourceList, scoreBar, scoreBars } from "./feedback.js";
 import { capitalize, familyTitle, formatDate, formatScore, modeLabel, scoreLevel } from "./format.js";
@@ -26,8 +28,9 @@ function questionReview(session, q, i) {
     return section;
   }
   const ev = entry.evaluation || {};
+  const delivery = spokenDelivery(ev);
   section.append(
-    h("p", { class: "label-text" }, "Your answer"),
+    h("p", { class: "label-text" }, delivery ? "What we heard (a spoken answer)" : "Your answer"),
     h("blockquote", { class: "answer-text" }, prewrap(entry.answer)),
     scoreBars(ev.scores),
     h("p", { class: "label-text" }, "Feedback"),
@@ -36,13 +39,14 @@ function questionReview(session, q, i) {
   if (ev.examples_or_corrections) extra.push(h("h4", null, "A stronger answer"), prewrap(ev.examples_or_corrections));
   const evidence = evidenceBlock(ev.evidence, { questionType: q.type, level: 4 });
   if (evidence) extra.push(h("h4", null, "Evidence from your answer"), evidence);
+  if (delivery) extra.push(deliveryBlock(delivery, { level: 4, contentOnly: (session.meta || {}).scoring === "content" }));
   if (extra.length) {
-    section.append(h("details", { class: "more" }, h("summary", null, "Stronger answer and evidence"), extra));
+    section.append(h("details", { class: "more" },
+      h("summary", null, delivery ? "Stronger answer, evidence and delivery" : "Stronger answer and evidence"), extra));
   }
   return section;
 }
 
-/** Renders the report of a completed session. Returns the h1 to focus. */
 /** The job posting's skills: how many answered questions practised each, and their technical average. */
 function postingCoverage(coverage) {
   if (!Array.isArray(coverage) || !coverage.length) return null;
@@ -67,6 +71,28 @@ function difficultyPath(path) {
     h("ol", { class: "difficulty-path" }, steps));
 }
 
+/** Words a minute of each spoken answer, when any answer was spoken. */
+function paceSection(session) {
+  const points = session.questions.flatMap((q, i) => {
+    const entry = session.answers.get(q.id);
+    const delivery = entry && spokenDelivery(entry.evaluation);
+    if (!delivery) return [];
+    const parent = q.parent_id ? session.questions.findIndex((x) => x.id === q.parent_id) + 1 : 0;
+    return [{ label: parent ? `F${parent}` : `Q${i + 1}`, name: parent ? `Follow-up to question ${parent}` : `Question ${i + 1}`,
+      wpm: delivery.words_per_minute }];
+  });
+  if (!points.length) return null;
+  const describe = (p) => `${p.name}: ${Math.round(p.wpm)} words a minute, ${paceWhere(p.wpm)}`;
+  return h("section", { class: "card", "aria-labelledby": "pace-heading", id: "pace-section" },
+    h("h2", { id: "pace-heading" }, "Pace per question"),
+    h("figure", { class: "pace-figure" },
+      paceChart(points, { titleId: "pace-chart-title", descId: "pace-chart-desc", band: PACE_BAND, describe }),
+      h("figcaption", { class: "muted" },
+        `Words a minute of each answer you gave out loud; the shaded band, ${PACE_BAND[0]} to ${PACE_BAND[1]}, is easy to follow.` +
+        (points.some((p) => p.label.startsWith("F")) ? " F marks a follow-up question." : ""))));
+}
+
+/** Renders the report of a completed session. Returns the h1 to focus. */
 export function renderReport(main, session, { onStartAgain }) {
   setTitle("Report");
   const r = session.final_report || {};
@@ -119,6 +145,8 @@ export function renderReport(main, session, { onStartAgain }) {
         h("figure", { class: "chart" },
           h("img", { src: chartUrl(session.id, "questions"), alt: barsAlt, id: "chart-questions", decoding: "async" }),
           h("figcaption", null, "Scores for each question")))),
+
+    paceSection(session),
 
     postingCoverage(r.posting_coverage),
     difficultyPath(r.difficulty_path),

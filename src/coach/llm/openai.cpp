@@ -59,10 +59,8 @@ class OpenAi final : public Provider {
   }
 
   Reply parse(const HttpResult& result) const override {
-    if (result.status == 0)
-      return {Failure::retryable, "", {}, result.failure == HttpFailure::timeout ? "timeout" : "no connection"};
+    if (result.status != 200) return classify_error(result);
     const json body = json::parse(result.body, nullptr, false);
-    if (result.status != 200) return classify_error(result, body);
     if (!body.is_object() || !body.contains("choices") || !body["choices"].is_array() || body["choices"].empty())
       return {Failure::retryable, "", {}, "unreadable reply"};
     const json& choice = body["choices"][0];
@@ -77,28 +75,12 @@ class OpenAi final : public Provider {
   }
 
  private:
-  Reply classify_error(const HttpResult& result, const json& body) const {
-    std::string code, message;
-    if (body.is_object() && body.contains("error")) {
-      const json& error = body["error"];
-      if (error.is_object()) {
-        code = error.contains("code") && error["code"].is_string() ? error["code"].get<std::string>() : "";
-        message = error.value("message", "");
-      } else if (error.is_string()) {
-        message = error.get<std::string>();
-      }
-    }
-    std::chrono::milliseconds retry_after{0};
-    if (const auto it = result.headers.find("retry-after-ms"); it != result.headers.end())
-      retry_after = parse_duration(it->second + "ms");
-    else if (const auto it2 = result.headers.find("retry-after"); it2 != result.headers.end())
-      retry_after = parse_duration(it2->second + "s");
-    const std::string reason = fmt::format("HTTP {} {}", result.status, code);
-    if (result.status == 429) return {code == "insufficient_quota" ? Failure::fatal : Failure::retryable, "", retry_after, reason};
-    if (result.status >= 500) return {Failure::retryable, "", retry_after, reason};
+  Reply classify_error(const HttpResult& result) const {
+    std::string message;
+    Reply reply = openai_error(result, &message);
     if (result.status == 400 && message.find("response_format") != std::string::npos && schemas_supported_.exchange(false))
       return {Failure::retryable, "", {}, "server has no json_schema support; using JSON mode"};
-    return {Failure::fatal, "", {}, reason};
+    return reply;
   }
 
   ProviderConfig config_;
@@ -106,6 +88,32 @@ class OpenAi final : public Provider {
 };
 
 }  // namespace
+
+Reply openai_error(const HttpResult& result, std::string* message_out) {
+  if (result.status == 0)
+    return {Failure::retryable, "", {}, result.failure == HttpFailure::timeout ? "timeout" : "no connection"};
+  const json body = json::parse(result.body, nullptr, false);
+  std::string code, message;
+  if (body.is_object() && body.contains("error")) {
+    const json& error = body["error"];
+    if (error.is_object()) {
+      code = error.contains("code") && error["code"].is_string() ? error["code"].get<std::string>() : "";
+      message = error.value("message", "");
+    } else if (error.is_string()) {
+      message = error.get<std::string>();
+    }
+  }
+  if (message_out) *message_out = message;
+  std::chrono::milliseconds retry_after{0};
+  if (const auto it = result.headers.find("retry-after-ms"); it != result.headers.end())
+    retry_after = parse_duration(it->second + "ms");
+  else if (const auto it2 = result.headers.find("retry-after"); it2 != result.headers.end())
+    retry_after = parse_duration(it2->second + "s");
+  const std::string reason = code.empty() ? fmt::format("HTTP {}", result.status) : fmt::format("HTTP {} {}", result.status, code);
+  if (result.status == 429) return {code == "insufficient_quota" ? Failure::fatal : Failure::retryable, "", retry_after, reason};
+  if (result.status >= 500) return {Failure::retryable, "", retry_after, reason};
+  return {Failure::fatal, "", {}, reason};
+}
 
 std::unique_ptr<Provider> make_openai(ProviderConfig config) { return std::make_unique<OpenAi>(std::move(config)); }
 

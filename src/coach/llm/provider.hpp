@@ -62,6 +62,12 @@ std::unique_ptr<Provider> make_openai(ProviderConfig config);
 
 const char* to_string(ModelCheck check);
 
+// An OpenAI-compatible server's failed call (no response, or a status other than
+// 200), classified: an exhausted quota and other 4xx are fatal; 429, 5xx and no
+// response are worth another try, with the server's hint. `message`, when given,
+// gets the server's error message (not safe to log: it may quote the request).
+Reply openai_error(const HttpResult& result, std::string* message = nullptr);
+
 // "43.7s", "1.5s", "500ms" → milliseconds; 0 when unreadable.
 std::chrono::milliseconds parse_duration(const std::string& text);
 

@@ -108,6 +108,17 @@ TEST(Pdf, TheFullReportListsTheJobPostingsSkills) {
   EXPECT_NE(text.find("Kubernetes: not practised in this session"), std::string::npos) << text;
 }
 
+TEST(Pdf, SpokenAnswersGetAPaceChart) {
+  model::Session session = completed_session(2, "An answer.");
+  EXPECT_EQ(text_of(full_report_pdf(session)).find("Pace per question"), std::string::npos) << "typed answers only";
+  model::SpokenDelivery delivery;
+  delivery.words_per_minute = 187;
+  session.answers[1].evaluation.evidence.delivery = delivery;
+  const std::string text = text_of(full_report_pdf(session));
+  EXPECT_NE(text.find("Pace per question"), std::string::npos);
+  EXPECT_NE(text.find("187"), std::string::npos) << "the spoken answer's bar is labelled with its pace";
+}
+
 TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {
   auto session = completed_session(2, "An answer.");
   session.answers[1].answered_at = "2026-11-25T10:30:07.123456";

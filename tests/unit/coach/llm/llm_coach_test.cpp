@@ -2,55 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <deque>
 #include <future>
 
+#include "coach/llm/scripted_transport.hpp"
 #include "coach/offline/test_bank.hpp"
 
 namespace prepbot::coach::llm {
 namespace {
 
 using nlohmann::json;
-
-// Answers each request with the next scripted result (the last one once the script
-// runs out), at once and on the caller's thread, ignoring the delay; or holds the
-// requests until release() when `hold` is set. Counts what was sent.
-class ScriptedTransport final : public Transport {
- public:
-  explicit ScriptedTransport(std::vector<HttpResult> script, bool hold = false)
-      : script_(std::move(script)), hold_(hold) {}
-
-  void send(HttpRequest, std::function<void(HttpResult)> done, std::chrono::milliseconds) override {
-    HttpResult result;
-    {
-      std::lock_guard lock(mutex_);
-      ++sent_;
-      result = script_[std::min(next_++, script_.size() - 1)];
-      if (hold_) return held_.push_back([done = std::move(done), result] { done(result); });
-    }
-    done(std::move(result));
-  }
-  void release_one() {
-    std::function<void()> answer;
-    {
-      std::lock_guard lock(mutex_);
-      answer = std::move(held_.front());
-      held_.pop_front();
-    }
-    answer();
-  }
-  int sent() const {
-    std::lock_guard lock(mutex_);
-    return static_cast<int>(sent_);
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<HttpResult> script_;
-  bool hold_;
-  std::size_t next_ = 0, sent_ = 0;
-  std::deque<std::function<void()>> held_;
-};
 
 // OpenAI-compatible replies: a valid evaluation, or an error status.
 HttpResult graded() {
