@@ -61,7 +61,9 @@ done
 # LLM coach: 500 concurrent evaluations while the (fake) LLM takes 2 s to answer each.
 llm_port=$(free_port)
 llm_app_port=$(free_port)
-build/release/tests/fake_llm "$llm_port" bench-key &
+mkdir -p "$work/transcripts"  # what the fake transcription server hears in any recording
+echo "I would put a token bucket per API key in Redis and answer 429 with Retry-After when it is empty." >"$work/transcripts/default.txt"
+build/release/tests/fake_llm "$llm_port" bench-key "$work/transcripts" &
 fake=$!
 wait_for "http://127.0.0.1:$llm_port/stats"
 start_prepbot "$llm_app_port" "$work/llm-server.log" --store sqlite::memory: --log warn \
@@ -72,7 +74,7 @@ printf '%-44s %s\n' "LLM coach, 500 concurrent, 2 s fake LLM" "$(build/release/b
 kill $llm_server 2>/dev/null; wait $llm_server 2>/dev/null || true
 
 # Spoken answers: 50 at once while the (fake) transcription server takes 2 s for each.
-espeak-ng -s 150 -w "$work/spoken.wav" "I would put a token bucket per API key in Redis and answer 429 with Retry-After when it is empty."
+espeak-ng -s 150 -w "$work/spoken.wav" -f "$work/transcripts/default.txt"
 stt_app_port=$(free_port)
 start_prepbot "$stt_app_port" "$work/stt-server.log" --store sqlite::memory: --log warn \
   --stt openai --stt-base-url "http://127.0.0.1:$llm_port/v1" --stt-model stt-slow-2000 --stt-api-key bench-key \

@@ -61,8 +61,9 @@ void delayed_sender() {
       delayed_ready.wait(lock);
       continue;
     }
-    if (Clock::now() < delayed.top().at) {
-      delayed_ready.wait_until(lock, delayed.top().at);
+    // A copy: while this thread waits, a push may move the queue's elements.
+    if (const auto next = delayed.top().at; Clock::now() < next) {
+      delayed_ready.wait_until(lock, next);
       continue;
     }
     auto job = delayed.top().send;
