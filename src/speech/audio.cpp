@@ -13,9 +13,9 @@ namespace prepbot::speech {
 namespace {
 
 // The messages a candidate reads (422); each names what to do differently.
-constexpr const char* kNotAudio = "the file is not a recording PrepBot can read (WAV, FLAC or Ogg)";
+constexpr const char* kNotAudio = "the file is not a recording PrepBot can read (WAV, FLAC or Ogg Opus)";
 constexpr const char* kDamaged =
-    "the recording is damaged, or saved in an encoding PrepBot cannot read (use WAV, FLAC or Ogg)";
+    "the recording is damaged, or saved in an encoding PrepBot cannot read (use WAV, FLAC or Ogg Opus)";
 constexpr const char* kCutShort = "the recording is cut short or damaged";
 constexpr const char* kNoSamples = "the recording has no samples";
 
@@ -100,7 +100,7 @@ bool is_supported_format(int format) {
           return false;
       }
     case SF_FORMAT_OGG:
-      return encoding == SF_FORMAT_VORBIS || encoding == SF_FORMAT_OPUS;
+      return encoding == SF_FORMAT_OPUS;
     default:
       return false;
   }
@@ -132,6 +132,18 @@ bool wav_is_cut_short(std::string_view bytes) {
     at += 8 + size + (size & 1);  // chunks are padded to an even length
   }
   return false;  // no data chunk: libsndfile will refuse the file
+}
+
+// Ogg streams must carry Opus (what browsers record): libvorbis leaks memory on
+// a Vorbis header that fails halfway (libsndfile#922, xiph/vorbis#125), and a
+// server must not lose memory to a crafted upload. The first page's first
+// packet names the codec.
+bool is_ogg_without_opus(std::string_view bytes) {
+  if (!starts_with(bytes, 0, "OggS")) return false;
+  constexpr std::uint64_t kHeader = 27;
+  if (bytes.size() < kHeader) return true;
+  const std::uint64_t segments = static_cast<std::uint8_t>(bytes[kHeader - 1]);
+  return !starts_with(bytes, kHeader + segments, "OpusHead");
 }
 
 // True when an Ogg stream's last page is incomplete. Ogg declares no length, so
@@ -195,6 +207,7 @@ bool claims_length(const SF_INFO& info) { return info.frames > 0 && info.frames 
 // decoded: the container, a cut-off end, the encoding, the rate, the length.
 SndfileHandle open_checked(std::string_view bytes, MemoryFile& file, SF_INFO& info) {
   if (!has_supported_magic(bytes)) throw UnreadableAudio(kNotAudio);
+  if (is_ogg_without_opus(bytes)) throw UnreadableAudio("an Ogg recording must be Opus: send WAV, FLAC or Ogg Opus");
   // Checked first, so a file cut off in transfer never reaches the decoders.
   if (wav_is_cut_short(bytes) || ogg_is_cut_short(bytes)) throw UnreadableAudio(kCutShort);
   SF_VIRTUAL_IO io{file_length, file_seek, file_read, file_write, file_tell};

@@ -1,6 +1,6 @@
 #pragma once
 // A spoken answer's recording, read from memory with libsndfile: WAV (PCM or
-// float, 8–48 kHz, mono or stereo), FLAC and Ogg (Vorbis, Opus). Channels are
+// float, 8–48 kHz, mono or stereo), FLAC and Ogg Opus. Channels are
 // mixed down to one; nothing touches the disk.
 #include <cstddef>
 #include <stdexcept>

@@ -50,11 +50,11 @@ TEST_F(DecodeFormats, WavAtEveryDepthAndRate) {
   expect_decodes(work_.sox(shell_quoted(clip_), "ulaw.wav", "rate 8000", "-e u-law"), 8'000);
 }
 
-TEST_F(DecodeFormats, FlacAndOgg) {
+TEST_F(DecodeFormats, FlacButNotOggVorbis) {
   expect_decodes(work_.sox(shell_quoted(clip_), "16k.flac", "rate 16000"), 16'000);
   expect_decodes(work_.sox(shell_quoted(clip_), "44k.flac", "rate 44100", "-b 24"), 44'100);
-  expect_decodes(work_.sox(shell_quoted(clip_), "22k.ogg"), 22'050);
-  expect_decodes(work_.sox(shell_quoted(clip_), "stereo.ogg", "rate 44100 channels 2"), 44'100);
+  // Ogg Vorbis (what sox writes) is refused before libsndfile opens it: libvorbis leaks on a bad header.
+  EXPECT_THROW((void)decode(read_bytes(work_.sox(shell_quoted(clip_), "22k.ogg"))), UnreadableAudio);
 }
 
 // sox cannot write Opus; libsndfile can, so the test writes it there (what a
@@ -72,9 +72,11 @@ TEST_F(DecodeFormats, OggOpus) {
   ASSERT_EQ(sf_writef_float(file, source.samples.data(), static_cast<sf_count_t>(source.samples.size())),
             static_cast<sf_count_t>(source.samples.size()));
   sf_close(file);
-  const Audio audio = decode(read_bytes(opus));
+  const std::string whole = read_bytes(opus);
+  const Audio audio = decode(whole);
   EXPECT_EQ(audio.sample_rate, 48'000);
   EXPECT_NEAR(audio.seconds(), source.seconds(), source.seconds() * 0.01);
+  EXPECT_THROW((void)decode(whole.substr(0, whole.size() * 6 / 10)), UnreadableAudio) << "cut short";
 }
 
 TEST_F(DecodeFormats, StereoIsMixedDownToMono) {
@@ -142,9 +144,9 @@ std::string unreadable_reason(const std::string& bytes) {
 class DecodeRefuses : public DecodeFormats {};
 
 TEST_F(DecodeRefuses, BytesThatAreNotAudio) {
-  EXPECT_EQ(unreadable_reason(""), "the file is not a recording PrepBot can read (WAV, FLAC or Ogg)");
+  EXPECT_EQ(unreadable_reason(""), "the file is not a recording PrepBot can read (WAV, FLAC or Ogg Opus)");
   EXPECT_EQ(unreadable_reason("This is my answer, typed instead of recorded."),
-            "the file is not a recording PrepBot can read (WAV, FLAC or Ogg)");
+            "the file is not a recording PrepBot can read (WAV, FLAC or Ogg Opus)");
   std::string noise(4096, '\0');
   for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>((i * 7919 + 13) % 251);
   EXPECT_NE(unreadable_reason(noise).find("not a recording"), std::string::npos);
@@ -169,7 +171,7 @@ TEST_F(DecodeRefuses, HeadersWithoutSamples) {
 }
 
 TEST_F(DecodeRefuses, RecordingsCutShort) {
-  for (const char* name : {"cut.wav", "cut.flac", "cut.ogg"}) {
+  for (const char* name : {"cut.wav", "cut.flac"}) {
     const std::string whole = read_bytes(work_.sox(shell_quoted(clip_), name, "rate 16000"));
     ASSERT_NO_THROW((void)decode(whole)) << name;
     for (const double kept : {0.3, 0.6, 0.95}) {
