@@ -30,18 +30,6 @@ int nesting_depth(std::string_view body) {
   return deepest;
 }
 
-// C0 controls but tab, line feed and carriage return; DEL; C1 controls (U+0080–U+009F,
-// "\xC2\x80"–"\xC2\x9F" in the UTF-8 checked before). Stored text is shown later in
-// terminals, logs, reports and pages, where these ring, recolour or rewrite what is shown.
-bool has_control_character(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) return true;
-    if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9f) return true;
-  }
-  return false;
-}
-
 constexpr const char* kControlCharacterMessage =
     "String should not contain control characters (tab, line feed and carriage return are allowed)";
 
@@ -81,7 +69,7 @@ class BodyReader {
     if (!value->is_string()) return add(key, "Input should be a valid string", "string_type");
     std::string out = value->get<std::string>();
     const std::size_t length = util::utf8_length(out);
-    if (has_control_character(out)) return add(key, kControlCharacterMessage, "string_pattern_mismatch");
+    if (util::has_control_character(out)) return add(key, kControlCharacterMessage, "string_pattern_mismatch");
     if (length < min_chars)
       return add(key, fmt::format("String should have at least {} character{}", min_chars, min_chars == 1 ? "" : "s"),
                  "string_too_short");
@@ -145,7 +133,7 @@ class BodyReader {
         add(key, fmt::format("Input should be a list of strings of at most {} characters", max_chars), "string_type");
         return {};
       }
-      if (has_control_character(item.get_ref<const std::string&>())) {
+      if (util::has_control_character(item.get_ref<const std::string&>())) {
         add(key, kControlCharacterMessage, "string_pattern_mismatch");
         return {};
       }

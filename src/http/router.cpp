@@ -48,9 +48,9 @@ std::optional<Response> refuse_other_types(const Request& request, const Route& 
     const auto declared = type == request.headers.end() ? std::string()
                                                         : util::to_lower_ascii(util::trim(util::split(type->second, ';').front()));
     const std::string_view wanted = route.body_type;
-    const bool any_subtype = wanted.ends_with("/*");  // "audio/*": audio/wav, audio/flac, …
-    if (declared == wanted || (any_subtype && declared.size() > wanted.size() - 1 &&
-                               declared.starts_with(wanted.substr(0, wanted.size() - 1))))
+    // "audio/*" takes audio/wav, audio/flac, …: any type with the part before the '*'.
+    const std::string_view prefix = wanted.ends_with("/*") ? wanted.substr(0, wanted.size() - 1) : std::string_view();
+    if (declared == wanted || (!prefix.empty() && declared.size() > prefix.size() && declared.starts_with(prefix)))
       return std::nullopt;
     return Response::detail(415, fmt::format("Unsupported Media Type: send the file with Content-Type: {}", route.body_type));
   }

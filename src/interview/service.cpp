@@ -40,18 +40,15 @@ void add_delivery(model::Evaluation& evaluation, const speech::VoiceActivity& vo
 
 // A transcript as an answer: control characters become spaces, the length is a typed answer's at most.
 std::string as_answer(std::string_view transcript) {
+  const std::string_view kept = util::utf8_prefix(transcript, kMaxAnswerChars);
   std::string out;
-  out.reserve(transcript.size());
-  std::size_t characters = 0;
-  for (std::size_t i = 0; i < transcript.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(transcript[i]);
-    if ((byte & 0xC0) != 0x80 && ++characters > kMaxAnswerChars) break;
-    const bool c1 = byte == 0xC2 && i + 1 < transcript.size() && static_cast<unsigned char>(transcript[i + 1]) <= 0x9F;
-    if (c1) {
+  out.reserve(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (const std::size_t control = util::control_character_at(kept, i); control > 0) {
       out += ' ';
-      ++i;
+      i += control - 1;
     } else {
-      out += (byte < 0x20 && byte != '\n') || byte == 0x7F ? ' ' : transcript[i];
+      out += kept[i];
     }
   }
   return std::string(util::trim(out));
@@ -279,20 +276,26 @@ void InterviewService::extract_text(std::string pdf, util::Callback<documents::E
 }
 
 void InterviewService::evaluate(EvaluateInput input, util::Callback<model::Evaluation> done) {
+  evaluate(std::move(input), std::nullopt, std::move(done));
+}
+
+void InterviewService::evaluate(EvaluateInput input, std::optional<speech::VoiceActivity> voice,
+                                util::Callback<model::Evaluation> done) {
   coach::EvaluationRequest request;
   request.question.text = std::move(input.question);
   request.question.type = input.mode == model::Mode::behavioral ? "behavioral" : "technical";
-  request.answer = std::move(input.answer);
+  request.answer = input.answer;
   request.mode = input.mode;
   request.level = input.experience;
   request.role = std::move(input.role);
   request.scoring = input.scoring;
   coach::Coach& coach = coaches_.of(coaches_.choose(input.coach));
-  if (!input.voice) return coach.evaluate(std::move(request), std::move(done));
-  coach.evaluate(std::move(request), [input = std::move(input), done = std::move(done)](util::Result<model::Evaluation> graded) {
+  if (!voice) return coach.evaluate(std::move(request), std::move(done));
+  coach.evaluate(std::move(request), [voice = std::move(*voice), answer = std::move(input.answer), scoring = input.scoring,
+                                      done = std::move(done)](util::Result<model::Evaluation> graded) {
     util::complete(done, [&] {
       model::Evaluation evaluation = std::move(graded.get());
-      add_delivery(evaluation, *input.voice, input.answer, input.scoring);
+      add_delivery(evaluation, voice, answer, scoring);
       return evaluation;
     });
   });
@@ -358,8 +361,7 @@ void InterviewService::evaluate_spoken(EvaluateInput input, SpokenInput spoken, 
       Heard heard = std::move(result.get());
       std::string transcript = heard.transcript;
       input.answer = std::move(heard.transcript);
-      input.voice = std::move(heard.voice);
-      evaluate(std::move(input), [transcript = std::move(transcript), done](util::Result<model::Evaluation> graded) {
+      evaluate(std::move(input), std::move(heard.voice), [transcript = std::move(transcript), done](util::Result<model::Evaluation> graded) {
         util::complete(done, [&] { return SpokenEvaluation{std::move(graded.get()), transcript}; });
       });
     } catch (...) {

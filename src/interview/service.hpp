@@ -52,7 +52,6 @@ struct EvaluateInput {
   std::string role;
   std::optional<std::string> coach;  // as in StartInput
   model::Scoring scoring = model::Scoring::standard;
-  std::optional<speech::VoiceActivity> voice;  // a spoken answer's recording, measured
 };
 
 // A spoken answer: the recording, and the browser's own transcript when it made one.
@@ -168,9 +167,10 @@ class InterviewService {
   };
   // Measures the recording and finds its words (the browser's, or the transcriber's).
   void hear(SpokenInput input, util::Callback<Heard> done);
-  // answer(), with a spoken answer's measured recording.
+  // answer() and evaluate(), with a spoken answer's measured recording.
   void answer(const std::string& session_id, AnswerInput input, std::optional<speech::VoiceActivity> voice,
               util::Callback<Answered> done);
+  void evaluate(EvaluateInput input, std::optional<speech::VoiceActivity> voice, util::Callback<model::Evaluation> done);
   Answered save(const std::string& session_id, const model::Question& question, AnswerInput input,
                 model::Evaluation evaluation, std::optional<model::Question> next, int planned);
 

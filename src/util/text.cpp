@@ -4,6 +4,26 @@
 
 namespace prepbot::util {
 
+std::size_t control_character_at(std::string_view text, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) return 1;
+  if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9f) return 2;
+  return 0;
+}
+
+bool has_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (control_character_at(text, i) > 0) return true;
+  return false;
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t max_code_points) {
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++code_points > max_code_points) return text.substr(0, i);
+  return text;
+}
+
 bool is_valid_utf8(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();

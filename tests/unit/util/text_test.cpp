@@ -33,3 +33,26 @@ TEST(Strings, TrimSplitLower) {
 
 }  // namespace
 }  // namespace prepbot::util
+
+namespace prepbot::util {
+namespace {
+
+TEST(Strings, ControlCharactersAreC0ButTabAndNewlinesDelAndC1) {
+  EXPECT_EQ(control_character_at("a\x07", 1), 1u);
+  EXPECT_EQ(control_character_at("\x7f", 0), 1u);
+  EXPECT_EQ(control_character_at("\xc2\x85", 0), 2u);  // U+0085, next line
+  EXPECT_EQ(control_character_at("\xc2\xa0", 0), 0u);  // U+00A0, a no-break space, is text
+  for (const char* kept : {"\t", "\n", "\r", "a"}) EXPECT_EQ(control_character_at(kept, 0), 0u) << int(kept[0]);
+  EXPECT_TRUE(has_control_character("ok\x1b[31m"));
+  EXPECT_FALSE(has_control_character("Ñúñez\tok\n"));
+}
+
+TEST(Strings, Utf8PrefixCutsAtACodePoint) {
+  EXPECT_EQ(utf8_prefix("héllo", 2), "hé");
+  EXPECT_EQ(utf8_prefix("李雷", 1), "李");
+  EXPECT_EQ(utf8_prefix("abc", 10), "abc");
+  EXPECT_EQ(utf8_prefix("abc", 0), "");
+}
+
+}  // namespace
+}  // namespace prepbot::util
