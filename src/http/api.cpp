@@ -5,8 +5,11 @@
 #include "http/download.hpp"
 #include "http/errors.hpp"
 #include "http/request_parsing.hpp"
+#include "interview/review.hpp"
 #include "model/json.hpp"
 #include "speech/audio.hpp"
+#include <cmath>
+
 #include "util/base64.hpp"
 #include "util/text.hpp"
 
@@ -38,6 +41,7 @@ json start_response(const interview::Started& started) {
   if (!started.role_note.empty()) response["role_note"] = started.role_note;
   if (!started.posting_skills.empty()) response["posting_skills"] = started.posting_skills;
   if (session.meta.adaptive) response["planned_questions"] = session.meta.planned;
+  if (!session.meta.profile_id.empty()) response["review_questions"] = started.review_questions;
   return response;
 }
 
@@ -78,9 +82,24 @@ Handler health(store::SessionStore& store, Interview& interview) {
   };
 }
 
+// The practice profile a request's "Authorization: Bearer <token>" opens (401 without a valid one).
+std::string profile_of(Interview& interview, const Request& request) {
+  const auto header = request.headers.find("authorization");
+  std::string_view value = header == request.headers.end() ? std::string_view() : std::string_view(header->second);
+  constexpr std::string_view scheme = "bearer ";
+  if (value.size() > scheme.size() && util::to_lower_ascii(value.substr(0, scheme.size())) == scheme) value.remove_prefix(scheme.size());
+  else value = {};
+  return interview.profiles().authenticate(util::trim(value));
+}
+
+bool has_authorization(const Request& request) { return request.headers.count("authorization") > 0; }
+
 Handler start(Interview& interview) {
   return [&interview](Request& request, const Reply& reply) {
-    interview.start(parse_start_request(request.body),
+    auto input = parse_start_request(request.body);
+    // With a token the session is the profile's; a wrong token is refused, never ignored.
+    if (has_authorization(request) || input.review) input.profile_id = profile_of(interview, request);
+    interview.start(std::move(input),
                     reply_with<interview::Started>(reply, request.request_id, [](const interview::Started& started) {
                       return Response::json(200, start_response(started));
                     }));
@@ -203,6 +222,131 @@ Handler chart(Interview& interview, interview::ChartKind kind) {
   };
 }
 
+// --- practice profiles ---
+
+json card_json(const store::ReviewCard& card) {
+  json question;
+  try {
+    question = model::to_json(model::question_from_record(json::parse(card.question)));
+  } catch (const std::exception&) {
+    question = nullptr;
+  }
+  return {{"key", card.key},     {"kind", card.kind},         {"label", card.label},
+          {"question", question}, {"due", card.due},           {"interval_days", card.interval_days},
+          {"ease", std::round(card.ease * 100) / 100},        {"repetitions", card.repetitions},
+          {"lapses", card.lapses}, {"last_score", card.last_score}};
+}
+
+json trend_json(const interview::Trend& t) {
+  return {{"name", t.name},       {"answers", t.answers}, {"average", t.average}, {"earlier", t.earlier},
+          {"later", t.later},     {"change", t.change},   {"verdict", t.verdict}, {"last_practised", t.last_practised}};
+}
+
+json progress_json(const std::string& profile_id, const interview::Progress& progress) {
+  json timeline = json::array();
+  for (const auto& p : progress.timeline)
+    timeline.push_back({{"session_id", p.session_id}, {"date", p.date}, {"role", p.role}, {"role_family", p.role_family},
+                        {"answers", p.answers}, {"technical", p.technical}, {"communication", p.communication},
+                        {"confidence", p.confidence}, {"overall", p.overall}});
+  auto trends = [](const std::vector<interview::Trend>& list) {
+    json out = json::array();
+    for (const auto& t : list) out.push_back(trend_json(t));
+    return out;
+  };
+  json improved = json::array(), not_improved = json::array();
+  for (const auto* list : {&progress.dimensions, &progress.competencies, &progress.concepts})
+    for (const auto& t : *list) {
+      if (t.verdict == "improved") improved.push_back(t.name);
+      else if (t.verdict == "declined" || t.verdict == "steady") not_improved.push_back(t.name);
+    }
+  return {{"profile_id", profile_id},          {"sessions", progress.sessions},
+          {"answers", progress.answers},         {"timeline", std::move(timeline)},
+          {"dimensions", trends(progress.dimensions)}, {"competencies", trends(progress.competencies)},
+          {"concepts", trends(progress.concepts)},     {"roles", trends(progress.roles)},
+          {"improved", std::move(improved)},     {"not_improved", std::move(not_improved)}};
+}
+
+Handler create_profile(Interview& interview) {
+  return [&interview](Request&, const Reply& reply) {
+    const auto profile = interview.profiles().create();
+    reply(Response::json(201, {{"profile_id", profile.id},
+                               {"token", profile.token},
+                               {"created_at", profile.created_at},
+                               {"note", "Keep this token: it is shown once, and it is the only way into this profile."}}));
+  };
+}
+
+Handler delete_profile(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string id = profile_of(interview, request);
+    interview.profiles().remove(id);
+    reply(Response::json(200, {{"profile_id", id}, {"deleted", true}}));
+  };
+}
+
+Handler progress(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string id = profile_of(interview, request);
+    reply(Response::json(200, progress_json(id, interview.profiles().progress(id))));
+  };
+}
+
+// What is due today (the profile's review schedule), most overdue first.
+Handler review(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string id = profile_of(interview, request);
+    const auto day = interview::today();
+    const auto cards = interview.profiles().cards(id);
+    json due = json::array();
+    for (const auto& card : interview::due_cards(cards, day)) due.push_back(card_json(card));
+    std::string next;
+    for (const auto& card : cards)
+      if (card.due > interview::iso_day(day) && (next.empty() || card.due < next)) next = card.due;
+    reply(Response::json(200, {{"today", interview::iso_day(day)},
+                               {"due", std::move(due)},
+                               {"scheduled", cards.size()},
+                               {"next_due", next.empty() ? json(nullptr) : json(next)},
+                               {"algorithm", "SM-2"}}));
+  };
+}
+
+Response attachment(std::string body, const char* type, const std::string& file_name) {
+  Response response;
+  response.content_type = type;
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return response;
+}
+
+enum class ExportKind { json, csv, anki };
+
+Handler export_profile(Interview& interview, ExportKind kind) {
+  return [&interview, kind](Request& request, const Reply& reply) {
+    const std::string id = profile_of(interview, request);
+    auto& profiles = interview.profiles();
+    switch (kind) {
+      case ExportKind::json:
+        return reply(attachment(profiles.export_json(id).dump(1, ' ', false, json::error_handler_t::replace),
+                                "application/json", "prepbot-profile.json"));
+      case ExportKind::csv:
+        return reply(attachment(profiles.export_csv(id), "text/csv; charset=utf-8", "prepbot-answers.csv"));
+      case ExportKind::anki:
+        return reply(attachment(profiles.export_anki(id), "text/tab-separated-values; charset=utf-8", "prepbot-anki.txt"));
+    }
+  };
+}
+
+Handler import_profile(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string id = profile_of(interview, request);
+    const auto imported = interview.profiles().import_json(id, parse_json_document(request.body, kMaxImportBytes));
+    reply(Response::json(200, {{"profile_id", id},
+                               {"sessions_imported", imported.sessions},
+                               {"sessions_already_present", imported.skipped},
+                               {"review_cards_imported", imported.cards}}));
+  };
+}
+
 Handler metrics_text(const util::Metrics& metrics) {
   return [&metrics](Request&, const Reply& reply) {
     Response response;
@@ -276,6 +420,14 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"POST", "/interview/evaluate", evaluate(interview)},
       {"POST", "/interview/evaluate/audio", evaluate_audio(interview), false, "audio/*", speech::kMaxAudioBytes},
       {"POST", "/interview/extract-text", extract_text(interview), false, "application/pdf", documents::kMaxPdfBytes},
+      {"POST", "/profiles", create_profile(interview)},
+      {"DELETE", "/profiles/me", delete_profile(interview)},
+      {"GET", "/profiles/me/progress", progress(interview)},
+      {"GET", "/profiles/me/review", review(interview)},
+      {"GET", "/profiles/me/export", export_profile(interview, ExportKind::json)},
+      {"GET", "/profiles/me/export/csv", export_profile(interview, ExportKind::csv)},
+      {"GET", "/profiles/me/export/anki", export_profile(interview, ExportKind::anki)},
+      {"POST", "/profiles/me/import", import_profile(interview), false, nullptr, kMaxImportBytes},
       {"GET", "/docs", web_files},
       {"GET", "/", web_files, true},
       {"GET", "/{file}", web_files, true},

@@ -37,6 +37,10 @@ Response error_response(std::exception_ptr error, const std::string& request_id)
     return Response::detail(404, missing.what());
   } catch (const interview::Conflict& conflict) {
     return Response::detail(409, conflict.what());
+  } catch (const interview::Unauthorized& unauthorized) {
+    Response response = Response::detail(401, unauthorized.what());
+    response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"prepbot\"");
+    return response;
   } catch (const interview::BadRequest& bad) {
     return Response::detail(400, bad.what());
   } catch (const documents::UnreadableDocument& unreadable) {

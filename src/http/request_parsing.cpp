@@ -30,6 +30,29 @@ int nesting_depth(std::string_view body) {
   return deepest;
 }
 
+[[noreturn]] void fail_body(const char* type, std::string message) { throw ValidationError({{{"body"}, std::move(message), type}}); }
+
+}  // namespace
+
+json parse_json_document(const std::string& body, std::size_t max_bytes) {
+  if (body.size() > max_bytes) throw PayloadTooLarge(fmt::format("Request body is larger than {} KiB", max_bytes / 1024));
+  if (!util::is_valid_utf8(body)) fail_body("json_invalid", "JSON decode error: the body is not valid UTF-8");
+  if (nesting_depth(body) > kMaxNesting) fail_body("json_invalid", "JSON decode error: nested too deeply");
+  json document;
+  try {
+    document = json::parse(body);
+  } catch (const json::parse_error& error) {
+    throw ValidationError({{{"body", static_cast<std::int64_t>(error.byte)}, "JSON decode error", "json_invalid"}});
+  } catch (const json::exception&) {  // e.g. a number too large for a double (1e999)
+    fail_body("json_invalid", "JSON decode error: a value is out of range");
+  }
+  if (!document.is_object())
+    fail_body("model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
+  return document;
+}
+
+namespace {
+
 constexpr const char* kControlCharacterMessage =
     "String should not contain control characters (tab, line feed and carriage return are allowed)";
 
@@ -40,21 +63,7 @@ class BodyReader {
   // The parameters of a query, already decoded; problems are reported at ["query", name].
   BodyReader(json fields, const char* location) : location_(location), body_(std::move(fields)) {}
 
-  explicit BodyReader(const std::string& body) {
-    if (body.size() > kMaxBodyBytes)
-      throw PayloadTooLarge(fmt::format("Request body is larger than {} KiB", kMaxBodyBytes / 1024));
-    if (!util::is_valid_utf8(body)) fail_body("json_invalid", "JSON decode error: the body is not valid UTF-8");
-    if (nesting_depth(body) > kMaxNesting) fail_body("json_invalid", "JSON decode error: nested too deeply");
-    try {
-      body_ = json::parse(body);
-    } catch (const json::parse_error& error) {
-      throw ValidationError({{{"body", static_cast<std::int64_t>(error.byte)}, "JSON decode error", "json_invalid"}});
-    } catch (const json::exception&) {  // e.g. a number too large for a double (1e999)
-      fail_body("json_invalid", "JSON decode error: a value is out of range");
-    }
-    if (!body_.is_object())
-      fail_body("model_attributes_type", "Input should be a valid dictionary or object to extract fields from");
-  }
+  explicit BodyReader(const std::string& body) : body_(parse_json_document(body, kMaxBodyBytes)) {}
 
   // Whether the body holds `key` with a value (not null).
   bool has(const char* key) const {
@@ -152,7 +161,6 @@ class BodyReader {
   }
 
  private:
-  [[noreturn]] static void fail_body(const char* type, const char* msg) { throw ValidationError({{{"body"}, msg, type}}); }
 
   const json* find(const char* key, bool required) {
     const auto it = body_.find(key);
@@ -305,6 +313,7 @@ interview::StartInput parse_start_request(const std::string& body) {
   read_scoring(reader, input.scoring);
   input.follow_ups = reader.boolean("follow_ups").value_or(true);
   input.adaptive = reader.boolean("adaptive").value_or(false);
+  input.review = reader.boolean("review").value_or(false);
   reader.finish();
   input.name = std::string(util::trim(*name));
   input.role = role ? std::string(util::trim(*role)) : std::string();

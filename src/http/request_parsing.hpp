@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "interview/service.hpp"
 
 namespace prepbot::http {
@@ -20,6 +22,12 @@ inline constexpr int kMaxQuestions = 20;
 // Whether a Content-Type header declares JSON: application/json or application/*+json,
 // any letter case, with parameters, but no charset other than UTF-8.
 bool is_json_media_type(std::string_view content_type);
+
+inline constexpr std::size_t kMaxImportBytes = 32u << 20;  // a profile's JSON export, imported
+
+// A JSON object body of at most `max_bytes`: 413 above, 422 (FastAPI's shape) when
+// it is not UTF-8, not JSON, nested deeper than 32, or not an object.
+nlohmann::ordered_json parse_json_document(const std::string& body, std::size_t max_bytes);
 
 // Text fields refuse control characters but tab, line feed and carriage return (422).
 // Each throws ValidationError (422) or PayloadTooLarge (413).

@@ -76,7 +76,9 @@ std::string request_id_for(const restinio::request_handle_t& req) {
 const char* reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
+    case 201: return "Created";
     case 204: return "No Content";
+    case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 400: return "Bad Request";
     case 404: return "Not Found";
@@ -180,7 +182,7 @@ class Dispatcher {
     request->query = std::string(req->header().query());
     request->request_id = request_id_for(req);
     request->client = req->remote_endpoint().address().to_string();
-    for (const char* name : {"origin", "host", "access-control-request-method", "x-forwarded-for", "content-type"})
+    for (const char* name : {"origin", "host", "access-control-request-method", "x-forwarded-for", "content-type", "authorization"})
       if (const auto value = req->header().try_get_field(name)) request->headers[name] = std::string(value->data(), value->size());
     const auto started = Clock::now();
 

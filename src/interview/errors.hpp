@@ -22,4 +22,10 @@ struct BadRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A practice profile's token is missing, malformed or wrong: 401. The message
+// never says which, nor whether the profile exists.
+struct Unauthorized : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace prepbot::interview

@@ -32,6 +32,7 @@ model::Question follow_up_question(const model::Question& parent, const model::F
   question.hint = follow_up.hint;
   question.targets = parent.targets;
   question.parent_id = parent.id;
+  question.topic = parent.topic;
   return question;
 }
 

@@ -7,12 +7,15 @@
 
 #include "interview/errors.hpp"
 #include "interview/plan.hpp"
+#include "interview/profiles.hpp"
 #include "interview/report.hpp"
+#include "interview/review.hpp"
 #include "model/json.hpp"
 #include "report/charts.hpp"
 #include "report/pdf.hpp"
 #include "speech/delivery.hpp"
 #include "util/clock.hpp"
+#include "util/log.hpp"
 #include "util/random.hpp"
 #include "util/text.hpp"
 
@@ -82,6 +85,7 @@ InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, 
       store_(store),
       workers_(workers),
       transcriber_(transcriber),
+      profiles_(store),
       documents_(budget.documents),
       reports_(budget.reports) {}
 
@@ -103,10 +107,21 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
     if (request.difficulty.empty()) request.difficulty = kAdaptiveStart;
     request.mode = next_mode(input.mode, 0);
   }
+  // A review session asks the profile's due questions first; the coach fills the rest.
+  std::vector<model::Question> review;
+  if (input.review) {
+    if (input.profile_id.empty()) throw BadRequest("A review session needs a practice profile's token");
+    if (input.adaptive) throw BadRequest("A review session cannot be adaptive: its questions are the ones due");
+    review = questions_to_review(due_cards(store_.review_cards(input.profile_id), today()),
+                                 static_cast<std::size_t>(input.num_questions));
+    for (const auto& question : review)
+      if (!question.bank_id.empty()) request.avoid_ids.push_back(question.bank_id);
+    request.count = std::max(1, input.num_questions - static_cast<int>(review.size()));
+  }
   std::string coach_name = coaches_.choose(input.coach);
   coach::Coach& coach = coaches_.of(coach_name);
-  coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), done = std::move(done)](
-                                                   util::Result<coach::QuestionSet> generated) {
+  coach.generate_questions(std::move(request), [this, coach_name, input = std::move(input), review = std::move(review),
+                                                done = std::move(done)](util::Result<coach::QuestionSet> generated) mutable {
     util::complete(done, [&] {
       coach::QuestionSet& set = generated.get();
       model::Session session;
@@ -118,11 +133,18 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
       session.meta.follow_ups = input.follow_ups;
       session.meta.adaptive = input.adaptive;
       session.meta.planned = input.adaptive ? input.num_questions : 0;
-      session.questions = std::move(set.questions);
+      session.meta.profile_id = input.profile_id;
+      const int reviewed = static_cast<int>(review.size());
+      session.questions = std::move(review);
+      for (auto& question : set.questions) {
+        if (session.questions.size() >= static_cast<std::size_t>(input.num_questions) && !input.adaptive) break;
+        session.questions.push_back(std::move(question));
+      }
+      for (std::size_t i = 0; i < session.questions.size(); ++i) session.questions[i].id = static_cast<int>(i + 1);
       session.created_at = util::now_iso8601();
       session.status = model::Status::ongoing;
       store_.create(session);
-      return Started{std::move(session), std::move(set.role_note), std::move(set.posting_skills)};
+      return Started{std::move(session), std::move(set.role_note), std::move(set.posting_skills), reviewed};
     });
   });
 }
@@ -191,7 +213,9 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input,
     const bool choose_next = session.meta.adaptive && question.parent_id == 0 && planned < session.meta.planned &&
                              question.id == session.last_planned_id();
     if (!choose_next)
-      return util::complete(done, [&] { return save(session.id, question, std::move(input), std::move(evaluation), std::nullopt, 0); });
+      return util::complete(done, [&] {
+        return save(session.id, session.meta.profile_id, question, std::move(input), std::move(evaluation), std::nullopt, 0);
+      });
     // The next planned question, chosen from this grade, is stored with the answer.
     coach::QuestionRequest next;
     next.role = session.meta.role;
@@ -202,20 +226,22 @@ void InterviewService::answer(const std::string& session_id, AnswerInput input,
     next.difficulty = next_difficulty(question.difficulty, evaluation.scores.technical);
     for (const auto& asked : session.questions)
       if (!asked.bank_id.empty()) next.avoid_ids.push_back(asked.bank_id);
-    coach.generate_questions(std::move(next), [this, id = session.id, planned = session.meta.planned, question,
+    coach.generate_questions(std::move(next), [this, id = session.id, profile = session.meta.profile_id,
+                                               planned = session.meta.planned, question,
                                                input = std::move(input), evaluation = std::move(evaluation),
                                                done = std::move(done)](util::Result<coach::QuestionSet> generated) mutable {
       util::complete(done, [&] {
         std::optional<model::Question> chosen;
         if (auto& set = generated.get(); !set.questions.empty()) chosen = std::move(set.questions.front());
-        return save(id, question, std::move(input), std::move(evaluation), std::move(chosen), planned);
+        return save(id, profile, question, std::move(input), std::move(evaluation), std::move(chosen), planned);
       });
     });
   });
 }
 
-Answered InterviewService::save(const std::string& session_id, const model::Question& question, AnswerInput input,
-                                model::Evaluation evaluation, std::optional<model::Question> next, int planned) {
+Answered InterviewService::save(const std::string& session_id, const std::string& profile_id, const model::Question& question,
+                                AnswerInput input, model::Evaluation evaluation, std::optional<model::Question> next,
+                                int planned) {
   std::optional<model::Question> follow_up;
   if (evaluation.follow_up) follow_up = follow_up_question(question, *evaluation.follow_up);
   Answered answered;
@@ -224,13 +250,27 @@ Answered InterviewService::save(const std::string& session_id, const model::Ques
   answered.answer.evaluation = std::move(evaluation);
   answered.answer.answered_at = util::now_iso8601();
   const bool adds = follow_up || next;
+  const auto practice = profile_id.empty() ? std::nullopt : std::optional(practice_of(question, answered.answer));
   const store::SavedAnswer saved = store_.save_answer(
-      session_id, answered.answer, adds ? questions_added_by(question, std::move(follow_up), std::move(next), planned) : nullptr);
+      session_id, answered.answer, adds ? questions_added_by(question, std::move(follow_up), std::move(next), planned) : nullptr,
+      practice ? &*practice : nullptr);
   if (saved.outcome == store::WriteOutcome::no_session) throw NotFound(kSessionNotFound);
   if (saved.outcome == store::WriteOutcome::completed) throw Conflict(kSessionCompleted);
   answered.answer.attempts = saved.attempts;
   for (const auto& added : saved.added) (added.parent_id != 0 ? answered.follow_up : answered.next_question) = added;
+  if (!profile_id.empty()) schedule_review(profile_id, question, answered.answer);
   return answered;
+}
+
+void InterviewService::schedule_review(const std::string& profile_id, const model::Question& question,
+                                       const model::Answer& answer) {
+  try {
+    store_.update_review_cards(profile_id, [&](const std::vector<store::ReviewCard>& cards) {
+      return cards_after_answer(cards, question, answer.evaluation, today(), answer.answered_at);
+    });
+  } catch (const store::StoreError& error) {  // the answer is stored; its next answer moves the cards again
+    util::log::warn("review schedule not updated", {{"error", error.what()}});
+  }
 }
 
 model::FinalReport InterviewService::finalize(const std::string& session_id) {

@@ -12,6 +12,7 @@
 
 #include "coach/coach.hpp"
 #include "documents/pdf_text.hpp"
+#include "interview/profiles.hpp"
 #include "speech/transcriber.hpp"
 #include "speech/voice_activity.hpp"
 #include "model/model.hpp"
@@ -41,6 +42,8 @@ struct StartInput {
   std::string resume;                        // the candidate's résumé (LLM coaches read it); empty: none
   bool follow_ups = true;                    // an answer that leaves a gap may add a follow-up question
   bool adaptive = false;                     // one question at a time, each chosen after the last answer
+  std::string profile_id;                    // the practice profile the session belongs to; empty: none
+  bool review = false;                       // the profile's due review questions first (needs a profile)
 };
 
 // A question and answer graded on their own, outside any session.
@@ -79,6 +82,7 @@ struct Started {
   model::Session session;
   std::string role_note;  // set when the role was mapped to its closest family
   std::vector<std::string> posting_skills;  // the skills the job posting names, when one was given
+  int review_questions = 0;                 // a review session: how many of its first questions are due reviews
 };
 
 enum class ReportKind { full, summary };
@@ -127,6 +131,7 @@ class InterviewService {
 
   const Coaches& coaches() const { return coaches_; }
   const speech::Transcriber* transcriber() const { return transcriber_; }
+  Profiles& profiles() { return profiles_; }
 
   void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
@@ -171,13 +176,16 @@ class InterviewService {
   void answer(const std::string& session_id, AnswerInput input, std::optional<speech::VoiceActivity> voice,
               util::Callback<Answered> done);
   void evaluate(EvaluateInput input, std::optional<speech::VoiceActivity> voice, util::Callback<model::Evaluation> done);
-  Answered save(const std::string& session_id, const model::Question& question, AnswerInput input,
-                model::Evaluation evaluation, std::optional<model::Question> next, int planned);
+  Answered save(const std::string& session_id, const std::string& profile_id, const model::Question& question,
+                AnswerInput input, model::Evaluation evaluation, std::optional<model::Question> next, int planned);
+  // A profile's answer moves its review cards (interview/review.hpp); a failure is logged, not the answer's.
+  void schedule_review(const std::string& profile_id, const model::Question& question, const model::Answer& answer);
 
   Coaches coaches_;
   store::SessionStore& store_;
   util::WorkerPool& workers_;
   speech::Transcriber* transcriber_;
+  Profiles profiles_;
   util::VersionedCache<std::string> documents_;
   util::VersionedCache<ExportedReport> reports_;
 };

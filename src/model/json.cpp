@@ -275,6 +275,7 @@ json eval_response(const Answer& answer) {
 json question_record(const Question& question) {
   json record = to_json(question);
   record["bank_id"] = question.bank_id;  // also when empty: the record's shape does not vary
+  if (!question.topic.empty()) record["topic"] = question.topic;
   return record;
 }
 
@@ -288,6 +289,7 @@ Question question_from_record(const json& record) {
   question.bank_id = record.value("bank_id", "");
   question.targets = record.value("targets", std::vector<std::string>{});
   question.parent_id = record.value("parent_id", 0);
+  question.topic = record.value("topic", "");
   return question;
 }
 

@@ -19,7 +19,7 @@ nlohmann::ordered_json to_json(const Session& session);     // the seed's Sessio
 nlohmann::ordered_json eval_response(const Answer& answer);
 
 // Storage forms; the reverse functions throw nlohmann::ordered_json::exception on a bad record.
-nlohmann::ordered_json question_record(const Question& question);  // adds the bank id
+nlohmann::ordered_json question_record(const Question& question);  // adds the bank id and topic
 Question question_from_record(const nlohmann::ordered_json& record);
 Evaluation evaluation_from_json(const nlohmann::ordered_json& json);
 Evidence evidence_from_json(const nlohmann::ordered_json& json);  // tolerant of missing fields

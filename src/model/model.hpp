@@ -26,6 +26,7 @@ struct Question {
   std::string bank_id;    // the offline bank's id when the question came from it
   std::vector<std::string> targets;  // the job posting's skills this question targets
   int parent_id = 0;  // a follow-up: the question it follows up on; 0: a question of the session's plan
+  std::string topic{};  // the bank's competency (behavioral) or leading concept (technical); empty: unknown
 };
 
 // A follow-up question the grader would ask after an answer: it cites the
@@ -96,6 +97,7 @@ struct Meta {
   bool follow_ups = false;  // an answer that leaves a gap may add a follow-up question (on by default at start)
   bool adaptive = false;    // each next question is chosen after the last answer, harder or easier
   int planned = 0;          // an adaptive session's length in planned questions (follow-ups aside)
+  std::string profile_id{};  // the practice profile the session belongs to; empty: none (never in the API's JSON)
 };
 
 struct Session {

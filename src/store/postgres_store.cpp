@@ -16,10 +16,6 @@
 namespace prepbot::store {
 namespace {
 
-// Versioned schema: entry N brings the database from version N to N+1. Never
-// edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4, kSchemaVersion5};
-
 // Any number taken by no other PrepBot lock: serializes migrations across instances.
 constexpr long long kMigrationLock = 0x50726570426f74;  // "PrepBot"
 
@@ -31,8 +27,37 @@ constexpr auto kPoolWait = std::chrono::seconds(10);
 void prepare_statements(pqxx::connection& connection) {
   connection.prepare("create",
                      "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, "
-                     "final_report, status, created_at, coach, scoring, posting_skills, options) VALUES ($1, $2, $3, $4, $5, "
-                     "$6, $7, $8, NULL, $9, $10, $11, $12, $13, $14)");
+                     "final_report, status, created_at, coach, scoring, posting_skills, options, profile_id, version) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)");
+  connection.prepare("exists", "SELECT 1 FROM sessions WHERE id = $1");
+  connection.prepare("insert_answer",
+                     "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6)");
+  connection.prepare("practice_upsert",
+                     "INSERT INTO practice (session_id, question_id, profile_id, answered_at, kind, topics, technical, "
+                     "communication, confidence) SELECT id, $2, profile_id, $3, $4, $5, $6, $7, $8 FROM sessions "
+                     "WHERE id = $1 AND profile_id IS NOT NULL "
+                     "ON CONFLICT (session_id, question_id) DO UPDATE SET answered_at = excluded.answered_at, "
+                     "kind = excluded.kind, topics = excluded.topics, technical = excluded.technical, "
+                     "communication = excluded.communication, confidence = excluded.confidence");
+  connection.prepare("create_profile", "INSERT INTO profiles (id, token_hash, created_at) VALUES ($1, $2, $3)");
+  connection.prepare("profile", "SELECT token_hash, created_at FROM profiles WHERE id = $1");
+  connection.prepare("profile_for_update", "SELECT 1 FROM profiles WHERE id = $1 FOR UPDATE");
+  connection.prepare("remove_profile", "DELETE FROM profiles WHERE id = $1");
+  connection.prepare("profile_sessions", "SELECT id FROM sessions WHERE profile_id = $1 ORDER BY created_at, id");
+  connection.prepare("practice",
+                     fmt::format("SELECT {} FROM practice JOIN sessions ON sessions.id = practice.session_id "
+                                 "WHERE practice.profile_id = $1 ORDER BY answered_at, practice.session_id, question_id",
+                                 kPracticeColumns));
+  connection.prepare("cards", fmt::format("SELECT {} FROM review_cards WHERE profile_id = $1 ORDER BY due, card", kCardColumns));
+  connection.prepare(
+      "card_upsert",
+      fmt::format("INSERT INTO review_cards (profile_id, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                  "ON CONFLICT (profile_id, card) DO UPDATE SET label = excluded.label, question = excluded.question, "
+                  "ease = excluded.ease, interval_days = excluded.interval_days, repetitions = excluded.repetitions, "
+                  "lapses = excluded.lapses, last_score = excluded.last_score, due = excluded.due, "
+                  "updated_at = excluded.updated_at",
+                  kCardColumns));
   // The session's columns on every row, then one answer per row (none: one row of NULLs).
   const std::string session_with_answers =
       fmt::format("SELECT {}, {} FROM sessions LEFT JOIN answers ON answers.session_id = sessions.id "
@@ -57,7 +82,7 @@ void prepare_statements(pqxx::connection& connection) {
   connection.prepare("complete",
                      "UPDATE sessions SET status = 'completed', final_report = $1, version = version + 1 WHERE id = $2");
   connection.prepare("remove", "DELETE FROM sessions WHERE id = $1");
-  connection.prepare("purge", "DELETE FROM sessions WHERE created_at < $1");
+  connection.prepare("purge", "DELETE FROM sessions WHERE created_at < $1 AND profile_id IS NULL");
 }
 
 // The URL with a connect timeout and an application name, unless it sets them itself.
@@ -167,7 +192,7 @@ std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std
   const SessionRow row{r[0].as<std::string>(), r[1].as<std::string>(), optional_text(r[2]), r[3].as<std::string>(),
                        r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), optional_text(r[7]),
                        r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<long long>(), r[11].as<std::string>(),
-                       r[12].as<std::string>(), r[13].as<std::string>(), r[14].as<std::string>()};
+                       r[12].as<std::string>(), r[13].as<std::string>(), r[14].as<std::string>(), optional_text(r[15])};
   std::vector<AnswerRow> answers;
   constexpr int a0 = kSessionColumnCount;  // the answer's columns follow the session's
   for (const auto& a : rows)
@@ -177,20 +202,23 @@ std::optional<model::Session> read_session(pqxx::transaction_base& tx, const std
   return to_session(id, row, answers);
 }
 
+std::vector<ReviewCard> read_cards(pqxx::transaction_base& tx, const std::string& profile_id) {
+  std::vector<ReviewCard> cards;
+  for (const auto& r : tx.exec_prepared("cards", profile_id))
+    cards.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                     r[4].as<double>(), r[5].as<int>(), r[6].as<int>(), r[7].as<int>(), r[8].as<int>(),
+                     r[9].as<std::string>(), r[10].as<std::string>()});
+  return cards;
+}
+
 class PostgresStore final : public SessionStore {
  public:
   PostgresStore(const std::string& url, int pool_size) : pool_(with_defaults(url), pool_size) { migrate(); }
 
   void create(const model::Session& session) override {
-    const std::string questions = questions_column(session);
     run("create", [&](pqxx::connection& connection) {
       pqxx::nontransaction tx(connection);
-      tx.exec_prepared("create", session.id, session.meta.name, session.meta.role,
-                       session.meta.domain ? session.meta.domain->c_str() : nullptr,
-                       std::string(model::to_string(session.meta.experience)), std::string(model::to_string(session.meta.mode)),
-                       session.meta.role_family, questions, std::string(model::to_string(session.status)), session.created_at,
-                       session.meta.coach, std::string(model::to_string(session.meta.scoring)), posting_skills_column(session),
-                       options_column(session));
+      insert_session(tx, session);
     });
   }
 
@@ -210,9 +238,10 @@ class PostgresStore final : public SessionStore {
     });
   }
 
-  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add) override {
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add,
+                          const Practice* practice) override {
     const std::string evaluation = evaluation_column(answer.evaluation);
-    if (add) return save_answer_adding(session_id, answer, evaluation, add);
+    if (add || practice) return save_answer_in_transaction(session_id, answer, evaluation, add, practice);
     return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
       pqxx::nontransaction tx(connection);
       const pqxx::result saved =
@@ -247,6 +276,88 @@ class PostgresStore final : public SessionStore {
     return erase("purge", "purge", iso_timestamp);
   }
 
+  void create_profile(const Profile& profile) override {
+    run("create_profile", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      tx.exec_prepared("create_profile", profile.id, profile.token_hash, profile.created_at);
+    });
+  }
+
+  std::optional<Profile> load_profile(const std::string& profile_id) override {
+    return run("load_profile", [&](pqxx::connection& connection) -> std::optional<Profile> {
+      pqxx::nontransaction tx(connection);
+      const pqxx::result row = tx.exec_prepared("profile", profile_id);
+      if (row.empty()) return std::nullopt;
+      return Profile{profile_id, row[0][0].as<std::string>(), row[0][1].as<std::string>()};
+    });
+  }
+
+  bool remove_profile(const std::string& profile_id) override {
+    // Its sessions, their answers and practice records, and its cards go with it (ON DELETE CASCADE).
+    return erase("remove_profile", "remove_profile", profile_id) > 0;
+  }
+
+  std::vector<std::string> profile_sessions(const std::string& profile_id) override {
+    return run("profile_sessions", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      std::vector<std::string> ids;
+      for (const auto& row : tx.exec_prepared("profile_sessions", profile_id)) ids.push_back(row[0].as<std::string>());
+      return ids;
+    });
+  }
+
+  std::vector<Practice> practice(const std::string& profile_id) override {
+    return run("practice", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      std::vector<Practice> out;
+      for (const auto& r : tx.exec_prepared("practice", profile_id))
+        out.push_back({r[0].as<std::string>(), r[1].as<int>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                       topics_from_column(r[4].as<std::string>()), {r[5].as<int>(), r[6].as<int>(), r[7].as<int>()},
+                       r[8].as<std::string>(), r[9].as<std::string>(), r[10].as<std::string>()});
+      return out;
+    });
+  }
+
+  bool import_session(const model::Session& session, const std::vector<Practice>& practice) override {
+    return run("import_session", [&](pqxx::connection& connection) {
+      pqxx::work tx(connection);
+      // Two imports of one session at once: the second waits on the first's row and then finds it.
+      if (!tx.exec_prepared("exists", session.id).empty()) return false;
+      try {
+        pqxx::subtransaction insert(tx, "insert");
+        insert_session(insert, session);
+        insert.commit();
+      } catch (const pqxx::unique_violation&) {
+        return false;
+      }
+      for (const auto& answer : session.answers)
+        tx.exec_prepared("insert_answer", session.id, answer.question_id, answer.text, evaluation_column(answer.evaluation),
+                         answer.attempts, answer.answered_at);
+      for (const auto& record : practice) record_practice(tx, session.id, record);
+      tx.commit();
+      return true;
+    });
+  }
+
+  std::vector<ReviewCard> review_cards(const std::string& profile_id) override {
+    return run("review_cards", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      return read_cards(tx, profile_id);
+    });
+  }
+
+  void update_review_cards(const std::string& profile_id, const UpdateCards& update) override {
+    run("update_review_cards", [&](pqxx::connection& connection) {
+      pqxx::work tx(connection);
+      // The profile's row lock: updates of one profile's cards take turns.
+      if (tx.exec_prepared("profile_for_update", profile_id).empty()) return;  // erased meanwhile
+      for (const auto& card : update(read_cards(tx, profile_id)))
+        tx.exec_prepared("card_upsert", profile_id, card.key, card.kind, card.label, card.question, card.ease,
+                         card.interval_days, card.repetitions, card.lapses, card.last_score, card.due, card.updated_at);
+      tx.commit();
+    });
+  }
+
   bool ping() override {
     try {
       run("ping", [](pqxx::connection& connection) { pqxx::nontransaction(connection).exec("SELECT 1"); });
@@ -257,23 +368,43 @@ class PostgresStore final : public SessionStore {
   }
 
  private:
-  // The answer and the questions it adds, in one transaction under the session's row lock.
-  SavedAnswer save_answer_adding(const std::string& session_id, const model::Answer& answer, const std::string& evaluation,
-                                 const AddQuestions& add) {
+  // The answer, the questions it adds and its practice record, in one transaction under the session's row lock.
+  SavedAnswer save_answer_in_transaction(const std::string& session_id, const model::Answer& answer,
+                                         const std::string& evaluation, const AddQuestions& add, const Practice* practice) {
     return run("save_answer", [&](pqxx::connection& connection) -> SavedAnswer {
       pqxx::work tx(connection);
       const pqxx::result row = tx.exec_prepared("questions_for_update", session_id);
       if (row.empty()) return {WriteOutcome::no_session, 0, {}};
       if (row[0][0].as<std::string>() != "ongoing") return {WriteOutcome::completed, 0, {}};
       SavedAnswer saved{WriteOutcome::done, 1, {}};
-      if (const auto extended = extended_questions(row[0][1].as<std::string>(), add, saved.added))
-        tx.exec_prepared("set_questions", session_id, *extended);
+      if (add)
+        if (const auto extended = extended_questions(row[0][1].as<std::string>(), add, saved.added))
+          tx.exec_prepared("set_questions", session_id, *extended);
       const pqxx::result upserted =
           tx.exec_prepared("save_answer", session_id, answer.question_id, answer.text, evaluation, answer.answered_at);
       if (!upserted.empty()) saved.attempts = upserted[0][0].as<int>();
+      if (practice) record_practice(tx, session_id, *practice);
       tx.commit();
       return saved;
     });
+  }
+
+  static void insert_session(pqxx::transaction_base& tx, const model::Session& session) {
+    const auto report = session.final_report ? std::optional(report_column(*session.final_report)) : std::nullopt;
+    const auto profile = profile_column(session);
+    tx.exec_prepared("create", session.id, session.meta.name, session.meta.role,
+                     session.meta.domain ? session.meta.domain->c_str() : nullptr,
+                     std::string(model::to_string(session.meta.experience)), std::string(model::to_string(session.meta.mode)),
+                     session.meta.role_family, questions_column(session), report ? report->c_str() : nullptr,
+                     std::string(model::to_string(session.status)), session.created_at, session.meta.coach,
+                     std::string(model::to_string(session.meta.scoring)), posting_skills_column(session),
+                     options_column(session), profile ? profile->c_str() : nullptr, session.version);
+  }
+
+  static void record_practice(pqxx::transaction_base& tx, const std::string& session_id, const Practice& practice) {
+    tx.exec_prepared("practice_upsert", session_id, practice.question_id, practice.answered_at, practice.kind,
+                     topics_column(practice.topics), practice.scores.technical, practice.scores.communication,
+                     practice.scores.confidence);
   }
 
   // Runs `work` on a pooled connection. A connection found broken (the server
@@ -317,7 +448,7 @@ class PostgresStore final : public SessionStore {
           "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
           "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
       const int version = tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0].as<int>();
-      const int latest = static_cast<int>(kMigrations.size());
+      const int latest = static_cast<int>(std::size(kMigrations));
       if (version > latest)
         throw StoreError(fmt::format("the database has schema version {}, newer than this prepbot's {}", version, latest));
       for (int next = version; next < latest; ++next) {

@@ -28,6 +28,7 @@ model::Session to_session(const std::string& id, const SessionRow& row, const st
     session.meta.follow_ups = options.value("follow_ups", false);
     session.meta.adaptive = options.value("adaptive", false);
     session.meta.planned = options.value("planned", 0);
+    session.meta.profile_id = row.profile_id.value_or("");
     for (const auto& record : json::parse(row.questions)) session.questions.push_back(model::question_from_record(record));
     if (row.final_report) session.final_report = model::report_from_json(json::parse(*row.final_report));
     session.status = model::parse_status(row.status).value();
@@ -62,6 +63,20 @@ std::string posting_skills_column(const model::Session& session) { return json(s
 
 std::string options_column(const model::Session& session) {
   return json{{"follow_ups", session.meta.follow_ups}, {"adaptive", session.meta.adaptive}, {"planned", session.meta.planned}}.dump();
+}
+
+std::optional<std::string> profile_column(const model::Session& session) {
+  return session.meta.profile_id.empty() ? std::nullopt : std::optional(session.meta.profile_id);
+}
+
+std::string topics_column(const std::vector<std::string>& topics) { return json(topics).dump(); }
+
+std::vector<std::string> topics_from_column(const std::string& column) {
+  try {
+    return json::parse(column).get<std::vector<std::string>>();
+  } catch (const std::exception& error) {
+    throw StoreError(fmt::format("a practice record has malformed topics: {}", error.what()));
+  }
 }
 
 std::optional<std::string> extended_questions(const std::string& column, const AddQuestions& add,

@@ -53,10 +53,56 @@ inline constexpr std::string_view kSchemaVersion4 = "ALTER TABLE sessions ADD CO
 // Schema version 5: the session's options (JSON: follow_ups, adaptive, planned); '{}' for sessions from before.
 inline constexpr std::string_view kSchemaVersion5 = "ALTER TABLE sessions ADD COLUMN options TEXT NOT NULL DEFAULT '{}'";
 
+// Schema version 6: practice profiles. A session may belong to a profile (and
+// goes with it); each graded answer of such a session leaves a small practice
+// record for progress; each profile has its review cards (spaced re-practice).
+inline constexpr std::string_view kSchemaVersion6 = R"sql(
+  CREATE TABLE profiles (
+    id           TEXT PRIMARY KEY,
+    token_hash   TEXT NOT NULL,   -- SHA-256 of the secret, hex
+    created_at   TEXT NOT NULL
+  );
+  ALTER TABLE sessions ADD COLUMN profile_id TEXT REFERENCES profiles (id) ON DELETE CASCADE;
+  CREATE INDEX sessions_by_profile ON sessions (profile_id, created_at);
+  CREATE TABLE practice (
+    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    question_id   INTEGER NOT NULL,
+    profile_id    TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    answered_at   TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    topics        TEXT NOT NULL,  -- JSON array of names
+    technical     INTEGER NOT NULL,
+    communication INTEGER NOT NULL,
+    confidence    INTEGER NOT NULL,
+    PRIMARY KEY (session_id, question_id)
+  );
+  CREATE INDEX practice_by_profile ON practice (profile_id, answered_at);
+  CREATE TABLE review_cards (
+    profile_id    TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    card          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    question      TEXT NOT NULL,  -- JSON question record
+    ease          DOUBLE PRECISION NOT NULL,
+    interval_days INTEGER NOT NULL,
+    repetitions   INTEGER NOT NULL,
+    lapses        INTEGER NOT NULL,
+    last_score    INTEGER NOT NULL,
+    due           TEXT NOT NULL,  -- YYYY-MM-DD
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (profile_id, card)
+  );
+)sql";
+
+// Every migration in order: entry N brings the database from version N to N+1.
+// Never edit an entry that has shipped; append.
+inline constexpr std::string_view kMigrations[] = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3,
+                                                   kSchemaVersion4, kSchemaVersion5, kSchemaVersion6};
+
 // The columns of a sessions row, in this order in every backend's SELECT.
 inline constexpr const char* kSessionColumns =
     "name, role, domain, experience, mode, role_family, questions, final_report, status, created_at, version, coach, "
-    "scoring, posting_skills, options";
+    "scoring, posting_skills, options, profile_id";
 inline constexpr int kSessionColumnCount = [] {
   int columns = 1;
   for (const char* c = kSessionColumns; *c != '\0'; ++c) columns += *c == ',';
@@ -76,6 +122,7 @@ struct SessionRow {
   std::string scoring = "standard";
   std::string posting_skills = "[]";  // JSON array
   std::string options = "{}";         // JSON object
+  std::optional<std::string> profile_id;
 };
 
 struct AnswerRow {
@@ -94,6 +141,20 @@ std::string evaluation_column(const model::Evaluation& evaluation);
 std::string report_column(const model::FinalReport& report);
 std::string posting_skills_column(const model::Session& session);
 std::string options_column(const model::Session& session);
+std::optional<std::string> profile_column(const model::Session& session);  // null: no profile
+
+// A practice record's topics column (a JSON array) and back.
+std::string topics_column(const std::vector<std::string>& topics);
+std::vector<std::string> topics_from_column(const std::string& column);
+// The columns of a review card, in this order, after the profile's id and before
+// nothing: card, kind, label, question, ease, interval_days, repetitions, lapses,
+// last_score, due, updated_at.
+inline constexpr const char* kCardColumns =
+    "card, kind, label, question, ease, interval_days, repetitions, lapses, last_score, due, updated_at";
+// The columns of a practice record as read: with its session's start, role and family.
+inline constexpr const char* kPracticeColumns =
+    "practice.session_id, question_id, answered_at, kind, topics, technical, communication, confidence, "
+    "sessions.created_at, sessions.role, sessions.role_family";
 
 // The questions column (a JSON array) with the questions `add` returns for it
 // appended, or nullopt when it returns none; `added` receives them.

@@ -38,6 +38,44 @@ struct Finalized {
   std::optional<model::FinalReport> report;
 };
 
+// A practice profile: sessions over weeks, without an account.
+struct Profile {
+  std::string id;
+  std::string token_hash;  // SHA-256 of the profile's secret (hex); the secret itself is never stored
+  std::string created_at;
+};
+
+// One graded answer in a profile's session: what progress is computed from,
+// kept small so a profile's whole history reads in one indexed query.
+struct Practice {
+  std::string session_id;
+  int question_id = 0;
+  std::string answered_at;
+  std::string kind;                 // technical | behavioral
+  std::vector<std::string> topics;  // the competency, or the knowledge-base concepts the answer was graded on
+  model::Scores scores;
+  // Filled when read, from the session:
+  std::string session_created_at, role, role_family;
+};
+
+// A card of a profile's spaced re-practice schedule (interview/review.hpp says how it moves).
+struct ReviewCard {
+  std::string key;       // "question:<bank id or digest of the text>" or "concept:<id>"
+  std::string kind;      // question | concept
+  std::string label;     // the question's text, or the concept's name
+  std::string question;  // the question to ask again, as its stored record (JSON)
+  double ease = 2.5;
+  int interval_days = 0;
+  int repetitions = 0;   // successful reviews in a row
+  int lapses = 0;        // times it was answered weakly again
+  int last_score = 0;    // the technical score of its last answer
+  std::string due;       // YYYY-MM-DD
+  std::string updated_at;
+};
+
+// Given a profile's cards as stored, the cards to insert or replace.
+using UpdateCards = std::function<std::vector<ReviewCard>(const std::vector<ReviewCard>&)>;
+
 class SessionStore {
  public:
   virtual ~SessionStore() = default;
@@ -50,9 +88,10 @@ class SessionStore {
   // Saves the answer, replacing an earlier one to the same question and counting
   // the attempt, provided the session exists and is ongoing; in the same
   // transaction, appends the questions `add` returns (follow-ups, an adaptive
-  // session's next question), if given.
+  // session's next question), if given, and records `practice` (a profile's
+  // session) for its profile.
   virtual SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer,
-                                  const AddQuestions& add = nullptr) = 0;
+                                  const AddQuestions& add = nullptr, const Practice* practice = nullptr) = 0;
 
   // If the session is ongoing and has answers: computes its report with `compute`
   // and marks it completed. A completed session returns its stored report.
@@ -62,8 +101,28 @@ class SessionStore {
   // Erases the session and its answers; false when there was none.
   virtual bool remove(const std::string& session_id) = 0;
 
-  // Erases every session created before `iso_timestamp` (and its answers); returns how many.
+  // Erases every session created before `iso_timestamp` (and its answers) that
+  // belongs to no profile (a profile's history stays until the profile is erased);
+  // returns how many.
   virtual std::size_t purge_created_before(const std::string& iso_timestamp) = 0;
+
+  // --- practice profiles ---
+  virtual void create_profile(const Profile& profile) = 0;
+  virtual std::optional<Profile> load_profile(const std::string& profile_id) = 0;
+  // Erases the profile with its sessions, their answers, its practice records and
+  // review cards; false when there was none.
+  virtual bool remove_profile(const std::string& profile_id) = 0;
+  // The profile's session ids, oldest first.
+  virtual std::vector<std::string> profile_sessions(const std::string& profile_id) = 0;
+  // Every practice record of the profile, oldest answer first.
+  virtual std::vector<Practice> practice(const std::string& profile_id) = 0;
+  // Stores a whole session for a profile (an import) with its answers and their
+  // practice records; false, and nothing written, when a session with its id exists.
+  virtual bool import_session(const model::Session& session, const std::vector<Practice>& practice) = 0;
+  virtual std::vector<ReviewCard> review_cards(const std::string& profile_id) = 0;
+  // Reads the profile's cards and saves what `update` makes of them, in one
+  // transaction that concurrent updates of the same profile wait for.
+  virtual void update_review_cards(const std::string& profile_id, const UpdateCards& update) = 0;
 
   // A cheap round trip to the database, for /healthz.
   virtual bool ping() = 0;

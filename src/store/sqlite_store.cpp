@@ -16,10 +16,6 @@
 namespace prepbot::store {
 namespace {
 
-// Versioned schema: entry N brings the database from version N to N+1. Never
-// edit an entry that has shipped; append.
-const std::vector<std::string_view> kMigrations = {kSchemaVersion1, kSchemaVersion2, kSchemaVersion3, kSchemaVersion4, kSchemaVersion5};
-
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -37,6 +33,17 @@ class Statement {
   Statement& bind(int index, int value) {
     check(sqlite3_bind_int(stmt_, index, value));
     return *this;
+  }
+  Statement& bind(int index, double value) {
+    check(sqlite3_bind_double(stmt_, index, value));
+    return *this;
+  }
+  Statement& bind(int index, long long value) {
+    check(sqlite3_bind_int64(stmt_, index, value));
+    return *this;
+  }
+  Statement& bind_optional(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind_null(index);
   }
   Statement& bind_null(int index) {
     check(sqlite3_bind_null(stmt_, index));
@@ -61,6 +68,7 @@ class Statement {
   bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int integer(int column) const { return sqlite3_column_int(stmt_, column); }
   long long integer64(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const { return sqlite3_column_double(stmt_, column); }
 
  private:
   void check(int rc) const {
@@ -153,7 +161,8 @@ std::optional<model::Session> read_session(Connection& db, const std::string& id
   auto optional_text = [&](int column) { return select.is_null(column) ? std::nullopt : std::optional(select.text(column)); };
   const SessionRow row{select.text(0), select.text(1), optional_text(2), select.text(3), select.text(4),
                        select.text(5), select.text(6), optional_text(7), select.text(8), select.text(9),
-                       select.integer64(10), select.text(11), select.text(12), select.text(13), select.text(14)};
+                       select.integer64(10), select.text(11), select.text(12), select.text(13), select.text(14),
+                       optional_text(15)};
   std::vector<AnswerRow> answers;
   auto rows = db.prepare(answers_sql.c_str());
   rows.bind(1, id);
@@ -170,25 +179,8 @@ class SqliteStore final : public SessionStore {
   }
 
   void create(const model::Session& session) override {
-    const std::string questions = questions_column(session);
     std::lock_guard lock(write_mutex_);
-    auto insert = writer_.prepare(
-        "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
-        "status, created_at, coach, scoring, posting_skills, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, session.id).bind(2, session.meta.name).bind(3, session.meta.role);
-    if (session.meta.domain) insert.bind(4, *session.meta.domain);
-    else insert.bind_null(4);
-    insert.bind(5, model::to_string(session.meta.experience))
-        .bind(6, model::to_string(session.meta.mode))
-        .bind(7, session.meta.role_family)
-        .bind(8, questions)
-        .bind(9, model::to_string(session.status))
-        .bind(10, session.created_at)
-        .bind(11, session.meta.coach)
-        .bind(12, model::to_string(session.meta.scoring))
-        .bind(13, posting_skills_column(session))
-        .bind(14, options_column(session));
-    insert.run();
+    insert_session(session);
   }
 
   std::optional<model::Session> load(const std::string& session_id) override {
@@ -209,7 +201,8 @@ class SqliteStore final : public SessionStore {
     });
   }
 
-  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add) override {
+  SavedAnswer save_answer(const std::string& session_id, const model::Answer& answer, const AddQuestions& add,
+                          const Practice* practice) override {
     const std::string evaluation = evaluation_column(answer.evaluation);
     std::lock_guard lock(write_mutex_);
     Transaction tx(writer_, "BEGIN IMMEDIATE");
@@ -245,6 +238,7 @@ class SqliteStore final : public SessionStore {
     auto bump = writer_.prepare("UPDATE sessions SET version = version + 1 WHERE id = ?");
     bump.bind(1, session_id);
     bump.run();
+    if (practice) record_practice(session_id, *practice);
     tx.commit();
     return saved;
   }
@@ -270,7 +264,103 @@ class SqliteStore final : public SessionStore {
   }
 
   std::size_t purge_created_before(const std::string& iso_timestamp) override {
-    return erase_sessions("DELETE FROM sessions WHERE created_at < ? RETURNING id", iso_timestamp);
+    return erase_sessions("DELETE FROM sessions WHERE created_at < ? AND profile_id IS NULL RETURNING id", iso_timestamp);
+  }
+
+  void create_profile(const Profile& profile) override {
+    std::lock_guard lock(write_mutex_);
+    auto insert = writer_.prepare("INSERT INTO profiles (id, token_hash, created_at) VALUES (?, ?, ?)");
+    insert.bind(1, profile.id).bind(2, profile.token_hash).bind(3, profile.created_at);
+    insert.run();
+  }
+
+  std::optional<Profile> load_profile(const std::string& profile_id) override {
+    return with_reader([&](Connection& db) -> std::optional<Profile> {
+      auto row = db.prepare("SELECT token_hash, created_at FROM profiles WHERE id = ?");
+      row.bind(1, profile_id);
+      if (!row.step()) return std::nullopt;
+      return Profile{profile_id, row.text(0), row.text(1)};
+    });
+  }
+
+  bool remove_profile(const std::string& profile_id) override {
+    // Its sessions, their answers and practice records, and its cards go with it (ON DELETE CASCADE).
+    return erase_sessions("DELETE FROM profiles WHERE id = ? RETURNING id", profile_id) > 0;
+  }
+
+  std::vector<std::string> profile_sessions(const std::string& profile_id) override {
+    return with_reader([&](Connection& db) {
+      auto rows = db.prepare("SELECT id FROM sessions WHERE profile_id = ? ORDER BY created_at, id");
+      rows.bind(1, profile_id);
+      std::vector<std::string> ids;
+      while (rows.step()) ids.push_back(rows.text(0));
+      return ids;
+    });
+  }
+
+  std::vector<Practice> practice(const std::string& profile_id) override {
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM practice JOIN sessions ON sessions.id = practice.session_id "
+        "WHERE practice.profile_id = ? ORDER BY answered_at, practice.session_id, question_id",
+        kPracticeColumns);
+    return with_reader([&](Connection& db) {
+      auto rows = db.prepare(sql.c_str());
+      rows.bind(1, profile_id);
+      std::vector<Practice> out;
+      while (rows.step())
+        out.push_back({rows.text(0), rows.integer(1), rows.text(2), rows.text(3), topics_from_column(rows.text(4)),
+                       {rows.integer(5), rows.integer(6), rows.integer(7)}, rows.text(8), rows.text(9), rows.text(10)});
+      return out;
+    });
+  }
+
+  bool import_session(const model::Session& session, const std::vector<Practice>& practice) override {
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    {
+      auto exists = writer_.prepare("SELECT 1 FROM sessions WHERE id = ?");
+      exists.bind(1, session.id);
+      if (exists.step()) return false;
+    }
+    insert_session(session);
+    for (const auto& answer : session.answers) {
+      auto insert = writer_.prepare(
+          "INSERT INTO answers (session_id, question_id, answer, evaluation, attempts, answered_at) VALUES (?, ?, ?, ?, ?, ?)");
+      insert.bind(1, session.id).bind(2, answer.question_id).bind(3, answer.text)
+          .bind(4, evaluation_column(answer.evaluation)).bind(5, answer.attempts).bind(6, answer.answered_at);
+      insert.run();
+    }
+    for (const auto& record : practice) record_practice(session.id, record);
+    tx.commit();
+    return true;
+  }
+
+  std::vector<ReviewCard> review_cards(const std::string& profile_id) override {
+    return with_reader([&](Connection& db) { return read_cards(db, profile_id); });
+  }
+
+  void update_review_cards(const std::string& profile_id, const UpdateCards& update) override {
+    static const std::string upsert_sql = fmt::format(
+        "INSERT INTO review_cards (profile_id, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (profile_id, card) DO UPDATE SET label = excluded.label, question = excluded.question, "
+        "ease = excluded.ease, interval_days = excluded.interval_days, repetitions = excluded.repetitions, "
+        "lapses = excluded.lapses, last_score = excluded.last_score, due = excluded.due, updated_at = excluded.updated_at",
+        kCardColumns);
+    std::lock_guard lock(write_mutex_);
+    Transaction tx(writer_, "BEGIN IMMEDIATE");
+    {
+      auto profile = writer_.prepare("SELECT 1 FROM profiles WHERE id = ?");
+      profile.bind(1, profile_id);
+      if (!profile.step()) return;  // erased meanwhile: nothing to schedule
+    }
+    for (const auto& card : update(read_cards(writer_, profile_id))) {
+      auto upsert = writer_.prepare(upsert_sql.c_str());
+      upsert.bind(1, profile_id).bind(2, card.key).bind(3, card.kind).bind(4, card.label).bind(5, card.question)
+          .bind(6, card.ease).bind(7, card.interval_days).bind(8, card.repetitions).bind(9, card.lapses)
+          .bind(10, card.last_score).bind(11, card.due).bind(12, card.updated_at);
+      upsert.run();
+    }
+    tx.commit();
   }
 
   bool ping() override {
@@ -320,6 +410,54 @@ class SqliteStore final : public SessionStore {
     return read(reader.connection());
   }
 
+  // The sessions row, with the session's status, report and version as they are (an import keeps them).
+  void insert_session(const model::Session& session) {
+    auto insert = writer_.prepare(
+        "INSERT INTO sessions (id, name, role, domain, experience, mode, role_family, questions, final_report, "
+        "status, created_at, coach, scoring, posting_skills, options, profile_id, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, session.id).bind(2, session.meta.name).bind(3, session.meta.role).bind_optional(4, session.meta.domain)
+        .bind(5, model::to_string(session.meta.experience))
+        .bind(6, model::to_string(session.meta.mode))
+        .bind(7, session.meta.role_family)
+        .bind(8, questions_column(session))
+        .bind_optional(9, session.final_report ? std::optional(report_column(*session.final_report)) : std::nullopt)
+        .bind(10, model::to_string(session.status))
+        .bind(11, session.created_at)
+        .bind(12, session.meta.coach)
+        .bind(13, model::to_string(session.meta.scoring))
+        .bind(14, posting_skills_column(session))
+        .bind(15, options_column(session))
+        .bind_optional(16, profile_column(session))
+        .bind(17, session.version);
+    insert.run();
+  }
+
+  // Inside the writer's transaction: the practice record of one answer (a re-answer replaces it).
+  void record_practice(const std::string& session_id, const Practice& practice) {
+    auto upsert = writer_.prepare(
+        "INSERT INTO practice (session_id, question_id, profile_id, answered_at, kind, topics, technical, communication, "
+        "confidence) SELECT id, ?, profile_id, ?, ?, ?, ?, ?, ? FROM sessions WHERE id = ? AND profile_id IS NOT NULL "
+        "ON CONFLICT (session_id, question_id) DO UPDATE SET answered_at = excluded.answered_at, kind = excluded.kind, "
+        "topics = excluded.topics, technical = excluded.technical, communication = excluded.communication, "
+        "confidence = excluded.confidence");
+    upsert.bind(1, practice.question_id).bind(2, practice.answered_at).bind(3, practice.kind)
+        .bind(4, topics_column(practice.topics)).bind(5, practice.scores.technical).bind(6, practice.scores.communication)
+        .bind(7, practice.scores.confidence).bind(8, session_id);
+    upsert.run();
+  }
+
+  static std::vector<ReviewCard> read_cards(Connection& db, const std::string& profile_id) {
+    static const std::string sql = fmt::format("SELECT {} FROM review_cards WHERE profile_id = ? ORDER BY due, card", kCardColumns);
+    auto rows = db.prepare(sql.c_str());
+    rows.bind(1, profile_id);
+    std::vector<ReviewCard> cards;
+    while (rows.step())
+      cards.push_back({rows.text(0), rows.text(1), rows.text(2), rows.text(3), rows.real(4), rows.integer(5),
+                       rows.integer(6), rows.integer(7), rows.integer(8), rows.text(9), rows.text(10)});
+    return cards;
+  }
+
   // Runs a DELETE … RETURNING id on sessions; their answers go with them (ON DELETE CASCADE).
   std::size_t erase_sessions(const char* sql, const std::string& value) {
     std::lock_guard lock(write_mutex_);
@@ -341,7 +479,7 @@ class SqliteStore final : public SessionStore {
     auto current = writer_.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     const int version = current.step() ? current.integer(0) : 0;
     current.run();
-    const int latest = static_cast<int>(kMigrations.size());
+    const int latest = static_cast<int>(std::size(kMigrations));
     if (version > latest)
       throw StoreError(fmt::format("the database has schema version {}, newer than this prepbot's {}", version, latest));
     for (int next = version; next < latest; ++next) {

@@ -52,6 +52,7 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   int id = 1;
   for (const BankQuestion* q : selection.questions) {
     model::Question question{id++, q->text, q->type, q->difficulty, q->hint, q->id, targeted_skills(*q, selection.posting)};
+    if (q->type == "behavioral" && !q->tags.empty()) question.topic = q->tags.front();  // the competency
     // The candidate's own words and the employer's stack, before the question's.
     std::string opening;
     if (const auto quoted = quote_for(*q, resume))

@@ -1,0 +1,45 @@
+#pragma once
+// A practice profile's progress, computed from its practice records (one per
+// graded answer): the scores of each session over time, and for each dimension,
+// competency, concept and role whether it improved.
+//
+// "Improved" compares the later half of the answers on a subject with the
+// earlier half: a change of +0.5 or more (on the 1-10 scale) is "improved",
+// -0.5 or less "declined", anything between "steady"; a subject answered once
+// is "new".
+#include <string>
+#include <vector>
+
+#include "store/session_store.hpp"
+
+namespace prepbot::interview {
+
+struct SessionPoint {
+  std::string session_id;
+  std::string date;  // the session's start (ISO 8601)
+  std::string role, role_family;
+  int answers = 0;
+  double technical = 0, communication = 0, confidence = 0, overall = 0;  // means over its answers
+};
+
+struct Trend {
+  std::string name;
+  int answers = 0;
+  double average = 0, earlier = 0, later = 0, change = 0;
+  std::string verdict;  // improved | declined | steady | new
+  std::string last_practised;  // ISO 8601
+};
+
+struct Progress {
+  int sessions = 0, answers = 0;
+  std::vector<SessionPoint> timeline;  // oldest first
+  std::vector<Trend> dimensions;       // technical, communication, confidence, overall
+  std::vector<Trend> competencies;     // behavioral competencies, most answered first
+  std::vector<Trend> concepts;         // knowledge-base concepts, most answered first
+  std::vector<Trend> roles;            // by role family
+};
+
+// `records` oldest first, as the store returns them.
+Progress compute_progress(const std::vector<store::Practice>& records);
+
+}  // namespace prepbot::interview
