@@ -96,9 +96,10 @@ bool has_authorization(const Request& request) { return request.headers.count("a
 
 Handler start(Interview& interview) {
   return [&interview](Request& request, const Reply& reply) {
+    // With a token the session is the profile's; a wrong token is refused (before the body is read), never ignored.
+    const std::string profile = has_authorization(request) ? profile_of(interview, request) : std::string();
     auto input = parse_start_request(request.body);
-    // With a token the session is the profile's; a wrong token is refused, never ignored.
-    if (has_authorization(request) || input.review) input.profile_id = profile_of(interview, request);
+    input.profile_id = input.review && profile.empty() ? profile_of(interview, request) : profile;
     interview.start(std::move(input),
                     reply_with<interview::Started>(reply, request.request_id, [](const interview::Started& started) {
                       return Response::json(200, start_response(started));

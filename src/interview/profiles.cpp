@@ -263,9 +263,15 @@ Imported Profiles::import_json(const std::string& profile_id, const json& docume
     throw BadRequest(fmt::format("This export's version is not one this PrepBot reads (it reads up to {})", kExportVersion));
   std::vector<model::Session> sessions;
   std::vector<store::ReviewCard> cards;
+  const auto own = store_.profile_sessions(profile_id);
+  Imported imported;
   try {
     for (const auto& record : document.at("sessions")) {
       model::Session session = session_from_record(record);
+      if (std::find(own.begin(), own.end(), session.id) != own.end()) {  // the profile's own export, brought back
+        ++imported.skipped;
+        continue;
+      }
       session.id = derived_id(profile_id, session.id);
       session.meta.profile_id = profile_id;
       sessions.push_back(std::move(session));
@@ -274,7 +280,6 @@ Imported Profiles::import_json(const std::string& profile_id, const json& docume
   } catch (const std::exception& error) {  // json type, range or missing-key errors, or a bad value
     throw BadRequest(fmt::format("The export is damaged: {}", error.what()));
   }
-  Imported imported;
   for (const auto& session : sessions) {
     std::vector<store::Practice> practice;
     for (const auto& answer : session.answers) practice.push_back(practice_of(*session.find_question(answer.question_id), answer));

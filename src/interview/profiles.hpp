@@ -55,7 +55,8 @@ class Profiles {
   std::string export_anki(const std::string& profile_id);
   // Adds an export's sessions and cards to the profile under new ids, derived
   // from the profile and the original ids: importing the same file twice adds
-  // nothing the second time. Throws BadRequest naming what is wrong with the file.
+  // nothing the second time, nor does a profile's own export brought back.
+  // Throws BadRequest naming what is wrong with the file.
   Imported import_json(const std::string& profile_id, const nlohmann::ordered_json& document);
 
  private:

@@ -59,7 +59,6 @@ Progress compute_progress(const std::vector<store::Practice>& records) {
   Progress progress;
   progress.answers = static_cast<int>(records.size());
   std::map<std::string, std::size_t> session_index;
-  Series technical, communication, confidence, total;
   std::map<std::string, Series> competencies, concepts, roles;
   for (const auto& r : records) {
     auto [it, added] = session_index.try_emplace(r.session_id, progress.timeline.size());
@@ -73,21 +72,28 @@ Progress compute_progress(const std::vector<store::Practice>& records) {
       series.scores.push_back(score);
       series.last = std::max(series.last, r.answered_at);
     };
-    add(technical, r.scores.technical);
-    add(communication, r.scores.communication);
-    add(confidence, r.scores.confidence);
-    add(total, overall(r.scores));
+    point.last = std::max(point.last, r.answered_at);
     add(roles[r.role_family], overall(r.scores));
     for (const auto& topic : r.topics) add(r.kind == "behavioral" ? competencies[topic] : concepts[topic], r.scores.technical);
   }
   std::stable_sort(progress.timeline.begin(), progress.timeline.end(),
                    [](const SessionPoint& a, const SessionPoint& b) { return a.date < b.date; });
+  Series technical, communication, confidence, total;  // a point per session
   for (auto& point : progress.timeline) {
     const double n = point.answers;
-    point.overall = round1((point.technical + point.communication + point.confidence) / (3 * n));
-    point.technical = round1(point.technical / n);
-    point.communication = round1(point.communication / n);
-    point.confidence = round1(point.confidence / n);
+    const double means[] = {point.technical / n, point.communication / n, point.confidence / n};
+    const double mean_overall = (means[0] + means[1] + means[2]) / 3;
+    Series* series[] = {&technical, &communication, &confidence};
+    for (int i = 0; i < 3; ++i) {
+      series[i]->scores.push_back(means[i]);
+      series[i]->last = point.last;
+    }
+    total.scores.push_back(mean_overall);
+    total.last = point.last;
+    point.technical = round1(means[0]);
+    point.communication = round1(means[1]);
+    point.confidence = round1(means[2]);
+    point.overall = round1(mean_overall);
   }
   progress.sessions = static_cast<int>(progress.timeline.size());
   progress.dimensions = {trend_of("technical", technical), trend_of("communication", communication),

@@ -3,10 +3,12 @@
 // graded answer): the scores of each session over time, and for each dimension,
 // competency, concept and role whether it improved.
 //
-// "Improved" compares the later half of the answers on a subject with the
-// earlier half: a change of +0.5 or more (on the 1-10 scale) is "improved",
-// -0.5 or less "declined", anything between "steady"; a subject answered once
-// is "new".
+// "Improved" compares the later half of a series with the earlier half (an odd
+// middle counts in neither): a change of +0.5 or more (on the 1-10 scale) is
+// "improved", -0.5 or less "declined", anything between "steady"; a series of
+// one is "new". A dimension's series is its mean per session, so one session
+// alone says nothing of progress; a competency's, concept's or role's series is
+// its answers' scores.
 #include <string>
 #include <vector>
 
@@ -20,11 +22,12 @@ struct SessionPoint {
   std::string role, role_family;
   int answers = 0;
   double technical = 0, communication = 0, confidence = 0, overall = 0;  // means over its answers
+  std::string last{};  // its latest answer (ISO 8601)
 };
 
 struct Trend {
   std::string name;
-  int answers = 0;
+  int answers = 0;  // the series' length: answers (for a dimension: sessions)
   double average = 0, earlier = 0, later = 0, change = 0;
   std::string verdict;  // improved | declined | steady | new
   std::string last_practised;  // ISO 8601

@@ -1,5 +1,8 @@
 // The PrepBot JSON API (same origin). Every failure becomes an ApiError with a
-// message in plain words; 422 errors also carry a message per field.
+// message in plain words; 422 errors also carry a message per field. With a
+// practice profile kept in this browser, its calls (and starting an interview)
+// send the profile's token as `Authorization: Bearer …`.
+import { getProfileToken } from "./storage.js";
 
 const TIMEOUT_MS = 60000;
 
@@ -26,8 +29,13 @@ function errorFrom(status, body) {
   return error;
 }
 
+/** What a 401 from a profile call means to the user. */
+export const PROFILE_NOT_VALID = "This practice profile link is not valid any more. The profile may have been erased, " +
+  "perhaps on another device, or the link was copied incompletely.";
+
 function errorFromDetail(status, body) {
   const detail = body && body.detail;
+  if (status === 401) return new ApiError(PROFILE_NOT_VALID, { status });
   if (status === 422 && Array.isArray(detail)) {
     const fields = {};
     const loose = [];
@@ -56,17 +64,24 @@ function errorFromDetail(status, body) {
   return new ApiError(`The PrepBot server refused the request (error ${status}).`, { status });
 }
 
-// `body` is sent as JSON, or as it is when it is a File or Blob of the given type.
-async function request(method, path, body, { timeoutMs = TIMEOUT_MS } = {}) {
+function headersFor(body, auth) {
+  const headers = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = body instanceof Blob ? body.type : "application/json";
+  const token = auth ? getProfileToken() : null;
+  if (token) headers.authorization = `Bearer ${token}`;
+  return headers;
+}
+
+// The response of any status; a network failure or a timeout becomes an ApiError.
+// `auth`: send the practice profile's token when this browser keeps one.
+async function send(method, path, body, { timeoutMs = TIMEOUT_MS, auth = false } = {}) {
   const raw = body instanceof Blob;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
-      headers: body === undefined ? { accept: "application/json" }
-        : { accept: "application/json", "content-type": raw ? body.type : "application/json" },
+      headers: headersFor(body, auth),
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal: controller.signal,
       cache: "no-store",
@@ -80,6 +95,11 @@ async function request(method, path, body, { timeoutMs = TIMEOUT_MS } = {}) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+// `body` is sent as JSON, or as it is when it is a File or Blob of the given type.
+async function request(method, path, body, options = {}) {
+  const response = await send(method, path, body, options);
   const data = await response.json().catch(() => null);  // not JSON: handled below
   if (!response.ok) throw errorFrom(response.status, data);
   if (data === null) throw new ApiError("The PrepBot server sent an answer this page could not read. Try again.", { status: response.status });
@@ -88,7 +108,8 @@ async function request(method, path, body, { timeoutMs = TIMEOUT_MS } = {}) {
 
 export const api = {
   coaches: () => request("GET", "/interview/coaches"),
-  start: (body) => request("POST", "/interview/start", body),
+  // With a practice profile, the session becomes the profile's.
+  start: (body) => request("POST", "/interview/start", body, { auth: true }),
   session: (id) => request("GET", sessionPath(id)),
   answer: (id, questionId, answer) => request("POST", sessionPath(id, "/answer"), { question_id: questionId, answer }),
   // A spoken answer: the recording (a WAV blob), with the browser's own transcript when it made one.
@@ -106,6 +127,29 @@ export function audioAnswerPath(id, questionId, transcript) {
   const query = `question_id=${encodeURIComponent(questionId)}` +
     (transcript ? `&transcript=${encodeURIComponent(transcript)}` : "");
   return sessionPath(id, `/answer/audio?${query}`);
+}
+
+const PROFILE = { auth: true };
+
+/** The practice profile's calls; all but create() send the kept token. */
+export const profileApi = {
+  create: () => request("POST", "/profiles"),
+  erase: () => request("DELETE", "/profiles/me", undefined, PROFILE),
+  progress: () => request("GET", "/profiles/me/progress", undefined, PROFILE),
+  review: () => request("GET", "/profiles/me/review", undefined, PROFILE),
+  // A JSON export (this profile's or another's), merged into the profile.
+  importFile: (file) => request("POST", "/profiles/me/import", new Blob([file], { type: "application/json" }), PROFILE),
+  exportFile: (kind) => download(kind === "json" ? "/profiles/me/export" : `/profiles/me/export/${kind}`),
+};
+
+// A file the server sends as an attachment: {blob, filename}. Fetched rather than
+// linked to, because a link cannot send the profile's token.
+async function download(path) {
+  const response = await send("GET", path, undefined, PROFILE);
+  if (!response.ok) throw errorFrom(response.status, await response.json().catch(() => null));
+  const disposition = response.headers.get("content-disposition") || "";
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), filename: match ? match[1] : "prepbot-profile" };
 }
 
 export const exportUrl = (id, kind) => sessionPath(id, `/export/${kind}`);

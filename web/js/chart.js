@@ -91,3 +91,77 @@ export function paceChart(points, { titleId, descId, band = [120, 160], describe
   for (const v of band) root.append(svg("line", { class: "band-edge", x1: x(v), x2: x(v), y1: pad.top - 4, y2: bottom }));
   return root;
 }
+
+/** The lines of the progress chart: key, label, and how the line and its points look. */
+export const PROGRESS_SERIES = [
+  { key: "overall", label: "Overall", shape: "circle" },
+  { key: "technical", label: "Technical content", shape: "square" },
+  { key: "communication", label: "Communication", shape: "diamond" },
+  { key: "confidence", label: "Confidence", shape: "triangle" },
+];
+
+/** A point marker: each line has its own shape, so the lines differ by more than colour. */
+function marker(shape, cx, cy, props, ...children) {
+  const r = 4;
+  if (shape === "circle") return svg("circle", { ...props, cx: cx.toFixed(1), cy: cy.toFixed(1), r }, ...children);
+  if (shape === "square") {
+    return svg("rect", { ...props, x: (cx - r + 0.5).toFixed(1), y: (cy - r + 0.5).toFixed(1), width: 2 * r - 1, height: 2 * r - 1 }, ...children);
+  }
+  const corners = shape === "diamond"
+    ? [[cx, cy - r - 1], [cx + r + 1, cy], [cx, cy + r + 1], [cx - r - 1, cy]]
+    : [[cx, cy - r - 1], [cx + r + 1, cy + r], [cx - r - 1, cy + r]];
+  return svg("polygon", { ...props, points: corners.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(" ") }, ...children);
+}
+
+/** A small drawing of one series' line and marker, for the legend. */
+export function seriesSwatch(series) {
+  return svg("svg", { class: `progress-swatch series-${series.key}`, viewBox: "0 0 28 12", width: 28, height: 12, "aria-hidden": "true", focusable: "false" },
+    svg("line", { class: "line", x1: 1, x2: 27, y1: 6, y2: 6 }),
+    marker(series.shape, 14, 6, { class: "dot" }));
+}
+
+/**
+ * timeline: [{date, overall, technical, communication, confidence}] oldest first
+ * (a profile's sessions). One line per score, 0 to 10. Returns an <svg> with
+ * role="img" and a text alternative that lists every session's scores.
+ */
+export function progressChart(timeline, { titleId, descId }) {
+  const W = 480;
+  const H = 200;
+  const pad = { left: 30, right: 14, top: 12, bottom: 26 };
+  const innerW = W - pad.left - pad.right;
+  const innerH = H - pad.top - pad.bottom;
+  const x = (i) => pad.left + (timeline.length === 1 ? innerW / 2 : (i * innerW) / (timeline.length - 1));
+  const y = (v) => pad.top + innerH - (Math.max(0, Math.min(10, v)) / 10) * innerH;
+  const described = timeline.map((p) => `${formatDate(p.date, { time: false })}: ` +
+    PROGRESS_SERIES.map((s) => `${s.label.toLowerCase()} ${formatScore(p[s.key])}`).join(", ")).join("; ");
+  const root = svg("svg", {
+    class: "progress-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${titleId} ${descId}`, focusable: "false",
+  },
+  svg("title", { id: titleId }, "Your scores in each session of this profile, oldest to newest"),
+  svg("desc", { id: descId }, `Scores out of 10. ${described}.`));
+  for (const v of [0, 5, 10]) {
+    root.append(
+      svg("line", { class: "grid", x1: pad.left, x2: W - pad.right, y1: y(v), y2: y(v) }),
+      svg("text", { class: "axis-label", x: pad.left - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
+  }
+  // Overall last, so that it is drawn on top.
+  for (const series of PROGRESS_SERIES.slice(1).concat(PROGRESS_SERIES[0])) {
+    const group = svg("g", { class: `series series-${series.key}` });
+    const points = timeline.map((p, i) => [x(i), y(Number(p[series.key]) || 0)]);
+    if (points.length > 1) group.append(svg("polyline", { class: "line", points: points.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(" ") }));
+    points.forEach(([a, b], i) => group.append(marker(series.shape, a, b, { class: "dot" },
+      svg("title", null, `${formatDate(timeline[i].date)}: ${series.label.toLowerCase()} ${formatScore(timeline[i][series.key])} / 10`))));
+    root.append(group);
+  }
+  if (timeline.length) {
+    const single = timeline.length === 1;
+    root.append(svg("text", { class: "axis-label", x: single ? x(0) : pad.left, y: H - 6, "text-anchor": single ? "middle" : "start" },
+      formatDate(timeline[0].date, { time: false })));
+    if (!single) {
+      root.append(svg("text", { class: "axis-label", x: W - pad.right, y: H - 6, "text-anchor": "end" },
+        formatDate(timeline[timeline.length - 1].date, { time: false })));
+    }
+  }
+  return root;
+}

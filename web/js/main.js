@@ -1,6 +1,8 @@
 // PrepBot web app: routing between the setup, interview and report screens.
 //   #/                  the setup screen
 //   #/session/<id>      a session: the interview while it is ongoing, the report once completed
+//   #/profile           the practice profile: progress, review, export, import
+//   #profile=<token>    a profile's link: kept in this browser, then #/profile
 import { api, ApiError } from "./api.js";
 import { announce, focusElement, h, setTitle } from "./dom.js";
 import { askingOrder, renderInterview } from "./interview.js";
@@ -55,28 +57,57 @@ function syncHistory(session) {
   });
 }
 
+// A session just started (from the setup form, or a review session): open it.
+function startedSession(response, meta) {
+  const session = normalize({
+    session_id: response.session_id,
+    meta,
+    questions: response.questions,
+    answers: [],
+    final_report: null,
+    status: "ongoing",
+    created_at: new Date().toISOString(),
+  }, response.role_note);
+  store.addRecentQuestions(session.questions.map((q) => q.bank_id));
+  store.setCurrent({ id: session.id, position: 0, roleNote: session.roleNote, role: meta.role, total: session.questions.length });
+  syncHistory(session);
+  current = session;
+  location.hash = sessionHash(session.id);
+  const review = response.review_questions > 0 ? `, ${response.review_questions} of them to review` : "";
+  announce(`Interview started: ${session.questions.length} questions${review}.`);
+}
+
 function showSetup() {
   dispose();
   current = null;
-  const heading = renderSetup(main, {
-    onStarted(response, meta) {
-      const session = normalize({
-        session_id: response.session_id,
-        meta,
-        questions: response.questions,
-        answers: [],
-        final_report: null,
-        status: "ongoing",
-        created_at: new Date().toISOString(),
-      }, response.role_note);
-      store.addRecentQuestions(session.questions.map((q) => q.bank_id));
-      store.setCurrent({ id: session.id, position: 0, roleNote: session.roleNote, role: meta.role, total: session.questions.length });
-      syncHistory(session);
-      current = session;
-      location.hash = sessionHash(session.id);
-      announce(`Interview started: ${session.questions.length} questions.`);
-    },
-  });
+  const heading = renderSetup(main, { onStarted: startedSession });
+  focusAfterRender(heading);
+}
+
+// The profile page's modules load when it is first opened (they are not needed to practise).
+// `link`: the "#profile=…" address it was opened with, whose token this browser keeps.
+async function showProfile({ link = null } = {}) {
+  const token = routeToken;
+  let profile;
+  try {
+    profile = await import("./profile.js");
+  } catch {
+    if (token !== routeToken) return;
+    dispose();
+    main.replaceChildren(h("h1", null, "Practice profile"),
+      h("p", { class: "notice error", role: "alert" }, "This page could not be loaded. Check that the PrepBot server is running, then reload."));
+    return;
+  }
+  if (token !== routeToken) return;
+  dispose();
+  current = null;
+  const state = {};
+  if (link !== null) {
+    state.notice = profile.adoptProfileLink(link)
+      ? "This browser now uses your practice profile."
+      : "That profile link is not complete. Copy the whole link, then open it again.";
+  }
+  const heading = profile.renderProfile(main, { onStarted: startedSession, state });
   focusAfterRender(heading);
 }
 
@@ -172,6 +203,16 @@ function route() {
     return;
   }
   routeToken++;
+  if (hash.startsWith("#profile=")) {
+    // The token leaves the address bar (and this tab's history) at once.
+    history.replaceState(null, "", "#/profile");
+    showProfile({ link: hash });
+    return;
+  }
+  if (hash === "#/profile") {
+    showProfile();
+    return;
+  }
   if ((hash === "" || hash === "#") && firstRender) {
     const saved = store.getCurrent();
     if (saved) {

@@ -1,7 +1,9 @@
-// The setup screen: the start form, a session in progress, and this browser's history.
+// The setup screen: the start form, a session in progress, what the practice
+// profile has due today (or an invitation to create one), and this browser's history.
 import { api, ApiError } from "./api.js";
 import { scoreLineChart } from "./chart.js";
-import { announce, h, setTitle } from "./dom.js";
+import { announce, focusElement, h, setTitle } from "./dom.js";
+import { dueCard } from "./due.js";
 import { DIFFICULTIES, EXPERIENCE_LEVELS, MODES, ROLE_FAMILIES, formatDate, formatScore, modeLabel } from "./format.js";
 import * as store from "./storage.js";
 
@@ -148,6 +150,32 @@ function resumeCard() {
     h("p", null, `You have an unfinished ${current.role ? `“${current.role}” ` : ""}interview in this browser.`),
     h("div", { class: "actions" },
       h("a", { class: "btn", href: `#/session/${encodeURIComponent(current.id)}` }, "Resume interview")));
+}
+
+/** Without a profile: what one offers, and the way to the profile page. */
+function profileInvite() {
+  return h("section", { class: "card profile-invite", "aria-labelledby": "invite-heading" },
+    h("h2", { id: "invite-heading" }, "Practice profile"),
+    h("p", null, "Keep your sessions together on this server, see how you improve, and get the questions you found hard again for review. " +
+      "No account needed: a private link opens it on any device."),
+    h("p", null, h("a", { href: "#/profile", id: "profile-invite-link" }, "Create a practice profile")));
+}
+
+/** With a profile: what is due today, started with the form's choices. */
+function profileDue(parts, { onStarted, onForget }) {
+  return dueCard({ getValues: () => readForm(parts.form), onStarted, onForget, link: true,
+    hint: "The review session uses your name, role and the other choices in the form below." });
+}
+
+/** A 401 on start: the kept profile no longer exists; offer to forget it. */
+function profileRefused(formError, message, onForget) {
+  const forget = h("button", { type: "button", class: "btn btn-secondary", id: "start-forget-profile" }, "Forget this profile on this device");
+  forget.addEventListener("click", () => {
+    store.forgetProfile();
+    onForget("This browser no longer uses the practice profile. Start the interview again to practise without one.");
+  });
+  formError.replaceChildren(h("p", null, message), forget);
+  forget.focus();
 }
 
 function modeField(prefs) {
@@ -306,7 +334,7 @@ function setStarting({ form, startButton }, starting) {
   else form.removeAttribute("aria-busy");
 }
 
-async function submitSetup(parts, onStarted) {
+async function submitSetup(parts, onStarted, onForget) {
   const { form, formError, startButton } = parts;
   if (startButton.disabled) return;
   clearErrors(form);
@@ -333,6 +361,10 @@ async function submitSetup(parts, onStarted) {
   } catch (err) {
     setStarting(parts, false);
     const e = err instanceof ApiError ? err : new ApiError("Something went wrong while starting. Try again.");
+    if (e.status === 401) {
+      profileRefused(formError, e.message, onForget);
+      return;
+    }
     const first = showFieldErrors(form, e.fields || {});
     formError.textContent = e.message;
     if (first) first.focus();
@@ -343,6 +375,12 @@ async function submitSetup(parts, onStarted) {
 /** Renders the setup screen into main. onStarted(startResponse, meta) is called after a successful start. */
 export function renderSetup(main, { onStarted }) {
   setTitle("Start");
+  // After the profile is forgotten: the screen again, without it, and a word about it.
+  const onForget = (message) => {
+    const heading = renderSetup(main, { onStarted });
+    focusElement(heading);
+    announce(typeof message === "string" ? message : "This browser no longer uses the practice profile.");
+  };
   const prefs = store.getPrefs();
   const parts = {
     formError: h("div", { class: "form-error", role: "alert" }),
@@ -353,7 +391,7 @@ export function renderSetup(main, { onStarted }) {
   offerCoaches(parts.coachSlot, prefs.coach);
   parts.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    submitSetup(parts, onStarted);
+    submitSetup(parts, onStarted, onForget);
   });
 
   const heading = h("h1", { id: "setup-heading", tabindex: "-1" }, "Practise for your next interview");
@@ -363,7 +401,8 @@ export function renderSetup(main, { onStarted }) {
         heading,
         h("p", { class: "lead" }, "Tell PrepBot the role you want. It asks questions, grades each answer on technical content, communication and confidence, and shows you how to improve."),
         resumeCard(),
+        store.getProfile() ? profileDue(parts, { onStarted, onForget }) : null,
         h("section", { class: "card", "aria-labelledby": "form-heading" }, h("h2", { id: "form-heading" }, "Set up your interview"), parts.form)),
-      h("div", { class: "setup-side" }, historySection())));
+      h("div", { class: "setup-side" }, store.getProfile() ? null : profileInvite(), historySection())));
   return heading;
 }

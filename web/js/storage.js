@@ -1,5 +1,5 @@
 // What this browser remembers: past sessions, recently asked questions, the
-// session in progress and the last setup choices. localStorage may be missing
+// session in progress, the last setup choices and the practice profile's token. localStorage may be missing
 // or full (private windows); then the app still works, it just forgets.
 
 const KEYS = {
@@ -7,6 +7,7 @@ const KEYS = {
   recent: "prepbot.recentQuestions.v1",
   current: "prepbot.current.v1",
   prefs: "prepbot.prefs.v1",
+  profile: "prepbot.profile.v1",
 };
 const MAX_HISTORY = 50;
 const MAX_RECENT = 50;
@@ -90,4 +91,23 @@ export function getPrefs() {
 
 export function setPrefs(patch) {
   write(KEYS.prefs, { ...getPrefs(), ...patch });
+}
+
+// --- the practice profile: {token, profile_id, created_at}; the token is its only key ---
+export function getProfile() {
+  const value = read(KEYS.profile, null);
+  return value && typeof value.token === "string" && value.token ? value : null;
+}
+
+export function getProfileToken() {
+  const value = getProfile();
+  return value ? value.token : null;
+}
+
+export function setProfile(value) {
+  write(KEYS.profile, value);
+}
+
+export function forgetProfile() {
+  write(KEYS.profile, null);
 }

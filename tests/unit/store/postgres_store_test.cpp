@@ -31,9 +31,9 @@ TEST_F(PostgresStoreTest, InstancesStartingTogetherMigrateOnce) {
   std::vector<std::future<std::unique_ptr<SessionStore>>> starting;
   for (int i = 0; i < 4; ++i) starting.push_back(std::async(std::launch::async, [&] { return open_postgres_store(url, 2); }));
   for (auto& instance : starting) EXPECT_TRUE(instance.get()->ping());
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 5);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), static_cast<long long>(std::size(kMigrations)));
   open_postgres_store(url, 2);  // a restart: nothing to apply
-  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), 5);
+  EXPECT_EQ(count(url, "SELECT count(*) FROM schema_migrations"), static_cast<long long>(std::size(kMigrations)));
 }
 
 TEST_F(PostgresStoreTest, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) {
@@ -57,7 +57,8 @@ TEST_F(PostgresStoreTest, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) 
   EXPECT_TRUE(old->meta.posting_skills.empty());
   EXPECT_FALSE(old->meta.follow_ups) << "sessions from before follow-ups keep their questions";
   EXPECT_FALSE(old->meta.adaptive);
-  EXPECT_EQ(count(url, "SELECT max(version) FROM schema_migrations"), 5);
+  EXPECT_TRUE(old->meta.profile_id.empty()) << "sessions from before profiles belong to none";
+  EXPECT_EQ(count(url, "SELECT max(version) FROM schema_migrations"), static_cast<long long>(std::size(kMigrations)));
 }
 
 TEST_F(PostgresStoreTest, RefusesADatabaseFromANewerVersion) {

@@ -223,6 +223,175 @@ TEST_P(SessionStoreTest, PurgeErasesOnlyOlderSessionsAndTheirAnswers) {
 
 TEST_P(SessionStoreTest, PingWorks) { EXPECT_TRUE(store_->ping()); }
 
+// --- practice profiles ---
+
+model::Session profile_session(const std::string& id, const std::string& profile_id, const std::string& created_at) {
+  auto session = make_session(id);
+  session.meta.profile_id = profile_id;
+  session.created_at = created_at;
+  return session;
+}
+
+Practice practice_record(int question_id, const std::string& answered_at, int score,
+                         std::vector<std::string> topics = {"Rate limiting"}) {
+  Practice practice;
+  practice.question_id = question_id;
+  practice.answered_at = answered_at;
+  practice.kind = "technical";
+  practice.topics = std::move(topics);
+  practice.scores = {score, score + 1, score - 1};
+  return practice;
+}
+
+ReviewCard card(const std::string& key, const std::string& due) {
+  ReviewCard c;
+  c.key = key;
+  c.kind = "question";
+  c.label = "Q";
+  c.question = R"({"id":1,"question":"Q","type":"technical","difficulty":"easy","hint":"","bank_id":"b"})";
+  c.due = due;
+  c.updated_at = "2026-11-25T10:00:00.000000";
+  return c;
+}
+
+TEST_P(SessionStoreTest, AProfileKeepsOnlyTheDigestOfItsSecret) {
+  store_->create_profile({"p1", std::string(64, 'a'), "2026-11-25T09:00:00.000000"});
+  const auto profile = store_->load_profile("p1");
+  ASSERT_TRUE(profile);
+  EXPECT_EQ(profile->token_hash, std::string(64, 'a'));
+  EXPECT_EQ(profile->created_at, "2026-11-25T09:00:00.000000");
+  EXPECT_FALSE(store_->load_profile("p2"));
+  EXPECT_THROW(store_->create_profile({"p1", std::string(64, 'b'), "x"}), StoreError) << "ids are unique";
+}
+
+TEST_P(SessionStoreTest, AProfilesAnswersLeavePracticeRecordsOldestFirst) {
+  store_->create_profile({"p1", "h", "t"});
+  store_->create(profile_session("s1", "p1", "2026-11-01T10:00:00.000000"));
+  store_->create(profile_session("s2", "p1", "2026-11-08T10:00:00.000000"));
+  store_->create(make_session("anonymous"));
+  auto later = make_answer(1, "x");
+  const auto p2 = practice_record(1, "2026-11-08T10:05:00.000000", 7);
+  ASSERT_EQ(store_->save_answer("s2", later, nullptr, &p2).outcome, WriteOutcome::done);
+  const auto p1 = practice_record(2, "2026-11-01T10:05:00.000000", 3, {"Caching", "Rate limiting"});
+  ASSERT_EQ(store_->save_answer("s1", make_answer(2, "y"), nullptr, &p1).outcome, WriteOutcome::done);
+  const auto stray = practice_record(1, "2026-11-09T10:00:00.000000", 9);
+  store_->save_answer("anonymous", make_answer(1, "z"), nullptr, &stray);  // no profile: no record
+  auto records = store_->practice("p1");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].session_id, "s1");
+  EXPECT_EQ(records[0].topics, (std::vector<std::string>{"Caching", "Rate limiting"}));
+  EXPECT_EQ(records[0].scores.communication, 4);
+  EXPECT_EQ(records[0].session_created_at, "2026-11-01T10:00:00.000000");
+  EXPECT_EQ(records[0].role_family, "backend");
+  EXPECT_EQ(records[1].session_id, "s2");
+  // A re-answer replaces its record, in the answer's transaction.
+  const auto again = practice_record(2, "2026-11-10T10:00:00.000000", 8);
+  store_->save_answer("s1", make_answer(2, "better"), nullptr, &again);
+  records = store_->practice("p1");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].session_id, "s1");
+  EXPECT_EQ(records[1].scores.technical, 8);
+  EXPECT_EQ(store_->profile_sessions("p1"), (std::vector<std::string>{"s1", "s2"}));
+}
+
+TEST_P(SessionStoreTest, ErasingAProfileErasesEverythingItHoldsAndNothingElse) {
+  store_->create_profile({"p1", "h", "t"});
+  store_->create_profile({"p2", "h", "t"});
+  store_->create(profile_session("mine", "p1", "2026-11-01T10:00:00.000000"));
+  store_->create(profile_session("theirs", "p2", "2026-11-01T10:00:00.000000"));
+  store_->create(make_session("anonymous"));
+  const auto record = practice_record(1, "2026-11-01T10:05:00.000000", 3);
+  store_->save_answer("mine", make_answer(1, "x"), nullptr, &record);
+  store_->save_answer("theirs", make_answer(1, "x"), nullptr, &record);
+  for (const char* profile : {"p1", "p2"})
+    store_->update_review_cards(profile, [](const auto&) { return std::vector<ReviewCard>{card("question:b", "2026-11-02")}; });
+  EXPECT_TRUE(store_->remove_profile("p1"));
+  EXPECT_FALSE(store_->load_profile("p1"));
+  EXPECT_FALSE(store_->load("mine"));
+  EXPECT_TRUE(store_->practice("p1").empty());
+  EXPECT_TRUE(store_->review_cards("p1").empty());
+  EXPECT_TRUE(store_->profile_sessions("p1").empty());
+  EXPECT_TRUE(store_->load("theirs"));
+  EXPECT_TRUE(store_->load("anonymous"));
+  EXPECT_EQ(store_->practice("p2").size(), 1u);
+  EXPECT_EQ(store_->review_cards("p2").size(), 1u);
+  EXPECT_FALSE(store_->remove_profile("p1"));
+  store_->create(make_session("mine"));  // the same id again: nothing of the erased session comes back
+  EXPECT_TRUE(store_->load("mine")->answers.empty());
+}
+
+TEST_P(SessionStoreTest, PurgeKeepsAProfilesHistory) {
+  store_->create_profile({"p1", "h", "t"});
+  store_->create(profile_session("kept", "p1", "2020-01-01T00:00:00.000000"));
+  auto old_session = make_session("old");
+  old_session.created_at = "2020-01-01T00:00:00.000000";
+  store_->create(old_session);
+  EXPECT_EQ(store_->purge_created_before("2025-01-01T00:00:00.000000"), 1u);
+  EXPECT_TRUE(store_->load("kept"));
+}
+
+TEST_P(SessionStoreTest, ReviewCardsAreReadAndSavedInOneTransactionPerProfile) {
+  store_->create_profile({"p1", "h", "t"});
+  store_->update_review_cards("p1", [](const auto& existing) {
+    EXPECT_TRUE(existing.empty());
+    return std::vector<ReviewCard>{card("question:a", "2026-11-03"), card("concept:x", "2026-11-02")};
+  });
+  auto cards = store_->review_cards("p1");
+  ASSERT_EQ(cards.size(), 2u);
+  EXPECT_EQ(cards[0].key, "concept:x") << "soonest due first";
+  EXPECT_DOUBLE_EQ(cards[1].ease, 2.5);
+  store_->update_review_cards("p1", [](const auto& existing) {
+    auto moved = existing.front();
+    moved.ease = 1.96;
+    moved.interval_days = 6;
+    moved.due = "2026-11-09";
+    return std::vector<ReviewCard>{moved};
+  });
+  cards = store_->review_cards("p1");
+  ASSERT_EQ(cards.size(), 2u);
+  EXPECT_EQ(cards[1].key, "concept:x");
+  EXPECT_DOUBLE_EQ(cards[1].ease, 1.96);
+  EXPECT_EQ(cards[1].interval_days, 6);
+  // Updates of one profile take turns: each sees the cards of the one before.
+  std::vector<std::thread> writers;
+  for (int i = 0; i < 8; ++i)
+    writers.emplace_back([&] {
+      store_->update_review_cards("p1", [](const auto& existing) {
+        auto counter = existing.back();
+        counter.lapses += 1;
+        return std::vector<ReviewCard>{counter};
+      });
+    });
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(store_->review_cards("p1").back().lapses, 8);
+  store_->update_review_cards("nobody", [](const auto&) { return std::vector<ReviewCard>{card("question:a", "2026-11-03")}; });
+  EXPECT_TRUE(store_->review_cards("nobody").empty()) << "no cards for a profile that does not exist";
+}
+
+TEST_P(SessionStoreTest, AnImportedSessionIsStoredWholeAndOnlyOnce) {
+  store_->create_profile({"p1", "h", "t"});
+  auto session = profile_session("imported", "p1", "2026-10-01T10:00:00.000000");
+  session.answers = {make_answer(1, "one", 4), make_answer(3, "three", 8)};
+  session.answers[1].attempts = 2;
+  session.status = model::Status::completed;
+  session.final_report = interview::compute_report(session);
+  session.version = 3;
+  const std::vector<Practice> practice = {practice_record(1, "2026-10-01T10:01:00.000000", 4),
+                                          practice_record(3, "2026-10-01T10:02:00.000000", 8)};
+  EXPECT_TRUE(store_->import_session(session, practice));
+  EXPECT_FALSE(store_->import_session(session, practice)) << "the same session twice is stored once";
+  const auto loaded = store_->load("imported");
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->status, model::Status::completed);
+  ASSERT_TRUE(loaded->final_report);
+  EXPECT_EQ(loaded->final_report->n_questions, session.final_report->n_questions);
+  ASSERT_EQ(loaded->answers.size(), 2u);
+  EXPECT_EQ(loaded->answers[1].attempts, 2);
+  EXPECT_EQ(loaded->version, 3);
+  EXPECT_EQ(loaded->meta.profile_id, "p1");
+  EXPECT_EQ(store_->practice("p1").size(), 2u);
+}
+
 TEST_P(SessionStoreTest, ConcurrentWritersLoseNoAnswer) {
   for (int s = 0; s < 4; ++s) store_->create(make_session("s" + std::to_string(s)));
   std::vector<std::thread> threads;

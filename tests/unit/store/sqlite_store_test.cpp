@@ -20,7 +20,7 @@ TEST(SqliteStore, ReopeningKeepsDataAndDoesNotRerunMigrations) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(db, "SELECT count(*) FROM schema_migrations", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 5);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), static_cast<int>(std::size(kMigrations)));
   sqlite3_finalize(stmt);
   sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -49,6 +49,8 @@ TEST(SqliteStore, UpgradesADatabaseOfTheFirstSchemaAndKeepsItsSessions) {
   EXPECT_TRUE(old->meta.posting_skills.empty());
   EXPECT_FALSE(old->meta.follow_ups) << "sessions from before follow-ups keep their questions";
   EXPECT_FALSE(old->meta.adaptive);
+  EXPECT_TRUE(old->meta.profile_id.empty()) << "sessions from before profiles belong to none";
+  EXPECT_EQ(store->purge_created_before("2027-01-01T00:00:00"), 1u) << "and are purged as before";
   store->create(testing::make_session("new"));
   EXPECT_EQ(store->load("new")->meta.coach, "offline");
 }
