@@ -232,10 +232,10 @@ RawReply send_and_read(int port, const std::string& raw) {
 
 // HEAD `path` on a kept-alive connection, then GET /healthz on the same connection:
 // the HEAD reply, with every byte the server sent after its head (the next reply, nothing else) as its body.
-RawReply head_then_get(int port, const std::string& path) {
+RawReply head_then_get(int port, const std::string& path, const std::string& extra_headers = "") {
   const int fd = connect_to(port);
   if (fd < 0) return {};
-  send_all(fd, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  send_all(fd, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n");
   bool closed = false;
   std::string bytes = read_until(fd, closed, [](const std::string& b) { return b.find("\r\n\r\n") != std::string::npos; });
   send_all(fd, request("GET", "/healthz"));
@@ -286,7 +286,8 @@ std::string valid_body(const std::string& path) {
   if (path.ends_with("/start")) return kStart.dump();
   if (path.ends_with("/answer")) return json{{"question_id", 1}, {"answer", kAnswer}}.dump();
   if (path.ends_with("/evaluate")) return json{{"question", "What is an index?"}, {"answer", kAnswer}}.dump();
-  if (path.ends_with("/finalize")) return "{}";
+  if (path.ends_with("/finalize") || path == "/profiles") return "{}";
+  if (path.ends_with("/import")) return R"({"format":"prepbot-profile","version":1,"sessions":[],"review_cards":[]})";
   ADD_FAILURE() << "a new POST route: give it a valid body here: " << path;
   return "{}";
 }
@@ -297,10 +298,13 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
   ServerProcess server("sqlite::memory:", {"--rate-limit", "0"});
   const int port = server.port();
   const std::string sid = start_session(server);
-  std::vector<std::string> posts;
+  std::vector<std::string> posts, profile_posts;  // the profile routes need a token as well
   for (const auto& [path, methods] : documented_routes(server))
-    if (methods.contains("post") && path != kUploadRoute && !path.ends_with("/audio")) posts.push_back(path);
+    if (methods.contains("post") && path != kUploadRoute && !path.ends_with("/audio"))
+      (path.starts_with("/profiles") ? profile_posts : posts).push_back(path);
   ASSERT_EQ(posts.size(), 4u) << "start, answer, finalize, evaluate";
+  ASSERT_EQ(profile_posts.size(), 2u) << "create a profile, import";
+  posts.insert(posts.end(), profile_posts.begin(), profile_posts.end());
 
   const std::vector<std::optional<std::string>> refused = {
       "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b",
@@ -346,6 +350,7 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
                                  "application/problem+json", "application/vnd.api+json; charset=utf-8"}) {
     const std::string id = start_session(server);  // answer before finalize: "answers" < "finalize"
     for (const auto& path : posts) {
+      if (path.starts_with("/profiles")) continue;
       const auto reply = send_and_read(port, raw_post(with_id(path, id), valid_body(path), type));
       EXPECT_EQ(reply.status, 200) << path << " with " << type << ": " << reply.body;
     }
@@ -368,17 +373,20 @@ TEST(Hardening, HeadOnEveryRouteAnswersLikeGetWithoutABody) {
   ASSERT_EQ(server.client().post("/interview/session/" + sid + "/finalize", std::string()).status, 200);
   auto routes = documented_routes(server);
   ASSERT_GE(routes.size(), 15u);
+  const std::string token = server.client().post("/profiles", std::string()).json()["token"];
+  const std::string authorization = "Authorization: Bearer " + token + "\r\n";
   for (const std::string web : {"/", "/docs", "/openapi.json", "/js/api.js", "/interview/health"}) routes[web].insert("get");
 
   for (const auto& [pattern, methods] : routes) {
     const std::string path = with_id(pattern, sid);
-    const RawReply head = head_then_get(port, path);
+    const std::string headers = pattern.starts_with("/profiles") ? authorization : "";
+    const RawReply head = head_then_get(port, path, headers);
     const auto next = parse_reply(head.body);
     EXPECT_EQ(next.status, 200) << "HEAD " << pattern << " left bytes before the next reply: " << head.body.substr(0, 80);
     const json health = json::parse(next.body, nullptr, false);
     EXPECT_TRUE(health.is_object() && health.value("status", "") == "ok") << pattern << ": " << next.body;
     if (methods.contains("get")) {
-      const RawReply get = send_and_read(port, request("GET", path));
+      const RawReply get = send_and_read(port, request("GET", path, headers));
       EXPECT_EQ(get.status, 200) << pattern;
       EXPECT_EQ(head.status, get.status) << pattern;
       EXPECT_EQ(head.header("content-type"), get.header("content-type")) << pattern;
