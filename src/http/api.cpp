@@ -348,6 +348,88 @@ Handler import_profile(Interview& interview) {
   };
 }
 
+// --- share links for a mentor ---
+
+// The profile a request's token opens, or empty without one (a wrong token is still 401).
+std::string caller_profile(Interview& interview, const Request& request) {
+  return has_authorization(request) ? profile_of(interview, request) : std::string();
+}
+
+json note_json(const store::MentorNote& note) {
+  return {{"question_id", note.question_id}, {"note", note.note}, {"created_at", note.created_at}};
+}
+
+json notes_json(const std::vector<store::MentorNote>& notes) {
+  json out = json::array();
+  for (const auto& note : notes) out.push_back(note_json(note));
+  return out;
+}
+
+Handler create_share(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const auto share = interview.shares().create(request.path_params.at("id"), caller_profile(interview, request));
+    reply(Response::json(201, {{"share_id", share.id},
+                               {"token", share.token},
+                               {"created_at", share.created_at},
+                               {"view", "/shared/" + share.token},
+                               {"report", "/shared/" + share.token + "/export/full"},
+                               {"app", "/#shared=" + share.token}}));
+  };
+}
+
+Handler list_shares(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    json shares = json::array();
+    for (const auto& share : interview.shares().list(request.path_params.at("id"), caller_profile(interview, request)))
+      shares.push_back({{"share_id", share.id}, {"created_at", share.created_at}});
+    reply(Response::json(200, {{"shares", std::move(shares)}}));
+  };
+}
+
+Handler revoke_share(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string& share_id = request.path_params.at("share_id");
+    interview.shares().revoke(request.path_params.at("id"), share_id, caller_profile(interview, request));
+    reply(Response::json(200, {{"share_id", share_id}, {"revoked", true}}));
+  };
+}
+
+Handler session_notes(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const auto notes = interview.shares().notes(request.path_params.at("id"), caller_profile(interview, request));
+    reply(Response::json(200, {{"notes", notes_json(notes)}}));
+  };
+}
+
+// What a mentor reads: the session without its id (the key to answer or erase it), and the notes so far.
+Handler shared_session(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    const auto shared = interview.shares().open(request.path_params.at("token"));
+    json session = model::to_json(shared.session);
+    session.erase("session_id");
+    reply(Response::json(200, {{"session", std::move(session)}, {"notes", notes_json(shared.notes)}}));
+  };
+}
+
+Handler add_note(Interview& interview) {
+  return [&interview](Request& request, const Reply& reply) {
+    auto input = parse_note_request(request.body);
+    const auto note = interview.shares().add_note(request.path_params.at("token"), input.question_id, std::move(input.note));
+    reply(Response::json(201, note_json(note)));
+  };
+}
+
+Handler shared_report(Interview& interview) {
+  using Exported = std::shared_ptr<const interview::ExportedReport>;
+  return [&interview](Request& request, const Reply& reply) {
+    const std::string session_id = interview.shares().open(request.path_params.at("token")).session.id;
+    interview.export_report(session_id, interview::ReportKind::full,
+                            reply_with<Exported>(reply, request.request_id, [](const Exported& report) {
+                              return export_response(*report, "full", false);
+                            }));
+  };
+}
+
 Handler metrics_text(const util::Metrics& metrics) {
   return [&metrics](Request&, const Reply& reply) {
     Response response;
@@ -421,6 +503,13 @@ Router make_router(interview::InterviewService& interview, store::SessionStore& 
       {"POST", "/interview/evaluate", evaluate(interview)},
       {"POST", "/interview/evaluate/audio", evaluate_audio(interview), false, "audio/*", speech::kMaxAudioBytes},
       {"POST", "/interview/extract-text", extract_text(interview), false, "application/pdf", documents::kMaxPdfBytes},
+      {"POST", "/interview/session/{id}/share", create_share(interview)},
+      {"GET", "/interview/session/{id}/shares", list_shares(interview)},
+      {"DELETE", "/interview/session/{id}/shares/{share_id}", revoke_share(interview)},
+      {"GET", "/interview/session/{id}/notes", session_notes(interview)},
+      {"GET", "/shared/{token}", shared_session(interview)},
+      {"POST", "/shared/{token}/notes", add_note(interview)},
+      {"GET", "/shared/{token}/export/full", shared_report(interview)},
       {"POST", "/profiles", create_profile(interview)},
       {"DELETE", "/profiles/me", delete_profile(interview)},
       {"GET", "/profiles/me/progress", progress(interview)},

@@ -100,10 +100,11 @@ std::optional<Response> Gate::admit(const Request& request) {
     preflight.headers.emplace_back("Access-Control-Max-Age", "600");
     return preflight;
   }
-  // The limit guards the API (grading, reports, profiles, the store); the web app's own files,
+  // The limit guards the API (grading, reports, profiles, share links, the store); the web app's own files,
   // the docs and the health checks (/healthz, and /interview/health for the seed's
   // client) are cheap, and a classroom behind one address loads them at once.
-  const bool api = request.path.rfind("/interview/", 0) == 0 || request.path.rfind("/profiles", 0) == 0;
+  const bool api = request.path.rfind("/interview/", 0) == 0 || request.path.rfind("/profiles", 0) == 0 ||
+                   request.path.rfind("/shared/", 0) == 0;
   if (options_.rate_per_second > 0 && api && request.path != "/interview/health") {
     if (const double wait = take_token(client_of(request)); wait > 0) {
       Response limited = Response::detail(429, "Too many requests; slow down and try again shortly");

@@ -332,6 +332,14 @@ interview::AnswerInput parse_answer_request(const std::string& body) {
   return {*question_id, *answer};
 }
 
+NoteInput parse_note_request(const std::string& body) {
+  BodyReader reader(body);
+  const auto question_id = reader.integer("question_id", true, 1, 1'000'000);
+  const auto note = reader.text("note", true, 1, interview::kMaxNoteChars);
+  reader.finish();
+  return {*question_id, *note};
+}
+
 SpokenAnswerQuery parse_spoken_answer_query(std::string_view query) {
   BodyReader reader(query_fields(query), "query");
   const auto question_id = reader.integer("question_id", true, 0, 1'000'000);

@@ -35,6 +35,13 @@ interview::StartInput parse_start_request(const std::string& body);
 interview::AnswerInput parse_answer_request(const std::string& body);
 interview::EvaluateInput parse_evaluate_request(const std::string& body);
 
+// A mentor's note: {question_id, note} (1 to 2,000 characters).
+struct NoteInput {
+  int question_id = 0;
+  std::string note;
+};
+NoteInput parse_note_request(const std::string& body);
+
 // The query strings of the spoken-answer routes (the body is the recording):
 // `question_id` and, when the browser transcribed the answer itself, `transcript`;
 // the stateless twin takes the evaluate request's fields but the answer.

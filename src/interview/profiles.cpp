@@ -8,11 +8,11 @@
 
 #include "interview/errors.hpp"
 #include "interview/review.hpp"
+#include "interview/tokens.hpp"
 #include "model/json.hpp"
 #include "model/levels.hpp"
 #include "util/clock.hpp"
 #include "util/digest.hpp"
-#include "util/random.hpp"
 
 namespace prepbot::interview {
 
@@ -21,7 +21,6 @@ using json = nlohmann::ordered_json;
 namespace {
 
 constexpr std::string_view kExportFormat = "prepbot-profile";
-constexpr std::size_t kSecretBytes = 32;  // 256 random bits
 
 const char* const kNoToken = "A practice profile's token is required: send it as \"Authorization: Bearer <token>\"";
 const char* const kWrongToken = "This profile token is not valid";
@@ -151,24 +150,19 @@ store::Practice practice_of(const model::Question& question, const model::Answer
 }
 
 NewProfile Profiles::create() {
-  NewProfile profile{util::random_uuid(), "", util::now_iso8601()};
-  const std::string secret = util::random_hex(kSecretBytes);
-  profile.token = profile.id + "." + secret;
-  store_.create_profile({profile.id, util::sha256_hex(secret), profile.created_at});
+  const IssuedToken issued = issue_token();
+  NewProfile profile{issued.id, issued.token, util::now_iso8601()};
+  store_.create_profile({profile.id, issued.digest, profile.created_at});
   return profile;
 }
 
 std::string Profiles::authenticate(std::string_view token) {
   if (token.empty()) throw Unauthorized(kNoToken);
-  const auto dot = token.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == token.size() || token.size() > 200) throw Unauthorized(kWrongToken);
-  const std::string id(token.substr(0, dot));
-  const std::string presented = util::sha256_hex(token.substr(dot + 1));
-  const auto profile = store_.load_profile(id);
-  // An unknown profile costs a comparison too, so timing says nothing of which profiles exist.
-  const std::string expected = profile ? profile->token_hash : std::string(presented.size(), '0');
-  if (!util::same_digest(presented, expected) || !profile) throw Unauthorized(kWrongToken);
-  return id;
+  const auto presented = read_token(token);
+  if (!presented) throw Unauthorized(kWrongToken);
+  const auto profile = store_.load_profile(presented->id);
+  if (!token_matches(*presented, profile ? &profile->token_hash : nullptr)) throw Unauthorized(kWrongToken);
+  return presented->id;
 }
 
 void Profiles::remove(const std::string& profile_id) {
@@ -194,7 +188,15 @@ json Profiles::export_json(const std::string& profile_id) {
   const auto profile = store_.load_profile(profile_id);
   if (!profile) throw NotFound("Profile not found");
   json sessions = json::array();
-  for (const auto& session : sessions_of(profile_id)) sessions.push_back(session_record(session));
+  for (const auto& session : sessions_of(profile_id)) {
+    json record = session_record(session);
+    json notes = json::array();
+    for (const auto& note : store_.notes(session.id))
+      notes.push_back({{"question_id", note.question_id}, {"note", note.note}, {"share_id", note.share_id},
+                       {"created_at", note.created_at}});
+    record["mentor_notes"] = std::move(notes);
+    sessions.push_back(std::move(record));
+  }
   json cards = json::array();
   for (const auto& card : store_.review_cards(profile_id)) cards.push_back(card_record(card));
   return {{"format", kExportFormat},
@@ -262,6 +264,7 @@ Imported Profiles::import_json(const std::string& profile_id, const json& docume
   if (!document.contains("version") || !document["version"].is_number_integer() || document["version"].get<int>() > kExportVersion)
     throw BadRequest(fmt::format("This export's version is not one this PrepBot reads (it reads up to {})", kExportVersion));
   std::vector<model::Session> sessions;
+  std::vector<std::vector<store::MentorNote>> notes;  // each session's
   std::vector<store::ReviewCard> cards;
   const auto own = store_.profile_sessions(profile_id);
   Imported imported;
@@ -274,16 +277,21 @@ Imported Profiles::import_json(const std::string& profile_id, const json& docume
       }
       session.id = derived_id(profile_id, session.id);
       session.meta.profile_id = profile_id;
+      std::vector<store::MentorNote>& kept = notes.emplace_back();
+      for (const auto& note : record.value("mentor_notes", json::array()))
+        kept.push_back({note.at("question_id").get<int>(), note.at("note").get<std::string>(),
+                        note.at("share_id").get<std::string>(), note.at("created_at").get<std::string>()});
       sessions.push_back(std::move(session));
     }
     for (const auto& record : document.at("review_cards")) cards.push_back(card_from_record(record));
   } catch (const std::exception& error) {  // json type, range or missing-key errors, or a bad value
     throw BadRequest(fmt::format("The export is damaged: {}", error.what()));
   }
-  for (const auto& session : sessions) {
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const model::Session& session = sessions[i];
     std::vector<store::Practice> practice;
     for (const auto& answer : session.answers) practice.push_back(practice_of(*session.find_question(answer.question_id), answer));
-    if (store_.import_session(session, practice)) ++imported.sessions;
+    if (store_.import_session(session, practice, notes[i])) ++imported.sessions;
     else ++imported.skipped;
   }
   // Cards the profile does not have yet; one it has keeps its own schedule.

@@ -86,6 +86,7 @@ InterviewService::InterviewService(Coaches coaches, store::SessionStore& store, 
       workers_(workers),
       transcriber_(transcriber),
       profiles_(store),
+      shares_(store),
       documents_(budget.documents),
       reports_(budget.reports) {}
 

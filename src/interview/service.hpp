@@ -13,6 +13,7 @@
 #include "coach/coach.hpp"
 #include "documents/pdf_text.hpp"
 #include "interview/profiles.hpp"
+#include "interview/shares.hpp"
 #include "speech/transcriber.hpp"
 #include "speech/voice_activity.hpp"
 #include "model/model.hpp"
@@ -132,6 +133,7 @@ class InterviewService {
   const Coaches& coaches() const { return coaches_; }
   const speech::Transcriber* transcriber() const { return transcriber_; }
   Profiles& profiles() { return profiles_; }
+  Shares& shares() { return shares_; }
 
   void start(StartInput input, util::Callback<Started> done);
   model::Session get(const std::string& session_id);
@@ -186,6 +188,7 @@ class InterviewService {
   util::WorkerPool& workers_;
   speech::Transcriber* transcriber_;
   Profiles profiles_;
+  Shares shares_;
   util::VersionedCache<std::string> documents_;
   util::VersionedCache<ExportedReport> reports_;
 };

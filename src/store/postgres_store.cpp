@@ -40,6 +40,14 @@ void prepare_statements(pqxx::connection& connection) {
                      "ON CONFLICT (session_id, question_id) DO UPDATE SET answered_at = excluded.answered_at, "
                      "kind = excluded.kind, topics = excluded.topics, technical = excluded.technical, "
                      "communication = excluded.communication, confidence = excluded.confidence");
+  connection.prepare("create_share", "INSERT INTO shares (id, session_id, token_hash, created_at) VALUES ($1, $2, $3, $4)");
+  connection.prepare("share", "SELECT session_id, token_hash, created_at FROM shares WHERE id = $1");
+  connection.prepare("shares_of", "SELECT id, token_hash, created_at FROM shares WHERE session_id = $1 ORDER BY created_at, id");
+  connection.prepare("revoke_share", "DELETE FROM shares WHERE id = $1 AND session_id = $2");
+  connection.prepare("add_note",
+                     "INSERT INTO mentor_notes (session_id, question_id, share_id, note, created_at) VALUES ($1, $2, $3, $4, $5)");
+  connection.prepare("notes",
+                     "SELECT question_id, note, share_id, created_at FROM mentor_notes WHERE session_id = $1 ORDER BY created_at, question_id");
   connection.prepare("create_profile", "INSERT INTO profiles (id, token_hash, created_at) VALUES ($1, $2, $3)");
   connection.prepare("profile", "SELECT token_hash, created_at FROM profiles WHERE id = $1");
   connection.prepare("profile_for_update", "SELECT 1 FROM profiles WHERE id = $1 FOR UPDATE");
@@ -318,7 +326,8 @@ class PostgresStore final : public SessionStore {
     });
   }
 
-  bool import_session(const model::Session& session, const std::vector<Practice>& practice) override {
+  bool import_session(const model::Session& session, const std::vector<Practice>& practice,
+                      const std::vector<MentorNote>& notes) override {
     return run("import_session", [&](pqxx::connection& connection) {
       pqxx::work tx(connection);
       // Two imports of one session at once: the second waits on the first's row and then finds it.
@@ -334,6 +343,8 @@ class PostgresStore final : public SessionStore {
         tx.exec_prepared("insert_answer", session.id, answer.question_id, answer.text, evaluation_column(answer.evaluation),
                          answer.attempts, answer.answered_at);
       for (const auto& record : practice) record_practice(tx, session.id, record);
+      for (const auto& note : notes)
+        tx.exec_prepared("add_note", session.id, note.question_id, note.share_id, note.note, note.created_at);
       tx.commit();
       return true;
     });
@@ -355,6 +366,56 @@ class PostgresStore final : public SessionStore {
         tx.exec_prepared("card_upsert", profile_id, card.key, card.kind, card.label, card.question, card.ease,
                          card.interval_days, card.repetitions, card.lapses, card.last_score, card.due, card.updated_at);
       tx.commit();
+    });
+  }
+
+  void create_share(const Share& share) override {
+    run("create_share", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      tx.exec_prepared("create_share", share.id, share.session_id, share.token_hash, share.created_at);
+    });
+  }
+
+  std::optional<Share> load_share(const std::string& share_id) override {
+    return run("load_share", [&](pqxx::connection& connection) -> std::optional<Share> {
+      pqxx::nontransaction tx(connection);
+      const pqxx::result row = tx.exec_prepared("share", share_id);
+      if (row.empty()) return std::nullopt;
+      return Share{share_id, row[0][0].as<std::string>(), row[0][1].as<std::string>(), row[0][2].as<std::string>()};
+    });
+  }
+
+  std::vector<Share> shares_of(const std::string& session_id) override {
+    return run("shares_of", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      std::vector<Share> out;
+      for (const auto& r : tx.exec_prepared("shares_of", session_id))
+        out.push_back({r[0].as<std::string>(), session_id, r[1].as<std::string>(), r[2].as<std::string>()});
+      return out;
+    });
+  }
+
+  bool revoke_share(const std::string& session_id, const std::string& share_id) override {
+    return run("revoke_share", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      return tx.exec_prepared("revoke_share", share_id, session_id).affected_rows() > 0;
+    });
+  }
+
+  void add_note(const std::string& session_id, const MentorNote& note) override {
+    run("add_note", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      tx.exec_prepared("add_note", session_id, note.question_id, note.share_id, note.note, note.created_at);
+    });
+  }
+
+  std::vector<MentorNote> notes(const std::string& session_id) override {
+    return run("notes", [&](pqxx::connection& connection) {
+      pqxx::nontransaction tx(connection);
+      std::vector<MentorNote> out;
+      for (const auto& r : tx.exec_prepared("notes", session_id))
+        out.push_back({r[0].as<int>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>()});
+      return out;
     });
   }
 

@@ -56,6 +56,7 @@ inline constexpr std::string_view kSchemaVersion5 = "ALTER TABLE sessions ADD CO
 // Schema version 6: practice profiles. A session may belong to a profile (and
 // goes with it); each graded answer of such a session leaves a small practice
 // record for progress; each profile has its review cards (spaced re-practice).
+// A session may have read-only share links for a mentor, whose notes it keeps.
 inline constexpr std::string_view kSchemaVersion6 = R"sql(
   CREATE TABLE profiles (
     id           TEXT PRIMARY KEY,
@@ -92,6 +93,21 @@ inline constexpr std::string_view kSchemaVersion6 = R"sql(
     updated_at    TEXT NOT NULL,
     PRIMARY KEY (profile_id, card)
   );
+  CREATE TABLE shares (
+    id           TEXT PRIMARY KEY,
+    session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    token_hash   TEXT NOT NULL,   -- SHA-256 of the link's secret, hex
+    created_at   TEXT NOT NULL
+  );
+  CREATE INDEX shares_by_session ON shares (session_id);
+  CREATE TABLE mentor_notes (
+    session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    question_id  INTEGER NOT NULL,
+    share_id     TEXT NOT NULL,   -- the link it was written through (it may be revoked since)
+    note         TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+  );
+  CREATE INDEX mentor_notes_by_session ON mentor_notes (session_id, created_at);
 )sql";
 
 // Every migration in order: entry N brings the database from version N to N+1.

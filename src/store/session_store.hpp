@@ -73,6 +73,22 @@ struct ReviewCard {
   std::string updated_at;
 };
 
+// A read-only link to one session, for a mentor.
+struct Share {
+  std::string id;
+  std::string session_id;
+  std::string token_hash;  // SHA-256 of the link's secret (hex)
+  std::string created_at;
+};
+
+// A mentor's note on one answer of a shared session.
+struct MentorNote {
+  int question_id = 0;
+  std::string note;
+  std::string share_id;
+  std::string created_at;
+};
+
 // Given a profile's cards as stored, the cards to insert or replace.
 using UpdateCards = std::function<std::vector<ReviewCard>(const std::vector<ReviewCard>&)>;
 
@@ -116,13 +132,24 @@ class SessionStore {
   virtual std::vector<std::string> profile_sessions(const std::string& profile_id) = 0;
   // Every practice record of the profile, oldest answer first.
   virtual std::vector<Practice> practice(const std::string& profile_id) = 0;
-  // Stores a whole session for a profile (an import) with its answers and their
-  // practice records; false, and nothing written, when a session with its id exists.
-  virtual bool import_session(const model::Session& session, const std::vector<Practice>& practice) = 0;
+  // Stores a whole session for a profile (an import) with its answers, their
+  // practice records and its mentors' notes, in one transaction; false, and
+  // nothing written, when a session with its id exists.
+  virtual bool import_session(const model::Session& session, const std::vector<Practice>& practice,
+                              const std::vector<MentorNote>& notes) = 0;
   virtual std::vector<ReviewCard> review_cards(const std::string& profile_id) = 0;
   // Reads the profile's cards and saves what `update` makes of them, in one
   // transaction that concurrent updates of the same profile wait for.
   virtual void update_review_cards(const std::string& profile_id, const UpdateCards& update) = 0;
+
+  // --- share links and mentors' notes ---
+  virtual void create_share(const Share& share) = 0;
+  virtual std::optional<Share> load_share(const std::string& share_id) = 0;
+  virtual std::vector<Share> shares_of(const std::string& session_id) = 0;  // oldest first
+  // Erases the session's link at once (every instance reads links from here); false when there was none.
+  virtual bool revoke_share(const std::string& session_id, const std::string& share_id) = 0;
+  virtual void add_note(const std::string& session_id, const MentorNote& note) = 0;
+  virtual std::vector<MentorNote> notes(const std::string& session_id) = 0;  // oldest first
 
   // A cheap round trip to the database, for /healthz.
   virtual bool ping() = 0;

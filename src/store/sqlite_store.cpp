@@ -314,7 +314,8 @@ class SqliteStore final : public SessionStore {
     });
   }
 
-  bool import_session(const model::Session& session, const std::vector<Practice>& practice) override {
+  bool import_session(const model::Session& session, const std::vector<Practice>& practice,
+                      const std::vector<MentorNote>& notes) override {
     std::lock_guard lock(write_mutex_);
     Transaction tx(writer_, "BEGIN IMMEDIATE");
     {
@@ -331,6 +332,7 @@ class SqliteStore final : public SessionStore {
       insert.run();
     }
     for (const auto& record : practice) record_practice(session.id, record);
+    for (const auto& note : notes) insert_note(session.id, note);
     tx.commit();
     return true;
   }
@@ -361,6 +363,57 @@ class SqliteStore final : public SessionStore {
       upsert.run();
     }
     tx.commit();
+  }
+
+  void create_share(const Share& share) override {
+    std::lock_guard lock(write_mutex_);
+    auto insert = writer_.prepare("INSERT INTO shares (id, session_id, token_hash, created_at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, share.id).bind(2, share.session_id).bind(3, share.token_hash).bind(4, share.created_at);
+    insert.run();
+  }
+
+  std::optional<Share> load_share(const std::string& share_id) override {
+    return with_reader([&](Connection& db) -> std::optional<Share> {
+      auto row = db.prepare("SELECT session_id, token_hash, created_at FROM shares WHERE id = ?");
+      row.bind(1, share_id);
+      if (!row.step()) return std::nullopt;
+      return Share{share_id, row.text(0), row.text(1), row.text(2)};
+    });
+  }
+
+  std::vector<Share> shares_of(const std::string& session_id) override {
+    return with_reader([&](Connection& db) {
+      auto rows = db.prepare("SELECT id, token_hash, created_at FROM shares WHERE session_id = ? ORDER BY created_at, id");
+      rows.bind(1, session_id);
+      std::vector<Share> out;
+      while (rows.step()) out.push_back({rows.text(0), session_id, rows.text(1), rows.text(2)});
+      return out;
+    });
+  }
+
+  bool revoke_share(const std::string& session_id, const std::string& share_id) override {
+    std::lock_guard lock(write_mutex_);
+    auto erase = writer_.prepare("DELETE FROM shares WHERE id = ? AND session_id = ? RETURNING id");
+    erase.bind(1, share_id).bind(2, session_id);
+    bool erased = false;
+    while (erase.step()) erased = true;
+    return erased;
+  }
+
+  void add_note(const std::string& session_id, const MentorNote& note) override {
+    std::lock_guard lock(write_mutex_);
+    insert_note(session_id, note);
+  }
+
+  std::vector<MentorNote> notes(const std::string& session_id) override {
+    return with_reader([&](Connection& db) {
+      auto rows = db.prepare(
+          "SELECT question_id, note, share_id, created_at FROM mentor_notes WHERE session_id = ? ORDER BY created_at, question_id");
+      rows.bind(1, session_id);
+      std::vector<MentorNote> out;
+      while (rows.step()) out.push_back({rows.integer(0), rows.text(1), rows.text(2), rows.text(3)});
+      return out;
+    });
   }
 
   bool ping() override {
@@ -430,6 +483,13 @@ class SqliteStore final : public SessionStore {
         .bind(15, options_column(session))
         .bind_optional(16, profile_column(session))
         .bind(17, session.version);
+    insert.run();
+  }
+
+  void insert_note(const std::string& session_id, const MentorNote& note) {
+    auto insert = writer_.prepare(
+        "INSERT INTO mentor_notes (session_id, question_id, share_id, note, created_at) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, session_id).bind(2, note.question_id).bind(3, note.share_id).bind(4, note.note).bind(5, note.created_at);
     insert.run();
   }
 

@@ -378,8 +378,8 @@ TEST_P(SessionStoreTest, AnImportedSessionIsStoredWholeAndOnlyOnce) {
   session.version = 3;
   const std::vector<Practice> practice = {practice_record(1, "2026-10-01T10:01:00.000000", 4),
                                           practice_record(3, "2026-10-01T10:02:00.000000", 8)};
-  EXPECT_TRUE(store_->import_session(session, practice));
-  EXPECT_FALSE(store_->import_session(session, practice)) << "the same session twice is stored once";
+  EXPECT_TRUE(store_->import_session(session, practice, {}));
+  EXPECT_FALSE(store_->import_session(session, practice, {})) << "the same session twice is stored once";
   const auto loaded = store_->load("imported");
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->status, model::Status::completed);
@@ -390,6 +390,33 @@ TEST_P(SessionStoreTest, AnImportedSessionIsStoredWholeAndOnlyOnce) {
   EXPECT_EQ(loaded->version, 3);
   EXPECT_EQ(loaded->meta.profile_id, "p1");
   EXPECT_EQ(store_->practice("p1").size(), 2u);
+}
+
+TEST_P(SessionStoreTest, ShareLinksAndNotesBelongToTheirSession) {
+  store_->create(make_session("s1"));
+  store_->create(make_session("s2"));
+  store_->create_share({"link-1", "s1", "digest-1", "2026-11-25T10:00:00.000000"});
+  store_->create_share({"link-2", "s1", "digest-2", "2026-11-25T11:00:00.000000"});
+  EXPECT_EQ(store_->load_share("link-1")->session_id, "s1");
+  EXPECT_EQ(store_->load_share("link-2")->token_hash, "digest-2");
+  EXPECT_FALSE(store_->load_share("link-3"));
+  ASSERT_EQ(store_->shares_of("s1").size(), 2u);
+  EXPECT_FALSE(store_->revoke_share("s2", "link-1")) << "a link is revoked through its own session";
+  EXPECT_TRUE(store_->revoke_share("s1", "link-1"));
+  EXPECT_FALSE(store_->load_share("link-1"));
+  if (shareable()) {
+    EXPECT_FALSE(second_instance()->load_share("link-1")) << "revoked for every instance at once";
+  }
+  store_->add_note("s1", {2, "Lead with the result.", "link-1", "2026-11-25T12:00:00.000000"});
+  store_->add_note("s1", {1, "Name the trade-off.", "link-2", "2026-11-25T12:01:00.000000"});
+  const auto notes = store_->notes("s1");
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].question_id, 2);
+  EXPECT_EQ(notes[1].note, "Name the trade-off.");
+  EXPECT_TRUE(store_->notes("s2").empty());
+  EXPECT_TRUE(store_->remove("s1"));
+  EXPECT_FALSE(store_->load_share("link-2")) << "links and notes go with their session";
+  EXPECT_TRUE(store_->notes("s1").empty());
 }
 
 TEST_P(SessionStoreTest, ConcurrentWritersLoseNoAnswer) {
