@@ -254,8 +254,11 @@ std::map<std::string, std::set<std::string>> documented_routes(const ServerProce
   return routes;
 }
 
-std::string with_id(std::string path, const std::string& id) {
-  if (const auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, id);
+// The route with its parameters filled: the session's id, and a share link's token and id when given.
+std::string with_id(std::string path, const std::string& id, const std::string& share_token = "x.y") {
+  for (const auto& [name, value] : {std::pair<std::string, std::string>{"{id}", id}, {"{token}", share_token},
+                                    {"{share_id}", share_token.substr(0, share_token.find('.'))}})
+    if (const auto at = path.find(name); at != std::string::npos) path.replace(at, name.size(), value);
   return path;
 }
 
@@ -286,7 +289,8 @@ std::string valid_body(const std::string& path) {
   if (path.ends_with("/start")) return kStart.dump();
   if (path.ends_with("/answer")) return json{{"question_id", 1}, {"answer", kAnswer}}.dump();
   if (path.ends_with("/evaluate")) return json{{"question", "What is an index?"}, {"answer", kAnswer}}.dump();
-  if (path.ends_with("/finalize") || path == "/profiles") return "{}";
+  if (path.ends_with("/finalize") || path.ends_with("/share") || path == "/profiles") return "{}";
+  if (path.ends_with("/notes")) return json{{"question_id", 1}, {"note", "Lead with the result."}}.dump();
   if (path.ends_with("/import")) return R"({"format":"prepbot-profile","version":1,"sessions":[],"review_cards":[]})";
   ADD_FAILURE() << "a new POST route: give it a valid body here: " << path;
   return "{}";
@@ -298,13 +302,17 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
   ServerProcess server("sqlite::memory:", {"--rate-limit", "0"});
   const int port = server.port();
   const std::string sid = start_session(server);
-  std::vector<std::string> posts, profile_posts;  // the profile routes need a token as well
+  // The routes of profiles and share links need a token as well, and some answer 201.
+  auto needs_token = [](const std::string& path) {
+    return path.starts_with("/profiles") || path.starts_with("/shared/") || path.ends_with("/share");
+  };
+  std::vector<std::string> posts, token_posts;
   for (const auto& [path, methods] : documented_routes(server))
     if (methods.contains("post") && path != kUploadRoute && !path.ends_with("/audio"))
-      (path.starts_with("/profiles") ? profile_posts : posts).push_back(path);
+      (needs_token(path) ? token_posts : posts).push_back(path);
   ASSERT_EQ(posts.size(), 4u) << "start, answer, finalize, evaluate";
-  ASSERT_EQ(profile_posts.size(), 2u) << "create a profile, import";
-  posts.insert(posts.end(), profile_posts.begin(), profile_posts.end());
+  ASSERT_EQ(token_posts.size(), 4u) << "create a profile, import, share a session, a mentor's note";
+  posts.insert(posts.end(), token_posts.begin(), token_posts.end());
 
   const std::vector<std::optional<std::string>> refused = {
       "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b",
@@ -350,7 +358,7 @@ TEST(Hardening, PostsThatAreNotDeclaredJsonAre415AndHaveNoEffect) {
                                  "application/problem+json", "application/vnd.api+json; charset=utf-8"}) {
     const std::string id = start_session(server);  // answer before finalize: "answers" < "finalize"
     for (const auto& path : posts) {
-      if (path.starts_with("/profiles")) continue;
+      if (needs_token(path)) continue;
       const auto reply = send_and_read(port, raw_post(with_id(path, id), valid_body(path), type));
       EXPECT_EQ(reply.status, 200) << path << " with " << type << ": " << reply.body;
     }
@@ -375,10 +383,11 @@ TEST(Hardening, HeadOnEveryRouteAnswersLikeGetWithoutABody) {
   ASSERT_GE(routes.size(), 15u);
   const std::string token = server.client().post("/profiles", std::string()).json()["token"];
   const std::string authorization = "Authorization: Bearer " + token + "\r\n";
+  const std::string share = server.client().post("/interview/session/" + sid + "/share", std::string()).json()["token"];
   for (const std::string web : {"/", "/docs", "/openapi.json", "/js/api.js", "/interview/health"}) routes[web].insert("get");
 
   for (const auto& [pattern, methods] : routes) {
-    const std::string path = with_id(pattern, sid);
+    const std::string path = with_id(pattern, sid, share);
     const std::string headers = pattern.starts_with("/profiles") ? authorization : "";
     const RawReply head = head_then_get(port, path, headers);
     const auto next = parse_reply(head.body);
