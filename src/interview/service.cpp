@@ -8,6 +8,7 @@
 #include "interview/errors.hpp"
 #include "interview/plan.hpp"
 #include "interview/profiles.hpp"
+#include "interview/progress.hpp"
 #include "interview/report.hpp"
 #include "interview/review.hpp"
 #include "model/json.hpp"
@@ -297,12 +298,26 @@ void InterviewService::export_report(const std::string& session_id, ReportKind k
     throw BadRequest("Session is not completed; finalize it before exporting the report");
   workers_.post([this, key, session = std::move(session), kind, done = std::move(done)] {
     util::complete(done, [&] {
-      auto report = std::make_shared<const ExportedReport>(ExportedReport{
-          kind == ReportKind::full ? report::full_report_pdf(session) : report::summary_pdf(session), session.meta.name});
+      auto report = std::make_shared<const ExportedReport>(
+          ExportedReport{kind == ReportKind::full ? report::full_report_pdf(session, progress_until(session))
+                                                  : report::summary_pdf(session),
+                         session.meta.name});
       reports_.put(key, session.version, report);
       return std::shared_ptr<const ExportedReport>(std::move(report));
     });
   });
+}
+
+std::vector<report::ProgressPoint> InterviewService::progress_until(const model::Session& session) {
+  if (session.meta.profile_id.empty()) return {};
+  std::string last = session.created_at;
+  for (const auto& answer : session.answers) last = std::max(last, answer.answered_at);
+  auto records = store_.practice(session.meta.profile_id);
+  std::erase_if(records, [&](const store::Practice& r) { return r.answered_at > last || r.session_created_at > session.created_at; });
+  std::vector<report::ProgressPoint> points;
+  for (const auto& p : compute_progress(records).timeline)
+    points.push_back({p.date, p.technical, p.communication, p.confidence, p.overall});
+  return points;
 }
 
 std::string InterviewService::chart_svg(const std::string& session_id, ChartKind kind) {

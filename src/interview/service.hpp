@@ -17,6 +17,7 @@
 #include "speech/transcriber.hpp"
 #include "speech/voice_activity.hpp"
 #include "model/model.hpp"
+#include "report/charts.hpp"
 #include "store/session_store.hpp"
 #include "util/result.hpp"
 #include "util/versioned_cache.hpp"
@@ -180,6 +181,9 @@ class InterviewService {
   void evaluate(EvaluateInput input, std::optional<speech::VoiceActivity> voice, util::Callback<model::Evaluation> done);
   Answered save(const std::string& session_id, const std::string& profile_id, const model::Question& question,
                 AnswerInput input, model::Evaluation evaluation, std::optional<model::Question> next, int planned);
+  // A profile's sessions up to this one (answers given by its last activity, so
+  // every export of one version draws the same chart), for its full report.
+  std::vector<report::ProgressPoint> progress_until(const model::Session& session);
   // A profile's answer moves its review cards (interview/review.hpp); a failure is logged, not the answer's.
   void schedule_review(const std::string& profile_id, const model::Question& question, const model::Answer& answer);
 

@@ -186,6 +186,46 @@ void draw_pace_bars(cairo_t* cr, const model::Session& session, double x, double
   cairo_restore(cr);
 }
 
+void draw_progress_lines(cairo_t* cr, const std::vector<ProgressPoint>& points, double x, double y, double width,
+                         double height) {
+  if (points.size() < 2) return;
+  cairo_save(cr);
+  const double left = x + 26, top = y + 6, bottom = y + height - 16, plot_width = width - 40;
+  const auto at_score = [&](double score) { return bottom - (bottom - top) * (std::clamp(score, 1.0, 10.0) - 1) / 9; };
+  const auto at_index = [&](std::size_t i) {
+    return left + plot_width * static_cast<double>(i) / static_cast<double>(points.size() - 1);
+  };
+  cairo_set_line_width(cr, 0.5);
+  for (int score = 1; score <= 10; score += 3) {
+    set_color(cr, kRule);
+    cairo_move_to(cr, left, at_score(score));
+    cairo_line_to(cr, left + plot_width, at_score(score));
+    cairo_stroke(cr);
+    draw_centered(cr, std::to_string(score), x + 11, at_score(score), 7, kMuted);
+  }
+  const struct {
+    double ProgressPoint::*value;
+    Color color;
+    double width;
+  } lines[] = {{&ProgressPoint::technical, kTechnical, 1.2}, {&ProgressPoint::overall, kBrand, 2}};
+  for (const auto& line : lines) {
+    set_color(cr, line.color);
+    cairo_set_line_width(cr, line.width);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const double px = at_index(i), py = at_score(points[i].*line.value);
+      if (i == 0) cairo_move_to(cr, px, py);
+      else cairo_line_to(cr, px, py);
+    }
+    cairo_stroke(cr);
+  }
+  // Dates under the first, the last and, with room, every few points between.
+  const std::size_t step = std::max<std::size_t>(1, points.size() / 6);
+  for (std::size_t i = 0; i < points.size(); i += step)
+    if (i + step / 2 < points.size() - 1 || i == 0) draw_centered(cr, points[i].date.substr(5, 5), at_index(i), bottom + 8, 7, kMuted);
+  draw_centered(cr, points.back().date.substr(5, 5), at_index(points.size() - 1), bottom + 8, 7, kInk);
+  cairo_restore(cr);
+}
+
 std::string radar_svg(const model::FinalReport& averages) {
   return svg_of(320, 320, [&](cairo_t* cr) { draw_radar(cr, averages, 0, 0, 320); });
 }

@@ -19,6 +19,14 @@ void draw_question_bars(cairo_t* cr, const model::Session& session, double x, do
 // that is easy to follow marked, in a width × height box at (x, y).
 void draw_pace_bars(cairo_t* cr, const model::Session& session, double x, double y, double width, double height);
 bool has_spoken_answers(const model::Session& session);
+// A practice profile's session on the way to a report's: its mean scores.
+struct ProgressPoint {
+  std::string date;  // the session's start (ISO 8601)
+  double technical = 0, communication = 0, confidence = 0, overall = 0;
+};
+// Overall and technical scores per session as two lines over 1-10, oldest first.
+void draw_progress_lines(cairo_t* cr, const std::vector<ProgressPoint>& points, double x, double y, double width,
+                         double height);
 
 // The charts as standalone SVG documents.
 std::string radar_svg(const model::FinalReport& averages);

@@ -278,6 +278,20 @@ void pace_chart(Document& doc, const model::Session& session) {
   doc.drawing(130, [&session](cairo_t* cr, double x, double y) { draw_pace_bars(cr, session, x, y, kContentWidth, 130); }, 10);
 }
 
+// A practice profile's sessions up to this one: where the scores went.
+void progress_chart(Document& doc, const std::vector<ProgressPoint>& progress) {
+  if (progress.size() < 2) return;
+  const double first = progress.front().overall, last = progress.back().overall;
+  doc.heading("Progress over your sessions", 13, 18);
+  doc.paragraph(fmt::format("Overall score (thick line) and technical score of each of your {} sessions so far: {:.1f} at the "
+                            "first, {:.1f} now ({}).",
+                            progress.size(), first, last,
+                            last - first >= 0.5 ? "improved" : last - first <= -0.5 ? "lower than at first" : "about the same"),
+                8.5, false, kMuted, 4);
+  doc.drawing(120, [&progress](cairo_t* cr, double x, double y) { draw_progress_lines(cr, progress, x, y, kContentWidth, 120); },
+              10);
+}
+
 // The job posting's skills: which questions practised each, and how they went.
 void posting_coverage(Document& doc, const model::FinalReport& report) {
   if (report.posting_coverage.empty()) return;
@@ -325,11 +339,12 @@ void bullet_list(Document& doc, const std::vector<std::string>& items, std::size
 
 }  // namespace
 
-std::string full_report_pdf(const model::Session& session) {
+std::string full_report_pdf(const model::Session& session, const std::vector<ProgressPoint>& progress) {
   const model::FinalReport& report = final_report_of(session);
   Document doc(session.meta.name);
   title_block(doc, session, "FULL INTERVIEW REPORT");
   draw_charts(doc, session);
+  progress_chart(doc, progress);
   pace_chart(doc, session);
   posting_coverage(doc, final_report_of(session));
   difficulty_path(doc, final_report_of(session));

@@ -119,6 +119,18 @@ TEST(Pdf, SpokenAnswersGetAPaceChart) {
   EXPECT_NE(text.find("187"), std::string::npos) << "the spoken answer's bar is labelled with its pace";
 }
 
+TEST(Pdf, AProfilesReportShowsItsProgressOverSessions) {
+  const model::Session session = completed_session(1, "An answer.");
+  EXPECT_EQ(text_of(full_report_pdf(session, {{"2026-11-01T09:00:00", 4, 5, 5, 4.7}})).find("Progress over"),
+            std::string::npos) << "one session is no progress yet";
+  const std::vector<ProgressPoint> points = {
+      {"2026-11-01T09:00:00", 4, 5, 5, 4.7}, {"2026-11-08T09:00:00", 6, 6, 5, 5.7}, {"2026-11-15T09:00:00", 8, 7, 7, 7.3}};
+  const std::string text = text_of(full_report_pdf(session, points));
+  EXPECT_NE(text.find("Progress over your sessions"), std::string::npos) << text;
+  EXPECT_NE(text.find("of your 3 sessions so far: 4.7 at the first, 7.3 now (improved)"), std::string::npos) << text;
+  EXPECT_NE(text.find("11-15"), std::string::npos) << "the last session's date is marked";
+}
+
 TEST(Pdf, TheSameSessionAlwaysGivesTheSameFile) {
   auto session = completed_session(2, "An answer.");
   session.answers[1].answered_at = "2026-11-25T10:30:07.123456";
