@@ -109,7 +109,8 @@ test("a practice profile: create, practise, progress, review, another device, er
     assert.match(await page.getAttribute("svg.progress-chart", "role"), /^img$/);
     assert.match(await page.textContent("#progress-chart-desc"), /overall \d/);
     assert.match(await page.textContent("#progress-totals"), /^1 session and 2 graded answers/);
-    assert.match(await page.textContent("#progress-summary"), /Not improved yet/);
+    // One session: no dimension can have improved yet (a dimension compares sessions).
+    assert.match(await page.textContent("#progress-summary"), /Nothing has clearly improved yet/);
     assert.ok(await page.locator("#trend-dimensions .verdict").count() >= 4);
     await page.waitForSelector("#due-none");
     assert.match(await page.textContent("#due-none"), /^Nothing due today — next review on /);

@@ -142,6 +142,23 @@ export const profileApi = {
   exportFile: (kind) => download(kind === "json" ? "/profiles/me/export" : `/profiles/me/export/${kind}`),
 };
 
+/** Sharing a session with a mentor, from the candidate's side (with the profile's token when kept). */
+export const shareApi = {
+  create: (id) => request("POST", sessionPath(id, "/share"), undefined, PROFILE),
+  list: (id) => request("GET", sessionPath(id, "/shares"), undefined, PROFILE),
+  revoke: (id, shareId) => request("DELETE", sessionPath(id, `/shares/${encodeURIComponent(shareId)}`), undefined, PROFILE),
+  notes: (id) => request("GET", sessionPath(id, "/notes"), undefined, PROFILE),
+};
+
+const sharedPath = (token, rest = "") => `/shared/${encodeURIComponent(token)}${rest}`;
+
+/** The mentor's side: the share link's token is the only key (no profile token is ever sent). */
+export const sharedApi = {
+  view: (token) => request("GET", sharedPath(token)),
+  addNote: (token, questionId, note) => request("POST", sharedPath(token, "/notes"), { question_id: questionId, note }),
+  reportUrl: (token) => sharedPath(token, "/export/full"),
+};
+
 // A file the server sends as an attachment: {blob, filename}. Fetched rather than
 // linked to, because a link cannot send the profile's token.
 async function download(path) {

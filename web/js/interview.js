@@ -403,7 +403,24 @@ function feedbackPhase(view, q) {
       followUpNotice(view, q),
       box,
       feedbackActions(view, q, entry, box)),
+    shareLater(view.session),
   ];
+}
+
+// "Share with a mentor" while practising; its module loads when the panel is first opened.
+function shareLater(session) {
+  const body = h("div", { class: "share-later-body" });
+  const details = h("details", { class: "card more share share-later no-print", id: "share-later" },
+    h("summary", { id: "share-later-summary" }, "Share this interview with a mentor"), body);
+  details.addEventListener("toggle", () => {
+    if (!details.open || body.firstChild) return;
+    body.append(h("p", { class: "loading" }, "Loading…"));
+    import("./share.js")
+      .then((share) => share.fillSharePanel(body, session.id))
+      .catch(() => body.replaceChildren(h("p", { class: "notice error" },
+        "This could not be loaded. Check that the PrepBot server is running, then reload.")));
+  });
+  return details;
 }
 
 function followUpNotice(view, q) {

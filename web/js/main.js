@@ -3,6 +3,7 @@
 //   #/session/<id>      a session: the interview while it is ongoing, the report once completed
 //   #/profile           the practice profile: progress, review, export, import
 //   #profile=<token>    a profile's link: kept in this browser, then #/profile
+//   #shared=<token>     a session shared with a mentor: read only, notes only (the token stays in the page)
 import { api, ApiError } from "./api.js";
 import { announce, focusElement, h, setTitle } from "./dom.js";
 import { askingOrder, renderInterview } from "./interview.js";
@@ -111,6 +112,25 @@ async function showProfile({ link = null } = {}) {
   focusAfterRender(heading);
 }
 
+// A mentor's view of a shared session; its module loads only for such a link.
+async function showShared(hash) {
+  const token = routeToken;
+  let mentor;
+  try {
+    mentor = await import("./mentor.js");
+  } catch {
+    if (token !== routeToken) return;
+    dispose();
+    main.replaceChildren(h("h1", null, "A shared practice interview"),
+      h("p", { class: "notice error", role: "alert" }, "This page could not be loaded. Check that the PrepBot server is running, then reload."));
+    return;
+  }
+  if (token !== routeToken) return;
+  dispose();
+  current = null;
+  focusAfterRender(mentor.renderShared(main, hash));
+}
+
 function showReport(session) {
   dispose();
   const heading = renderReport(main, session, {
@@ -207,6 +227,10 @@ function route() {
     // The token leaves the address bar (and this tab's history) at once.
     history.replaceState(null, "", "#/profile");
     showProfile({ link: hash });
+    return;
+  }
+  if (hash.startsWith("#shared=")) {
+    showShared(hash);
     return;
   }
   if (hash === "#/profile") {

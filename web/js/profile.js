@@ -2,6 +2,7 @@
 // link; then what is due today, progress, export and import, and the link for
 // another device, forgetting the profile here or erasing it on the server.
 import { ApiError, profileApi } from "./api.js";
+import { copyField } from "./copy.js";
 import { announce, focusElement, h, setTitle } from "./dom.js";
 import { dueCard, profileGoneNotice } from "./due.js";
 import { progressSection } from "./progress.js";
@@ -32,30 +33,6 @@ export function adoptProfileLink(hash) {
   const kept = store.getProfile();
   if (!kept || kept.token !== token) store.setProfile({ token, profile_id: null, created_at: null });
   return true;
-}
-
-async function copyText(text, input, status) {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = "Copied.";
-  } catch {
-    input.select();
-    const done = document.execCommand && document.execCommand("copy");
-    status.textContent = done ? "Copied." : "Copying is not allowed here: the text is selected, copy it with your keyboard.";
-  }
-}
-
-/** A read-only text with its own copy button. */
-function copyField({ id, label, value, hint, status }) {
-  const input = h("input", { id, type: "text", readonly: true, value, spellcheck: "false", autocomplete: "off",
-    "aria-describedby": hint ? `${id}-hint` : null });
-  const copy = h("button", { type: "button", class: "btn btn-secondary", id: `${id}-copy` }, `Copy ${label.toLowerCase()}`);
-  copy.addEventListener("click", () => copyText(value, input, status));
-  input.addEventListener("focus", () => input.select());
-  return h("div", { class: "field copy-field" },
-    h("label", { for: id }, label),
-    hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
-    h("div", { class: "copy-row" }, input, copy));
 }
 
 function linkFields(token, prefix) {

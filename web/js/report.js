@@ -11,10 +11,14 @@ function listOrNote(items, note) {
   return list.length ? h("ul", { class: "bullets" }, list.map((s) => h("li", null, s))) : h("p", { class: "muted" }, note);
 }
 
-function questionReview(session, q, i) {
+/**
+ * One question with its answer, scores and feedback. `mentor`: worded for the mentor
+ * who reads a shared session (the candidate's notes slot is left out).
+ */
+export function questionReview(session, q, i, { mentor = false } = {}) {
   const entry = session.answers.get(q.id);
   const headingId = `review-q-${q.id}`;
-  const section = h("article", { class: "review-item", "aria-labelledby": headingId },
+  const section = h("article", { class: "review-item", "aria-labelledby": headingId, "data-question-id": q.id },
     h("h3", { id: headingId }, h("span", { class: "q-number" }, q.parent_id
       ? `Follow-up to question ${session.questions.findIndex((x) => x.id === q.parent_id) + 1}. `
       : `Question ${i + 1}. `), q.question),
@@ -30,15 +34,16 @@ function questionReview(session, q, i) {
   const ev = entry.evaluation || {};
   const delivery = spokenDelivery(ev);
   section.append(
-    h("p", { class: "label-text" }, delivery ? "What we heard (a spoken answer)" : "Your answer"),
+    h("p", { class: "label-text" }, delivery ? "What we heard (a spoken answer)" : mentor ? "The candidate's answer" : "Your answer"),
     h("blockquote", { class: "answer-text" }, prewrap(entry.answer)),
+    ...(mentor ? [] : [h("div", { class: "notes-slot", id: `notes-q-${q.id}` })]),
     scoreBars(ev.scores),
     h("p", { class: "label-text" }, "Feedback"),
     prewrap(ev.feedback || ""));
   const extra = [];
   if (ev.examples_or_corrections) extra.push(h("h4", null, "A stronger answer"), prewrap(ev.examples_or_corrections));
   const evidence = evidenceBlock(ev.evidence, { questionType: q.type, level: 4 });
-  if (evidence) extra.push(h("h4", null, "Evidence from your answer"), evidence);
+  if (evidence) extra.push(h("h4", null, mentor ? "Evidence from the answer" : "Evidence from your answer"), evidence);
   if (delivery) extra.push(deliveryBlock(delivery, { level: 4, contentOnly: (session.meta || {}).scoring === "content" }));
   if (extra.length) {
     section.append(h("details", { class: "more" },
@@ -92,13 +97,51 @@ function paceSection(session) {
         (points.some((p) => p.label.startsWith("F")) ? " F marks a follow-up question." : ""))));
 }
 
+/** The final score and the three averages. */
+export function overallSection(session) {
+  const r = session.final_report || {};
+  const answered = r.n_questions ?? session.questions.filter((q) => session.answers.has(q.id)).length;
+  return h("section", { class: "card overall", "aria-labelledby": "overall-heading" },
+    h("h2", { id: "overall-heading" }, "Overall score"),
+    h("div", { class: "overall-row" },
+      h("p", { class: `overall-score level-${scoreLevel(r.overall_score)}` },
+        h("span", { class: "big" }, formatScore(r.overall_score)), h("span", { class: "of" }, "/10"),
+        h("span", { class: "visually-hidden" }, " out of 10")),
+      h("div", { class: "averages" },
+        scoreBar("Technical content (average)", r.avg_technical),
+        scoreBar("Communication (average)", r.avg_communication),
+        scoreBar("Confidence (average)", r.avg_confidence))),
+    h("p", { class: "muted" }, `Based on ${answered} answered question${answered === 1 ? "" : "s"} of ${session.questions.length}.`));
+}
+
+export function strengthsSection(r) {
+  return h("div", { class: "two-col" },
+    h("section", { class: "card", "aria-labelledby": "strengths-heading" },
+      h("h2", { id: "strengths-heading" }, "Strengths"),
+      listOrNote(r.strengths, "No clear strengths yet. Keep practising: longer, structured answers with examples score higher.")),
+    h("section", { class: "card", "aria-labelledby": "focus-heading" },
+      h("h2", { id: "focus-heading" }, "Focus areas"),
+      listOrNote(r.focus_areas, "Nothing stands out to work on. Well done.")));
+}
+
+/**
+ * "Share with a mentor" and the mentors' notes. Their module loads after the report
+ * is shown (it is not needed to practise); without it the report is complete anyway.
+ */
+function shareSlot(session) {
+  const slot = h("div", { class: "share-slot no-print", id: "share-slot" });
+  import("./share.js")
+    .then((share) => { if (slot.isConnected) share.fillShare(slot, session); })
+    .catch(() => { /* the server went away: the report is still there */ });
+  return slot;
+}
+
 /** Renders the report of a completed session. Returns the h1 to focus. */
 export function renderReport(main, session, { onStartAgain }) {
   setTitle("Report");
   const r = session.final_report || {};
   const meta = session.meta || {};
   const role = meta.role || familyTitle(meta.role_family);
-  const answered = session.questions.filter((q) => session.answers.has(q.id)).length;
 
   const radarAlt = `Radar chart of your average scores out of 10: technical content ${formatScore(r.avg_technical)}, communication ${formatScore(r.avg_communication)}, confidence ${formatScore(r.avg_confidence)}.`;
   const barsAlt = "Bar chart of the technical, communication and confidence scores of each answered question: " +
@@ -119,22 +162,14 @@ export function renderReport(main, session, { onStartAgain }) {
     heading,
     h("p", { class: "meta muted" }, [meta.name, role, modeLabel(meta.mode), meta.experience, meta.domain, formatDate(session.created_at)].filter(Boolean).join(" · ")),
 
-    h("section", { class: "card overall", "aria-labelledby": "overall-heading" },
-      h("h2", { id: "overall-heading" }, "Overall score"),
-      h("div", { class: "overall-row" },
-        h("p", { class: `overall-score level-${scoreLevel(r.overall_score)}` },
-          h("span", { class: "big" }, formatScore(r.overall_score)), h("span", { class: "of" }, "/10"),
-          h("span", { class: "visually-hidden" }, " out of 10")),
-        h("div", { class: "averages" },
-          scoreBar("Technical content (average)", r.avg_technical),
-          scoreBar("Communication (average)", r.avg_communication),
-          scoreBar("Confidence (average)", r.avg_confidence))),
-      h("p", { class: "muted" }, `Based on ${r.n_questions ?? answered} answered question${(r.n_questions ?? answered) === 1 ? "" : "s"} of ${session.questions.length}.`)),
+    overallSection(session),
 
     h("div", { class: "actions report-actions no-print" },
       h("a", { class: "btn", href: exportUrl(session.id, "full"), download: "", id: "download-full" }, "Download full report (PDF)"),
       h("a", { class: "btn btn-secondary", href: exportUrl(session.id, "summary"), download: "", id: "download-summary" }, "Download summary (PDF)"),
       print, again),
+
+    shareSlot(session),
 
     h("section", { class: "card", "aria-labelledby": "charts-heading" },
       h("h2", { id: "charts-heading" }, "Charts"),
@@ -151,13 +186,7 @@ export function renderReport(main, session, { onStartAgain }) {
     postingCoverage(r.posting_coverage),
     difficultyPath(r.difficulty_path),
 
-    h("div", { class: "two-col" },
-      h("section", { class: "card", "aria-labelledby": "strengths-heading" },
-        h("h2", { id: "strengths-heading" }, "Strengths"),
-        listOrNote(r.strengths, "No clear strengths yet. Keep practising: longer, structured answers with examples score higher.")),
-      h("section", { class: "card", "aria-labelledby": "focus-heading" },
-        h("h2", { id: "focus-heading" }, "Focus areas"),
-        listOrNote(r.focus_areas, "Nothing stands out to work on. Well done."))),
+    strengthsSection(r),
 
     h("section", { class: "card", "aria-labelledby": "review-heading" },
       h("h2", { id: "review-heading" }, "Question by question"),
