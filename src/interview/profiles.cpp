@@ -103,11 +103,10 @@ store::ReviewCard card_from_record(const json& record) {
   return card;
 }
 
-// One field of a CSV row (RFC 4180): quoted when it must be; a cell a spreadsheet
-// would run as a formula (=, +, -, @ first) is opened with an apostrophe.
-std::string csv_field(std::string value) {
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) value.insert(0, "'");
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+// A field in double quotes, its own quotes doubled, when it holds one of `special`
+// (RFC 4180's rule, which Anki's text import follows too).
+std::string quoted_if(const std::string& value, std::string_view special) {
+  if (value.find_first_of(special) == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {
     if (c == '"') quoted += '"';
@@ -116,16 +115,15 @@ std::string csv_field(std::string value) {
   return quoted + '"';
 }
 
-// One field of Anki's tab-separated import, quoted when it holds a tab, a quote or a line break.
-std::string anki_field(const std::string& value) {
-  if (value.find_first_of("\t\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
+// One field of a CSV row; a cell a spreadsheet would run as a formula (=, +, -, @
+// first) is opened with an apostrophe.
+std::string csv_field(std::string value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) value.insert(0, "'");
+  return quoted_if(value, ",\"\r\n");
 }
+
+// One field of Anki's tab-separated import.
+std::string anki_field(const std::string& value) { return quoted_if(value, "\t\"\r\n"); }
 
 // An Anki tag: no spaces.
 std::string tag(std::string text) {

@@ -1,6 +1,29 @@
-// A small line chart of overall scores over time, built as SVG with DOM APIs.
+// Line charts of scores over time (this browser's finished sessions, a practice profile's sessions), built as SVG with DOM APIs.
 import { svg } from "./dom.js";
 import { formatDate, formatScore } from "./format.js";
+
+/**
+ * The frame both charts draw in: an <svg> of width W and height H with its title,
+ * text alternative and grid lines at 0, 5 and 10, and x(i) / y(score) placing
+ * the i-th of `count` points.
+ */
+function scoreFrame({ W, H, pad, count, className, titleId, descId, title, desc }) {
+  const innerW = W - pad.left - pad.right;
+  const innerH = H - pad.top - pad.bottom;
+  const x = (i) => pad.left + (count === 1 ? innerW / 2 : (i * innerW) / (count - 1));
+  const y = (v) => pad.top + innerH - (Math.max(0, Math.min(10, v)) / 10) * innerH;
+  const root = svg("svg", {
+    class: className, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${titleId} ${descId}`, focusable: "false",
+  },
+  svg("title", { id: titleId }, title),
+  svg("desc", { id: descId }, desc));
+  for (const v of [0, 5, 10]) {
+    root.append(
+      svg("line", { class: "grid", x1: pad.left, x2: W - pad.right, y1: y(v), y2: y(v) }),
+      svg("text", { class: "axis-label", x: pad.left - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
+  }
+  return { root, x, y };
+}
 
 /**
  * points: [{date, score}] oldest first. Returns an <svg> with role="img" and a
@@ -10,27 +33,11 @@ export function scoreLineChart(points, { titleId, descId }) {
   const W = 320;
   const H = 150;
   const pad = { left: 30, right: 12, top: 12, bottom: 26 };
-  const innerW = W - pad.left - pad.right;
-  const innerH = H - pad.top - pad.bottom;
-  const x = (i) => pad.left + (points.length === 1 ? innerW / 2 : (i * innerW) / (points.length - 1));
-  const y = (v) => pad.top + innerH - (Math.max(0, Math.min(10, v)) / 10) * innerH;
-
   const described = points.map((p) => `${formatDate(p.date, { time: false })}: ${formatScore(p.score)}`).join("; ");
-  const root = svg("svg", {
-    class: "line-chart",
-    viewBox: `0 0 ${W} ${H}`,
-    role: "img",
-    "aria-labelledby": `${titleId} ${descId}`,
-    focusable: "false",
-  },
-  svg("title", { id: titleId }, "Overall score of each finished session, oldest to newest"),
-  svg("desc", { id: descId }, `Scores out of 10: ${described}.`));
-
-  for (const v of [0, 5, 10]) {
-    root.append(
-      svg("line", { class: "grid", x1: pad.left, x2: W - pad.right, y1: y(v), y2: y(v) }),
-      svg("text", { class: "axis-label", x: pad.left - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
-  }
+  const { root, x, y } = scoreFrame({
+    W, H, pad, count: points.length, className: "line-chart", titleId, descId,
+    title: "Overall score of each finished session, oldest to newest", desc: `Scores out of 10: ${described}.`,
+  });
   if (points.length > 1) {
     root.append(svg("polyline", {
       class: "line",
@@ -129,22 +136,12 @@ export function progressChart(timeline, { titleId, descId }) {
   const W = 480;
   const H = 200;
   const pad = { left: 30, right: 14, top: 12, bottom: 26 };
-  const innerW = W - pad.left - pad.right;
-  const innerH = H - pad.top - pad.bottom;
-  const x = (i) => pad.left + (timeline.length === 1 ? innerW / 2 : (i * innerW) / (timeline.length - 1));
-  const y = (v) => pad.top + innerH - (Math.max(0, Math.min(10, v)) / 10) * innerH;
   const described = timeline.map((p) => `${formatDate(p.date, { time: false })}: ` +
     PROGRESS_SERIES.map((s) => `${s.label.toLowerCase()} ${formatScore(p[s.key])}`).join(", ")).join("; ");
-  const root = svg("svg", {
-    class: "progress-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${titleId} ${descId}`, focusable: "false",
-  },
-  svg("title", { id: titleId }, "Your scores in each session of this profile, oldest to newest"),
-  svg("desc", { id: descId }, `Scores out of 10. ${described}.`));
-  for (const v of [0, 5, 10]) {
-    root.append(
-      svg("line", { class: "grid", x1: pad.left, x2: W - pad.right, y1: y(v), y2: y(v) }),
-      svg("text", { class: "axis-label", x: pad.left - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
-  }
+  const { root, x, y } = scoreFrame({
+    W, H, pad, count: timeline.length, className: "progress-chart", titleId, descId,
+    title: "Your scores in each session of this profile, oldest to newest", desc: `Scores out of 10. ${described}.`,
+  });
   // Overall last, so that it is drawn on top.
   for (const series of PROGRESS_SERIES.slice(1).concat(PROGRESS_SERIES[0])) {
     const group = svg("g", { class: `series series-${series.key}` });

@@ -85,23 +85,31 @@ function showSetup() {
   focusAfterRender(heading);
 }
 
-// The profile page's modules load when it is first opened (they are not needed to practise).
-// `link`: the "#profile=…" address it was opened with, whose token this browser keeps.
-async function showProfile({ link = null } = {}) {
+// A page whose module loads when it is first opened (it is not needed to practise):
+// the module, or null when it could not load (said on the page) or another route
+// was opened meanwhile.
+async function loadPage(path, title) {
   const token = routeToken;
-  let profile;
+  let module;
   try {
-    profile = await import("./profile.js");
+    module = await import(path);
   } catch {
-    if (token !== routeToken) return;
+    if (token !== routeToken) return null;
     dispose();
-    main.replaceChildren(h("h1", null, "Practice profile"),
+    main.replaceChildren(h("h1", null, title),
       h("p", { class: "notice error", role: "alert" }, "This page could not be loaded. Check that the PrepBot server is running, then reload."));
-    return;
+    return null;
   }
-  if (token !== routeToken) return;
+  if (token !== routeToken) return null;
   dispose();
   current = null;
+  return module;
+}
+
+// The profile page. `link`: the "#profile=…" address it was opened with, whose token this browser keeps.
+async function showProfile({ link = null } = {}) {
+  const profile = await loadPage("./profile.js", "Practice profile");
+  if (!profile) return;
   const state = {};
   if (link !== null) {
     state.notice = profile.adoptProfileLink(link)
@@ -114,21 +122,8 @@ async function showProfile({ link = null } = {}) {
 
 // A mentor's view of a shared session; its module loads only for such a link.
 async function showShared(hash) {
-  const token = routeToken;
-  let mentor;
-  try {
-    mentor = await import("./mentor.js");
-  } catch {
-    if (token !== routeToken) return;
-    dispose();
-    main.replaceChildren(h("h1", null, "A shared practice interview"),
-      h("p", { class: "notice error", role: "alert" }, "This page could not be loaded. Check that the PrepBot server is running, then reload."));
-    return;
-  }
-  if (token !== routeToken) return;
-  dispose();
-  current = null;
-  focusAfterRender(mentor.renderShared(main, hash));
+  const mentor = await loadPage("./mentor.js", "A shared practice interview");
+  if (mentor) focusAfterRender(mentor.renderShared(main, hash));
 }
 
 function showReport(session) {
