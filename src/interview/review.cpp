@@ -89,7 +89,8 @@ std::vector<store::ReviewCard> due_cards(std::vector<store::ReviewCard> cards, s
   return cards;
 }
 
-std::vector<model::Question> questions_to_review(const std::vector<store::ReviewCard>& due, std::size_t limit) {
+std::vector<model::Question> questions_to_review(const std::vector<store::ReviewCard>& due, std::size_t limit,
+                                                 model::Mode mode) {
   std::vector<model::Question> questions;
   std::vector<std::string> keys;
   for (const auto& card : due) {
@@ -100,6 +101,7 @@ std::vector<model::Question> questions_to_review(const std::vector<store::Review
     } catch (const std::exception&) {  // a card from an older or damaged record: nothing to ask
       continue;
     }
+    if (mode != model::Mode::mixed && question.type != (mode == model::Mode::behavioral ? "behavioral" : "technical")) continue;
     const std::string key = question_card_key(question);
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     keys.push_back(key);

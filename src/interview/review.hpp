@@ -50,8 +50,10 @@ std::vector<store::ReviewCard> cards_after_answer(const std::vector<store::Revie
 std::vector<store::ReviewCard> due_cards(std::vector<store::ReviewCard> cards, std::chrono::sys_days day);
 
 // The questions of `due` cards to ask again, at most `limit`, each once (a
-// question's card and its concepts' cards often hold the same question).
-std::vector<model::Question> questions_to_review(const std::vector<store::ReviewCard>& due, std::size_t limit);
+// question's card and its concepts' cards often hold the same question), and
+// only those a session of `mode` asks (technical or behavioral; mixed: both).
+std::vector<model::Question> questions_to_review(const std::vector<store::ReviewCard>& due, std::size_t limit,
+                                                 model::Mode mode = model::Mode::mixed);
 
 std::string iso_day(std::chrono::sys_days day);                     // YYYY-MM-DD
 std::optional<std::chrono::sys_days> parse_iso_day(std::string_view text);  // its first 10 characters

@@ -115,7 +115,7 @@ void InterviewService::start(StartInput input, util::Callback<Started> done) {
     if (input.profile_id.empty()) throw BadRequest("A review session needs a practice profile's token");
     if (input.adaptive) throw BadRequest("A review session cannot be adaptive: its questions are the ones due");
     review = questions_to_review(due_cards(store_.review_cards(input.profile_id), today()),
-                                 static_cast<std::size_t>(input.num_questions));
+                                 static_cast<std::size_t>(input.num_questions), input.mode);
     for (const auto& question : review)
       if (!question.bank_id.empty()) request.avoid_ids.push_back(question.bank_id);
     request.count = std::max(1, input.num_questions - static_cast<int>(review.size()));

@@ -15,9 +15,17 @@ function roleOfDue(due) {
   return title && title !== family ? title : "Software engineer";
 }
 
+// The chosen mode when every due question fits it; else mixed, so that none is left out
+// (a session asks only the due questions of its mode).
+function reviewMode(chosen, due) {
+  const types = new Set(due.map((d) => d.question && d.question.type).filter(Boolean));
+  if ((chosen === "technical" || chosen === "behavioral") && [...types].every((type) => type === chosen)) return chosen;
+  return "mixed";
+}
+
 /**
  * The start request of a review session: the given choices (the setup form's,
- * or the last ones remembered), with sensible defaults for what is missing.
+ * or the last ones remembered; never adaptive), with sensible defaults for what is missing.
  */
 export function reviewRequest(values, due) {
   const wanted = Number(values.num_questions);
@@ -27,7 +35,7 @@ export function reviewRequest(values, due) {
     name: String(values.name || "").trim() || "PrepBot learner",
     role: String(values.role || "").trim() || roleOfDue(due),
     experience: EXPERIENCE_LEVELS.includes(values.experience) ? values.experience : "1-3 years",
-    mode: values.mode || "mixed",
+    mode: reviewMode(values.mode, due),
     num_questions: count,
     difficulty: values.difficulty || "mixed",
     follow_ups: values.follow_ups !== false,
@@ -35,7 +43,6 @@ export function reviewRequest(values, due) {
     avoid_questions: store.getRecentQuestions().filter((id) => !dueIds.includes(id)),
     review: true,
   };
-  if (values.adaptive) body.adaptive = true;
   if (values.domain) body.domain = values.domain;
   if (values.coach) body.coach = values.coach;
   if (values.scoring === "content") body.scoring = "content";
@@ -45,7 +52,7 @@ export function reviewRequest(values, due) {
 function metaOf(body, response) {
   return { name: body.name, role: body.role, domain: body.domain || null, experience: body.experience, mode: body.mode,
     role_family: response.role_family, scoring: body.scoring || "standard", follow_ups: body.follow_ups,
-    adaptive: Boolean(body.adaptive), planned_questions: response.planned_questions ?? null, review: true };
+    adaptive: false, planned_questions: null, review: true };
 }
 
 /** A 401: the profile link no longer works; offers to forget it here. */

@@ -116,6 +116,8 @@ TEST(Review, DueCardsComeMostOverdueFirstAndEachQuestionOnce) {
   ASSERT_EQ(questions.size(), 2u) << "the question's card and its concept's card ask it once";
   EXPECT_EQ(questions[0].bank_id, "backend-001");
   EXPECT_EQ(questions_to_review(due, 1).size(), 1u);
+  EXPECT_EQ(questions_to_review(due, 10, model::Mode::technical).size(), 2u);
+  EXPECT_TRUE(questions_to_review(due, 10, model::Mode::behavioral).empty()) << "a behavioral session asks behavioral ones only";
 }
 
 TEST(Review, DaysReadAndWriteAsIso) {
