@@ -1,6 +1,8 @@
 #include "report/pdf.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <unistd.h>
 
 #include <cstdio>
@@ -125,7 +127,8 @@ TEST(Pdf, AProfilesReportShowsItsProgressOverSessions) {
             std::string::npos) << "one session is no progress yet";
   const std::vector<ProgressPoint> points = {
       {"2026-11-01T09:00:00", 4, 5, 5, 4.7}, {"2026-11-08T09:00:00", 6, 6, 5, 5.7}, {"2026-11-15T09:00:00", 8, 7, 7, 7.3}};
-  const std::string text = text_of(full_report_pdf(session, points));
+  std::string text = text_of(full_report_pdf(session, points));
+  std::replace(text.begin(), text.end(), '\n', ' ');  // wherever the sentence wraps
   EXPECT_NE(text.find("Progress over your sessions"), std::string::npos) << text;
   EXPECT_NE(text.find("of your 3 sessions so far: 4.7 at the first, 7.3 now (improved)"), std::string::npos) << text;
   EXPECT_NE(text.find("11-15"), std::string::npos) << "the last session's date is marked";
