@@ -82,8 +82,8 @@ BENCHMARK(ProgressOf1000Sessions)->Unit(benchmark::kMillisecond);
 void ReviewDueOf1000Sessions(benchmark::State& state) {
   interview::Profiles profiles(*fixture().store);
   const auto today = *interview::parse_iso_day("2026-12-01");
-  for (auto _ : state) benchmark::DoNotOptimize(profiles.due(fixture().profile_id, today));
-  state.counters["cards"] = static_cast<double>(profiles.cards(fixture().profile_id).size());
+  for (auto _ : state) benchmark::DoNotOptimize(profiles.review(fixture().profile_id, today));
+  state.counters["cards"] = static_cast<double>(profiles.review(fixture().profile_id, today).scheduled);
 }
 BENCHMARK(ReviewDueOf1000Sessions)->Unit(benchmark::kMillisecond);
 

@@ -254,17 +254,11 @@ json progress_json(const std::string& profile_id, const interview::Progress& pro
     for (const auto& t : list) out.push_back(trend_json(t));
     return out;
   };
-  json improved = json::array(), not_improved = json::array();
-  for (const auto* list : {&progress.dimensions, &progress.competencies, &progress.concepts})
-    for (const auto& t : *list) {
-      if (t.verdict == "improved") improved.push_back(t.name);
-      else if (t.verdict == "declined" || t.verdict == "steady") not_improved.push_back(t.name);
-    }
   return {{"profile_id", profile_id},          {"sessions", progress.sessions},
           {"answers", progress.answers},         {"timeline", std::move(timeline)},
           {"dimensions", trends(progress.dimensions)}, {"competencies", trends(progress.competencies)},
           {"concepts", trends(progress.concepts)},     {"roles", trends(progress.roles)},
-          {"improved", std::move(improved)},     {"not_improved", std::move(not_improved)}};
+          {"improved", progress.improved},       {"not_improved", progress.not_improved}};
 }
 
 Handler create_profile(Interview& interview) {
@@ -295,18 +289,14 @@ Handler progress(Interview& interview) {
 // What is due today (the profile's review schedule), most overdue first.
 Handler review(Interview& interview) {
   return [&interview](Request& request, const Reply& reply) {
-    const std::string id = profile_of(interview, request);
     const auto day = interview::today();
-    const auto cards = interview.profiles().cards(id);
+    const auto schedule = interview.profiles().review(profile_of(interview, request), day);
     json due = json::array();
-    for (const auto& card : interview::due_cards(cards, day)) due.push_back(card_json(card));
-    std::string next;
-    for (const auto& card : cards)
-      if (card.due > interview::iso_day(day) && (next.empty() || card.due < next)) next = card.due;
+    for (const auto& card : schedule.due) due.push_back(card_json(card));
     reply(Response::json(200, {{"today", interview::iso_day(day)},
                                {"due", std::move(due)},
-                               {"scheduled", cards.size()},
-                               {"next_due", next.empty() ? json(nullptr) : json(next)},
+                               {"scheduled", schedule.scheduled},
+                               {"next_due", schedule.next_due.empty() ? json(nullptr) : json(schedule.next_due)},
                                {"algorithm", "SM-2"}}));
   };
 }

@@ -13,6 +13,7 @@
 #include "model/levels.hpp"
 #include "util/clock.hpp"
 #include "util/digest.hpp"
+#include "util/random.hpp"
 
 namespace prepbot::interview {
 
@@ -27,9 +28,7 @@ const char* const kWrongToken = "This profile token is not valid";
 
 // A UUID-shaped id that one profile always derives from one original id.
 std::string derived_id(const std::string& profile_id, const std::string& original) {
-  const std::string hex = util::sha256_hex(profile_id + "\n" + original);
-  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-' +
-         hex.substr(20, 12);
+  return util::uuid_layout(util::sha256_hex(profile_id + "\n" + original));
 }
 
 json session_record(const model::Session& session) {
@@ -169,10 +168,16 @@ void Profiles::remove(const std::string& profile_id) {
 
 Progress Profiles::progress(const std::string& profile_id) { return compute_progress(store_.practice(profile_id)); }
 
-std::vector<store::ReviewCard> Profiles::cards(const std::string& profile_id) { return store_.review_cards(profile_id); }
-
-std::vector<store::ReviewCard> Profiles::due(const std::string& profile_id, std::chrono::sys_days day) {
-  return due_cards(store_.review_cards(profile_id), day);
+Profiles::Schedule Profiles::review(const std::string& profile_id, std::chrono::sys_days day) {
+  const auto cards = store_.review_cards(profile_id);
+  Schedule schedule{due_cards(cards, day), cards.size(), ""};
+  const std::string today = iso_day(day);
+  for (const auto& card : cards)  // the store returns them soonest due first
+    if (card.due > today) {
+      schedule.next_due = card.due;
+      break;
+    }
+  return schedule;
 }
 
 std::vector<model::Session> Profiles::sessions_of(const std::string& profile_id) {

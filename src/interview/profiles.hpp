@@ -46,9 +46,14 @@ class Profiles {
   void remove(const std::string& profile_id);
 
   Progress progress(const std::string& profile_id);
-  // Every card of the schedule, and the ones due on `day`.
-  std::vector<store::ReviewCard> cards(const std::string& profile_id);
-  std::vector<store::ReviewCard> due(const std::string& profile_id, std::chrono::sys_days day);
+  // The schedule on `day`: the cards due (most overdue first), how many there
+  // are in all, and the next day one falls due after it (empty: none).
+  struct Schedule {
+    std::vector<store::ReviewCard> due;
+    std::size_t scheduled = 0;
+    std::string next_due;
+  };
+  Schedule review(const std::string& profile_id, std::chrono::sys_days day);
 
   nlohmann::ordered_json export_json(const std::string& profile_id);
   std::string export_csv(const std::string& profile_id);

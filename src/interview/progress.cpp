@@ -101,6 +101,11 @@ Progress compute_progress(const std::vector<store::Practice>& records) {
   progress.competencies = trends_of(competencies);
   progress.concepts = trends_of(concepts);
   progress.roles = trends_of(roles);
+  for (const auto* list : {&progress.dimensions, &progress.competencies, &progress.concepts})
+    for (const auto& t : *list) {
+      if (t.verdict == "improved") progress.improved.push_back(t.name);
+      else if (t.verdict == "declined" || t.verdict == "steady") progress.not_improved.push_back(t.name);
+    }
   return progress;
 }
 

@@ -40,6 +40,9 @@ struct Progress {
   std::vector<Trend> competencies;     // behavioral competencies, most answered first
   std::vector<Trend> concepts;         // knowledge-base concepts, most answered first
   std::vector<Trend> roles;            // by role family
+  // The names of the dimensions, competencies and concepts that improved, and of
+  // those that did not (steady or declined); "new" ones are in neither.
+  std::vector<std::string> improved, not_improved;
 };
 
 // `records` oldest first, as the store returns them.

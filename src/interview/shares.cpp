@@ -46,31 +46,33 @@ std::vector<store::MentorNote> Shares::notes(const std::string& session_id, cons
   return store_.notes(session_id);
 }
 
-std::string Shares::session_of(std::string_view token) {
+store::Share Shares::share_of(std::string_view token) {
   const auto presented = read_token(token);
   if (!presented) throw NotFound(kLinkNotValid);
   const auto share = store_.load_share(presented->id);
   if (!token_matches(*presented, share ? &share->token_hash : nullptr)) throw NotFound(kLinkNotValid);
-  return share->session_id;
+  return *share;
 }
 
-Shares::View Shares::open(std::string_view token) {
-  auto session = store_.load(session_of(token));
+Shares::View Shares::view_of(const store::Share& share) {
+  auto session = store_.load(share.session_id);
   if (!session) throw NotFound(kLinkNotValid);
   auto notes = store_.notes(session->id);
   return {std::move(*session), std::move(notes)};
 }
 
+Shares::View Shares::open(std::string_view token) { return view_of(share_of(token)); }
+
 store::MentorNote Shares::add_note(std::string_view token, int question_id, std::string note) {
-  const auto presented = read_token(token);
-  const View view = open(token);
+  const store::Share share = share_of(token);
+  const View view = view_of(share);
   const model::Session& session = view.session;
   const bool answered = std::any_of(session.answers.begin(), session.answers.end(),
                                     [&](const model::Answer& a) { return a.question_id == question_id; });
   if (!answered) throw BadRequest(fmt::format("Question {} of this session has no answer to note", question_id));
   if (view.notes.size() >= kMaxNotesPerSession)
     throw Conflict(fmt::format("This session has {} notes already, the most it keeps", kMaxNotesPerSession));
-  store::MentorNote saved{question_id, std::move(note), presented->id, util::now_iso8601()};
+  store::MentorNote saved{question_id, std::move(note), share.id, util::now_iso8601()};
   store_.add_note(session.id, saved);
   return saved;
 }

@@ -49,7 +49,9 @@ class Shares {
  private:
   // The session, when the caller may manage its links.
   model::Session owned(const std::string& session_id, const std::string& caller_profile);
-  std::string session_of(std::string_view token);
+  // The link a token opens; NotFound when it opens none.
+  store::Share share_of(std::string_view token);
+  View view_of(const store::Share& share);
 
   store::SessionStore& store_;
 };

@@ -41,9 +41,12 @@ std::string random_uuid() {
   fill_random(b.data(), b.size());
   b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);  // version 4
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  const std::string hex = to_hex(b.data(), b.size());
-  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-' +
-         hex.substr(20);
+  return uuid_layout(to_hex(b.data(), b.size()));
+}
+
+std::string uuid_layout(std::string_view hex) {
+  const auto part = [&](std::size_t at, std::size_t length) { return std::string(hex.substr(at, length)); };
+  return part(0, 8) + '-' + part(8, 4) + '-' + part(12, 4) + '-' + part(16, 4) + '-' + part(20, 12);
 }
 
 std::string random_hex(std::size_t bytes) {
