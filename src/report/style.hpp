@@ -29,7 +29,9 @@ inline constexpr const char* kFontFamilies = "DejaVu Sans, WenQuanYi Micro Hei";
 void set_color(cairo_t* cr, Color color, double alpha = 1.0);
 
 // A layout of plain `text` (never markup) in the given size and weight, wrapped
-// at `width` points (0: no wrapping), at 72 dpi so that sizes are points.
+// at `width` points (0: no wrapping), at 72 dpi so that sizes are points. Layouts on
+// one cairo context share one Pango context, with unhinted glyph metrics (a PDF has no
+// pixel grid); text under 12 points is set without kerning or ligatures.
 PangoLayout* make_layout(cairo_t* cr, std::string_view text, double size, bool bold = false, double width = 0,
                          PangoAlignment align = PANGO_ALIGN_LEFT);
 
