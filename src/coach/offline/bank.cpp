@@ -167,7 +167,7 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
     const AnalyzedText analyzed = analyze(wording);
     for (const auto& token : analyzed.tokens) {
       bank.vocabulary_.insert(token.word);
-      if (!is_stopword(token.word)) q.topic.insert(token.stem);
+      if (!is_stopword(token.word)) q.topic.insert(token.stem), bank.field_stems_.insert(token.stem);
     }
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
@@ -181,7 +181,10 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
       for (const auto& term : claim.terms) wording += term + ".\n";
     }
     for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
-    for (const auto& token : analyze(wording).tokens) bank.vocabulary_.insert(token.word);
+    for (const auto& token : analyze(wording).tokens) {
+      bank.vocabulary_.insert(token.word);
+      if (!is_stopword(token.word)) bank.field_stems_.insert(token.stem);
+    }
   }
   return bank;
 }

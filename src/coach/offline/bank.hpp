@@ -90,6 +90,9 @@ class Bank {
   const KnowledgeBase& knowledge() const { return knowledge_; }
   // Every lowercase word the bank's questions and the knowledge base use ("kubernetes", "idempotent").
   const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
+  // The stems of every content word they use: the field's vocabulary, which an
+  // answer about work keeps to and a poem or a word salad does not.
+  const std::unordered_set<std::string>& field_stems() const { return field_stems_; }
 
   // The family a free-text job title belongs to, in any letter case, seniority
   // words ignored ("Sr. Backend Engineer II" is a backend engineer): a name,
@@ -107,6 +110,7 @@ class Bank {
   std::vector<Family> families_;
   KnowledgeBase knowledge_;
   std::unordered_set<std::string> vocabulary_;
+  std::unordered_set<std::string> field_stems_;
   std::unordered_map<std::string, double> role_stem_weight_;  // 1 / families whose names use the stem
   std::map<std::string, std::size_t, std::less<>> by_id_;
 

@@ -27,6 +27,12 @@ struct Weights {
   // Relevance: below `relevant` the three scores are bounded (readable but
   // irrelevant: communication 3-4); below `off_topic` the answer is a non-answer.
   double relevant = 0.45, off_topic = 0.12;
+  // Field words: an answer whose content words are the field's (the bank's and knowledge
+  // base's stems, or the question's) in a share under `field_full` has its relevance
+  // bounded, down to none at `field_none`.
+  // A vocabulary of fewer stems than `field_min_stems` (a small custom bank) is too
+  // narrow to judge by, and is not used.
+  double field_none = 0.80, field_full = 0.92, field_min_stems = 5000;
   // Technical, technical questions: base + substance + knowledge (the share of
   // what should be said that was said).
   double technical_base = 1.5, technical_substance = 4.0, technical_knowledge = 3.5;
@@ -37,8 +43,10 @@ struct Weights {
   double specifics = 0.5;            // numbers or signposted reasoning
   double per_wrong_claim = 2.5;      // a misconception stated
   double per_contradiction = 1.5;    // a true claim denied, or turned round ("increases" for "reduces")
-  double per_overclaim = 1.0;        // each absolute per 100 words beyond the nuance that balances it, at most `max_overclaim`
-  double sweeping_allowed = 2.0, max_overclaim = 4.0;
+  // Overclaiming: each sweeping claim per 100 words beyond the nuance that balances it and
+  // `sweeping_allowed`, at most `max_overclaim`, off technical (half of it off communication).
+  double per_overclaim = 1.5;
+  double sweeping_allowed = 0.8, max_overclaim = 4.0;
   double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
   double max_buzzwords = 3.0;
   // Unchecked (no key point, no concept): the middle of the range, moved by substance.
@@ -120,16 +128,17 @@ const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided"
 const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example", "for instance",
                                    "because", "therefore", "in summary", "as a result", "the trade-off",
                                    "trade-off", "on the other hand", "so that"};
-// Absolutes that a confidently wrong answer leans on, and the nuance a careful one balances them with.
+// Sweeping claims that a confidently wrong answer leans on, and the nuance a careful one
+// balances them with. "All", "only", "every", "any" and "can't" are not among them:
+// strong answers use them as often as wrong ones. "Just" counts only where it dismisses
+// ("you just", "it's just"), never in "not just".
 const PhraseList kAbsolutePhrases{"always", "never", "every time", "guaranteed", "guarantees", "impossible",
                                   "completely", "no need", "doesn't matter", "does not matter", "100%",
                                   "obviously", "definitely", "any case", "all cases", "nothing else",
-                                  "the only", "only ever", "no downside", "no downsides", "no trade-off",
-                                  "always faster", "always better", "solves everything", "automatically",
-                                  "don't need", "do not need", "the same thing", "nothing to do with",
-                                  "no difference", "entirely", "simply", "all", "every", "none", "nothing",
-                                  "no one", "only", "forever", "exactly", "can't", "cannot", "purely", "solely",
-                                  "totally", "absolutely", "whatever", "any"};
+                                  "only ever", "no downside", "no downsides", "no trade-off", "solves everything",
+                                  "automatically", "don't need", "do not need", "the same thing",
+                                  "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
+                                  "totally", "absolutely", "whatever", "you just", "just need", "it's just", "is just"};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
                                 "in practice", "it depends", "cost", "risk", "for example", "such as"};
@@ -402,6 +411,8 @@ struct Measurements {
   std::vector<model::StatedMisconception> wrong_claims;  // wrong claims stated, true ones denied
   std::size_t contradictions = 0;                        // of which denials
   double relevance = 0;
+  double in_field = 1;         // share of the answer's content words that the field uses
+  bool off_field = false;      // too few of them: relevance is bounded by that share
   bool wrong_subject = false;  // names concepts of the field, none of them the question's
   bool off_subject = false;    // barely uses the words of the bank question it answers
   // Delivery.
@@ -575,6 +586,23 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
   double story = 0;
   if (m.behavioral) story = 0.2 * m.star.count() + (m.star.action ? 0.1 : 0);
   m.relevance = std::max({lexical, conceptual, topical, story});
+  if (input.field && input.field->size() >= kWeights.field_min_stems) {
+    // Words of the field: the bank's and knowledge base's, or the question's. Misspelled
+    // words are not counted either way, so typos are not mistaken for another subject.
+    std::size_t counted = 0, in_field = 0;
+    for (const auto& token : answer.tokens) {
+      if (is_stopword(token.word) || token.word.size() < 3 || std::isdigit(static_cast<unsigned char>(token.word[0])) ||
+          std::find(m.misspelled.begin(), m.misspelled.end(), token.word) != m.misspelled.end())
+        continue;
+      ++counted;
+      in_field += input.field->count(token.stem) > 0 || question_stems.count(token.stem) > 0;
+    }
+    if (counted >= 12) m.in_field = static_cast<double>(in_field) / static_cast<double>(counted);
+    // Answers about work keep to the field's words (93 % and up in the labeled sets); a
+    // poem or word salad that repeats the question's words does not, and is not relevant.
+    m.off_field = m.in_field < kWeights.field_full;
+    m.relevance = std::min(m.relevance, std::clamp((m.in_field - kWeights.field_none) / (kWeights.field_full - kWeights.field_none), 0.0, 1.0));
+  }
   if (m.wrong_subject) m.relevance = std::min(m.relevance, kWeights.relevant * 0.4);
 }
 
@@ -668,7 +696,7 @@ Graded score(const Measurements& m) {
   double communication = w.communication_base + w.communication_substance * s;
   communication += std::min(w.structure_max, static_cast<double>(m.structure) * w.structure_each);
   if (m.content_words >= 20 && m.variety < 0.45) communication -= w.repetition;
-  communication -= buzz / 2;
+  communication -= buzz / 2 + overclaim / 2;
   if (!m.content_only) {  // delivery
     if (m.sentence_length >= 8 && m.sentence_length <= 30) communication += w.sentence_length;
     else if (m.sentence_length > 40) communication -= w.long_sentences;
@@ -740,6 +768,9 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
   }
   for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
   if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";
+  if (m.off_field)
+    feedback += "Many of the answer's words have nothing to do with the subject; say plainly what it is, how it works "
+                "and where it is used.\n";
   if (m.behavioral && m.star.count() < 4) {
     std::vector<std::string> parts;
     if (!m.star.situation) parts.emplace_back("the situation");

@@ -6,6 +6,7 @@
 // own words. It runs guards → measurements → scores → feedback.
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "coach/offline/bank.hpp"
@@ -25,6 +26,8 @@ struct GradeInput {
   model::Level level = model::Level::entry;
   const Speller* speller = nullptr;  // null: spelling is not checked
   const KnowledgeBase* knowledge = nullptr;  // null: only the bank question's key points are checked
+  // The field's word stems (Bank::field_stems); null, or too few to judge by: not measured.
+  const std::unordered_set<std::string>* field = nullptr;
   // content (the fair scoring mode): filler words and hedges are taken out and
   // misspelled words replaced by the speller's suggestion before grading, and
   // delivery (spelling, fillers, hedges, sentence length, reading ease) neither

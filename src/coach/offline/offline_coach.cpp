@@ -86,6 +86,7 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, s
   input.scoring = request.scoring;
   input.speller = &speller_;
   input.knowledge = &bank_->knowledge();
+  input.field = &bank_->field_stems();
   model::Evaluation evaluation = grade(input);
   if (match && !evaluation.evidence.guard)
     evaluation.feedback = "Graded against the closest question in the bank: \u201c" + match->question->text + "\u201d\n" +

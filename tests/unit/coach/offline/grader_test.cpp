@@ -308,6 +308,62 @@ TEST_F(GraderTest, TyposInARealAnswerScoreAboveFluentGibberish) {
   EXPECT_GT(typos.scores.technical, gibberish.scores.technical);
 }
 
+// Graded as the offline coach grades, with the field's vocabulary of the built-in bank
+// and knowledge base (the fixture's small test bank knows too few words for that).
+model::Evaluation grade_in_field(const std::string& question, const std::string& answer) {
+  static const Bank bank = Bank::load_embedded();
+  GradeInput input;
+  input.question = question;
+  input.answer = answer;
+  input.knowledge = &bank.knowledge();
+  input.field = &bank.field_stems();
+  return grade(input);
+}
+
+TEST_F(GraderTest, APoemThatRepeatsTheQuestionsWordsIsNotRelevant) {
+  const std::string question = "What is a message queue, and when would you put one between two services?";
+  const auto poem = grade_in_field(question,
+      "A message queue is a lantern that hums to sleepy harbours. Its messages drift like petals on a warm breeze, "
+      "and every service is a lonely sailor who sings to the moon until the gentle tide of dawn carries the queue "
+      "home to the meadow of tomorrow.");
+  EXPECT_LE(poem.scores.technical, 2);
+  EXPECT_LE(poem.scores.communication, 4);
+  EXPECT_LT(poem.evidence.relevance, 0.2);
+  EXPECT_NE(poem.feedback.find("nothing to do with the subject"), std::string::npos) << poem.feedback;
+  const auto plain = grade_in_field(question,
+      "A message queue holds messages from a producer until a consumer takes them, so the two services no longer "
+      "have to be up at the same time. I would put one between an order service and an email service: orders are "
+      "accepted at once, emails go out as the consumer keeps up, and a failed send is retried from the queue.");
+  EXPECT_GT(plain.evidence.relevance, 0.9);
+  EXPECT_EQ(plain.feedback.find("nothing to do with the subject"), std::string::npos) << plain.feedback;
+  EXPECT_GT(mean(plain), mean(poem) + 2);
+}
+
+TEST_F(GraderTest, SweepingClaimsCostMoreThanAVagueTrueAnswer) {
+  // Out of the knowledge base: the grader cannot check either answer, but one hedges
+  // a thin true answer and the other states sweeping wrong ones with no trade-off.
+  const std::string question = "What does a bloom filter tell you, and where would you use one?";
+  const auto vague = grade_in_field(question,
+      "I think it is a data structure that tells you if something might be in a set. It is probably used in "
+      "databases to skip reads.");
+  const auto sweeping = grade_in_field(question,
+      "A bloom filter always tells you exactly whether an item is in a set, and it never makes mistakes. It "
+      "automatically resizes itself, so you don't need to size it, and it completely replaces a hash table "
+      "everywhere, since lookups are always free.");
+  EXPECT_GT(mean(vague), mean(sweeping));
+  EXPECT_LE(sweeping.scores.confidence, 4);
+}
+
+TEST_F(GraderTest, NotJustIsNuanceNotASweepingClaim) {
+  const std::string question = "How do you close a project once the work has been delivered?";
+  const std::string answer =
+      "Closing is a phase, not just stopping. I get formal acceptance from the sponsor against the success criteria, "
+      "hand over to the team that runs the product, close contracts and reconcile the budget. I run a lessons-learned "
+      "session and record specific actions, not just observations, then archive the records.";
+  const auto graded = grade_in_field(question, answer);
+  EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
+}
+
 TEST_F(GraderTest, AStoryWithAMeasuredResultBeatsTheSameStoryWithoutOne) {
   const std::string story =
       "At my previous job our checkout page was slow and customers complained. I was responsible for fixing it "
