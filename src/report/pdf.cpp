@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "model/levels.hpp"
 #include "report/charts.hpp"
+#include "report/plain_text.hpp"
 #include "report/style.hpp"
 
 namespace prepbot::report {
@@ -41,14 +43,17 @@ using LayoutPtr = std::unique_ptr<PangoLayout, LayoutDeleter>;
 // One piece of the flow: a paragraph (split across pages at line boundaries when
 // it must be) or a drawing of fixed height that is never split.
 struct Block {
-  LayoutPtr text;  // a paragraph, or null for a drawing
+  LayoutPtr text;                // a paragraph Pango set, or null
+  std::vector<PlainLine> plain;  // a paragraph set without shaping (plain_text.hpp)
   Color color = kInk;
   double indent = 0;
   double space_before = 0;
   bool keep_with_next = false;  // headings stay with what follows
   double height = 0;            // a drawing's height
   std::function<void(cairo_t*, double x, double y)> draw;
-  std::vector<double> line_bottoms;  // a paragraph's line ends, from its top
+  std::vector<double> line_bottoms;  // a paragraph's line ends, from its top; none for a drawing
+
+  bool is_paragraph() const { return !line_bottoms.empty(); }
 };
 
 // Where a block, or a slice of a paragraph, lands.
@@ -65,8 +70,11 @@ class Document {
   explicit Document(std::string candidate) : candidate_(std::move(candidate)) {
     surface_ = cairo_pdf_surface_create_for_stream(append_to_string, &pdf_, kPageWidth, kPageHeight);
     cr_ = cairo_create(surface_);
+    setter_.emplace(cr_);
   }
   ~Document() {
+    blocks_.clear();
+    setter_.reset();
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
   }
@@ -78,17 +86,22 @@ class Document {
   void paragraph(std::string_view text, double size, bool bold = false, Color color = kInk, double space_before = 4,
                  double indent = 0) {
     Block block;
-    block.text.reset(make_layout(cr_, text, size, bold, kContentWidth - indent));
     block.color = color;
     block.indent = indent;
     block.space_before = space_before;
-    PangoLayoutIter* iter = pango_layout_get_iter(block.text.get());
-    do {
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-      block.line_bottoms.push_back(static_cast<double>(logical.y + logical.height) / PANGO_SCALE);
-    } while (pango_layout_iter_next_line(iter));
-    pango_layout_iter_free(iter);
+    if (auto lines = setter_->lines(text, size, bold, kContentWidth - indent)) {
+      block.plain = std::move(*lines);
+      for (const auto& line : block.plain) block.line_bottoms.push_back(line.bottom);
+    } else {
+      block.text.reset(make_layout(cr_, text, size, bold, kContentWidth - indent));
+      PangoLayoutIter* iter = pango_layout_get_iter(block.text.get());
+      do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+        block.line_bottoms.push_back(static_cast<double>(logical.y + logical.height) / PANGO_SCALE);
+      } while (pango_layout_iter_next_line(iter));
+      pango_layout_iter_free(iter);
+    }
     blocks_.push_back(std::move(block));
   }
 
@@ -132,7 +145,7 @@ class Document {
   }
 
  private:
-  double block_height(const Block& block) const { return block.text ? block.line_bottoms.back() : block.height; }
+  double block_height(const Block& block) const { return block.is_paragraph() ? block.line_bottoms.back() : block.height; }
 
   std::vector<Placement> paginate() const {
     std::vector<Placement> out;
@@ -142,15 +155,15 @@ class Document {
       const Block& block = blocks_[i];
       if (y > kContentTop) y += block.space_before;
       // Short paragraphs move whole to the next page rather than split; long ones split at a line.
-      const bool splittable = block.text && block_height(block) > kUnsplitParagraph;
+      const bool splittable = block.is_paragraph() && block_height(block) > kUnsplitParagraph;
       double needed = splittable ? block.line_bottoms.front() : block_height(block);
       if (block.keep_with_next && i + 1 < blocks_.size()) {
         const Block& next = blocks_[i + 1];
-        const bool next_splittable = next.text && block_height(next) > kUnsplitParagraph;
+        const bool next_splittable = next.is_paragraph() && block_height(next) > kUnsplitParagraph;
         needed = block_height(block) + next.space_before + (next_splittable ? next.line_bottoms.front() : block_height(next));
       }
       if (y + needed > kContentBottom && y > kContentTop) ++page, y = kContentTop;
-      if (!block.text) {
+      if (!block.is_paragraph()) {
         out.push_back({i, page, y, 0, block.height});
         y += block.height;
         continue;
@@ -173,9 +186,14 @@ class Document {
 
   void draw(const Placement& placement) {
     const Block& block = blocks_[placement.block];
-    if (!block.text) return block.draw(cr_, kMargin, placement.y);
+    if (!block.is_paragraph()) return block.draw(cr_, kMargin, placement.y);
     set_color(cr_, block.color);
     const double left = kMargin + block.indent, top = placement.y - placement.from;
+    if (!block.text) {  // set without shaping: the lines of this slice
+      for (const auto& line : block.plain)
+        if (line.bottom > placement.from && line.bottom <= placement.to) setter_->draw(line, left, top);
+      return;
+    }
     if (placement.from == 0 && placement.to >= block.line_bottoms.back()) {
       cairo_move_to(cr_, left, top);
       pango_cairo_show_layout(cr_, block.text.get());
@@ -212,6 +230,7 @@ class Document {
   std::string pdf_;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
+  std::optional<PlainSetter> setter_;
   std::vector<Block> blocks_;
 };
 

@@ -10,11 +10,6 @@ namespace {
 
 const cairo_user_data_key_t kContextKey{};
 
-// Text this size and up (titles, headings, score figures) is kerned and has ligatures,
-// where they show. Body text (8-10 points) is set on the fonts' plain advances: its
-// shaping then skips the GPOS and GSUB lookups, 9 % of a report's instructions
-// (callgrind, 4-question report).
-constexpr double kKernedSize = 12;
 
 // One Pango context per cairo context, made on first use and freed with it. Its glyph
 // metrics are unhinted and unrounded: a PDF has no pixel grid, and rounded advances
