@@ -103,11 +103,11 @@ std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, 
       last_break = i + 1;
       continue;
     }
-    if (right(i) - all[line_start].x > width) {
+    while (right(i) - all[line_start].x > width && i > line_start) {
       if (last_break > line_start) {
         emit(line_start, last_break);
         line_start = last_break;
-      } else if (i > line_start) {  // one word wider than the line
+      } else {  // one word wider than the line
         emit(line_start, i);
         line_start = last_break = i;
       }

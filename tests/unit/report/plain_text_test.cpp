@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cairo-pdf.h>
 
 #include "report/style.hpp"
@@ -77,11 +79,15 @@ TEST_F(PlainTextTest, AWordWiderThanTheLineIsBrokenToFit) {
   ASSERT_TRUE(lines.has_value());
   ASSERT_GT(lines->size(), 2u);
   std::string joined;
+  double widest = 0;
   for (const auto& line : *lines) {
     joined += line.text;
-    const auto& last = line.glyphs.back();
-    EXPECT_LE(last.x, 120) << line.text;
+    cairo_text_extents_t extents;
+    cairo_scaled_font_glyph_extents(line.font, line.glyphs.data(), static_cast<int>(line.glyphs.size()), &extents);
+    EXPECT_LE(extents.x_advance, 120.01) << line.text << ": the line's glyphs start at 0, so their advance is its width";
+    widest = std::max(widest, extents.x_advance);
   }
+  EXPECT_GT(widest, 100) << "the lines are filled, not cut a character at a time";
   EXPECT_EQ(joined, url) << "every character is set once";
 }
 
