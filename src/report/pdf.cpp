@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -67,14 +66,12 @@ struct Placement {
 
 class Document {
  public:
-  explicit Document(std::string candidate) : candidate_(std::move(candidate)) {
-    surface_ = cairo_pdf_surface_create_for_stream(append_to_string, &pdf_, kPageWidth, kPageHeight);
-    cr_ = cairo_create(surface_);
-    setter_.emplace(cr_);
-  }
+  explicit Document(std::string candidate)
+      : candidate_(std::move(candidate)),
+        surface_(cairo_pdf_surface_create_for_stream(append_to_string, &pdf_, kPageWidth, kPageHeight)),
+        cr_(cairo_create(surface_)),
+        setter_(cr_) {}
   ~Document() {
-    blocks_.clear();
-    setter_.reset();
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
   }
@@ -89,7 +86,7 @@ class Document {
     block.color = color;
     block.indent = indent;
     block.space_before = space_before;
-    if (auto lines = setter_->lines(text, size, bold, kContentWidth - indent)) {
+    if (auto lines = setter_.lines(text, size, bold, kContentWidth - indent)) {
       block.plain = std::move(*lines);
       for (const auto& line : block.plain) block.line_bottoms.push_back(line.bottom);
     } else {
@@ -191,7 +188,7 @@ class Document {
     const double left = kMargin + block.indent, top = placement.y - placement.from;
     if (!block.text) {  // set without shaping: the lines of this slice
       for (const auto& line : block.plain)
-        if (line.bottom > placement.from && line.bottom <= placement.to) setter_->draw(line, left, top);
+        if (line.bottom > placement.from && line.bottom <= placement.to) setter_.draw(line, left, top);
       return;
     }
     if (placement.from == 0 && placement.to >= block.line_bottoms.back()) {
@@ -228,9 +225,9 @@ class Document {
 
   std::string candidate_;
   std::string pdf_;
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-  std::optional<PlainSetter> setter_;
+  cairo_surface_t* surface_;  // writes into pdf_
+  cairo_t* cr_;
+  PlainSetter setter_;  // sets with cr_'s Pango context
   std::vector<Block> blocks_;
 };
 

@@ -114,7 +114,7 @@ std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, 
     }
     if (text[starts[i]] == '-' && i + 1 < n && !is_space(i + 1) && i > line_start) last_break = i + 1;
   }
-  if (line_start < n || out.empty() || is_newline(n - 1)) emit(line_start, n);
+  emit(line_start, n);  // the rest, or the empty line after a final line break, as Pango has it
   return out;
 }
 
