@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "report/style.hpp"
+#include "report/text.hpp"
 
 namespace prepbot::report {
 namespace {
@@ -21,17 +22,14 @@ struct Axis {
   Color color;
 };
 
-// Pango draws from the layout's top-left; this centres a label on (cx, cy),
+// Text draws from its top-left corner; this centres a label on (cx, cy),
 // shifted as needed to stay inside [left, right] when those are given.
 void draw_centered(cairo_t* cr, const std::string& text, double cx, double cy, double size, Color color, bool bold = false,
                    double left = -1e9, double right = 1e9) {
-  PangoLayout* layout = make_layout(cr, text, size, bold);
+  const Text label(cr, text, size, bold);
   set_color(cr, color);
-  const double width = layout_width(layout);
-  const double x = std::clamp(cx - width / 2, left, std::max(left, right - width));
-  cairo_move_to(cr, x, cy - layout_height(layout) / 2);
-  pango_cairo_show_layout(cr, layout);
-  g_object_unref(layout);
+  const double width = label.width();
+  label.draw(std::clamp(cx - width / 2, left, std::max(left, right - width)), cy - label.height() / 2);
 }
 
 std::string svg_of(double width, double height, const std::function<void(cairo_t*)>& draw) {
@@ -106,12 +104,10 @@ void draw_question_bars(cairo_t* cr, const model::Session& session, double x, do
     set_color(cr, color);
     cairo_rectangle(cr, lx, y + 3, 8, 8);
     cairo_fill(cr);
-    PangoLayout* layout = make_layout(cr, label, 8);
+    const Text name(cr, label, 8);
     set_color(cr, kMuted);
-    cairo_move_to(cr, lx + 11, y + 1);
-    pango_cairo_show_layout(cr, layout);
-    lx += 11 + layout_width(layout) + 14;
-    g_object_unref(layout);
+    name.draw(lx + 11, y + 1);
+    lx += 11 + name.width() + 14;
   }
   const double left = x + 22, top = y + 22, bottom = y + height - 16, plot_width = width - 26;
   cairo_set_line_width(cr, 0.5);

@@ -14,6 +14,7 @@
 #include "report/charts.hpp"
 #include "report/plain_text.hpp"
 #include "report/style.hpp"
+#include "report/text.hpp"
 
 namespace prepbot::report {
 namespace {
@@ -69,8 +70,7 @@ class Document {
   explicit Document(std::string candidate)
       : candidate_(std::move(candidate)),
         surface_(cairo_pdf_surface_create_for_stream(append_to_string, &pdf_, kPageWidth, kPageHeight)),
-        cr_(cairo_create(surface_)),
-        setter_(cr_) {}
+        cr_(cairo_create(surface_)) {}
   ~Document() {
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
@@ -86,7 +86,7 @@ class Document {
     block.color = color;
     block.indent = indent;
     block.space_before = space_before;
-    if (auto lines = setter_.lines(text, size, bold, kContentWidth - indent)) {
+    if (auto lines = plain_setter(cr_).lines(text, size, bold, kContentWidth - indent)) {
       block.plain = std::move(*lines);
       for (const auto& line : block.plain) block.line_bottoms.push_back(line.bottom);
     } else {
@@ -187,8 +187,9 @@ class Document {
     set_color(cr_, block.color);
     const double left = kMargin + block.indent, top = placement.y - placement.from;
     if (!block.text) {  // set without shaping: the lines of this slice
-      for (const auto& line : block.plain)
-        if (line.bottom > placement.from && line.bottom <= placement.to) setter_.draw(line, left, top);
+      auto first = std::find_if(block.plain.begin(), block.plain.end(), [&](const PlainLine& l) { return l.bottom > placement.from; });
+      auto last = std::find_if(first, block.plain.end(), [&](const PlainLine& l) { return l.bottom > placement.to; });
+      plain_setter(cr_).draw({first, last}, left, top);
       return;
     }
     if (placement.from == 0 && placement.to >= block.line_bottoms.back()) {
@@ -227,7 +228,6 @@ class Document {
   std::string pdf_;
   cairo_surface_t* surface_;  // writes into pdf_
   cairo_t* cr_;
-  PlainSetter setter_;  // sets with cr_'s Pango context
   std::vector<Block> blocks_;
 };
 
@@ -267,12 +267,10 @@ void draw_score_tiles(cairo_t* cr, const model::FinalReport& report, double x, d
     cairo_rectangle(cr, x, y, 4, 62);
     cairo_fill(cr);
     draw_text(cr, tile.label, x + 12, y + 8, 8.5, kMuted, true);
-    PangoLayout* value = make_layout(cr, fmt::format("{:.1f}", tile.value), 22, true);
+    const Text value(cr, fmt::format("{:.1f}", tile.value), 22, true);
     set_color(cr, tile.color);
-    cairo_move_to(cr, x + 12, y + 22);
-    pango_cairo_show_layout(cr, value);
-    draw_text(cr, "/ 10", x + 16 + layout_width(value), y + 34, 8.5, kMuted);
-    g_object_unref(value);
+    value.draw(x + 12, y + 22);
+    draw_text(cr, "/ 10", x + 16 + value.width(), y + 34, 8.5, kMuted);
     x += width + gap;
   }
 }

@@ -24,7 +24,18 @@ PlainSetter::~PlainSetter() {
   for (auto& [key, face] : faces_) g_object_unref(face.font);
 }
 
-const PlainSetter::Face* PlainSetter::face(double size, bool bold) {
+namespace {
+const cairo_user_data_key_t kSetterKey{};
+}  // namespace
+
+PlainSetter& plain_setter(cairo_t* cr) {
+  if (auto* setter = static_cast<PlainSetter*>(cairo_get_user_data(cr, &kSetterKey))) return *setter;
+  auto* setter = new PlainSetter(cr);
+  cairo_set_user_data(cr, &kSetterKey, setter, [](void* data) { delete static_cast<PlainSetter*>(data); });
+  return *setter;
+}
+
+PlainSetter::Face* PlainSetter::face(double size, bool bold) {
   const std::pair<int, bool> key{static_cast<int>(std::lround(size * PANGO_SCALE)), bold};
   if (auto it = faces_.find(key); it != faces_.end()) return &it->second;
   // A one-line layout tells where Pango puts a line of this font: its height and baseline.
@@ -44,34 +55,47 @@ const PlainSetter::Face* PlainSetter::face(double size, bool bold) {
     g_object_unref(face.font);
     return nullptr;
   }
-  return &faces_.emplace(key, face).first->second;
+  return &faces_.emplace(key, std::move(face)).first->second;
+}
+
+// The glyph and advance of the character at `character`, as cairo maps it: the same
+// figures cairo_scaled_font_text_to_glyphs adds up along a run.
+const PlainSetter::Glyph* PlainSetter::glyph(Face& f, const char* character, std::size_t bytes) {
+  const gunichar c = g_utf8_get_char(character);
+  if (auto it = f.glyphs.find(c); it != f.glyphs.end()) return &it->second;
+  const std::string probe = std::string(character, bytes) + " ";  // the space's position is the character's advance
+  cairo_glyph_t* glyphs = nullptr;
+  int count = 0;
+  if (cairo_scaled_font_text_to_glyphs(f.scaled, 0, 0, probe.data(), static_cast<int>(probe.size()), &glyphs, &count, nullptr,
+                                       nullptr, nullptr) != CAIRO_STATUS_SUCCESS)
+    return nullptr;
+  const bool one = count == 2;
+  const Glyph g{one ? glyphs[0].index : 0, one ? glyphs[1].x : 0};
+  cairo_glyph_free(glyphs);
+  if (!one) return nullptr;
+  return &f.glyphs.emplace(c, g).first->second;
 }
 
 std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, double size, bool bold, double width) {
   if (size >= kKernedSize || text.empty() || !g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) return std::nullopt;
+  Face* f = face(size, bold);
+  if (f == nullptr) return std::nullopt;
+  // Every character's glyph, and where it starts along one unbroken run.
   std::vector<std::size_t> starts;  // byte offset of each character
+  std::vector<unsigned long> index;
+  std::vector<double> x{0};  // x[i]: where character i starts; x[n]: where the run ends
   for (const char* p = text.data(); p < text.data() + text.size(); p = g_utf8_next_char(p)) {
     if (!plain_char(g_utf8_get_char(p))) return std::nullopt;
-    starts.push_back(static_cast<std::size_t>(p - text.data()));
+    const std::size_t at = static_cast<std::size_t>(p - text.data());
+    const Glyph* g = glyph(*f, p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    if (g == nullptr || (g->index == 0 && *p != '\n')) return std::nullopt;  // the primary font lacks it: Pango falls back
+    starts.push_back(at);
+    index.push_back(g->index);
+    x.push_back(x.back() + g->advance);
   }
-  const Face* f = face(size, bold);
-  if (f == nullptr) return std::nullopt;
-  // Every character's glyph and advance, from the font's own map: a trailing space gives the last advance.
-  const std::string measured = std::string(text) + " ";
-  cairo_glyph_t* glyphs = nullptr;
-  int count = 0;
-  if (cairo_scaled_font_text_to_glyphs(f->scaled, 0, 0, measured.data(), static_cast<int>(measured.size()), &glyphs, &count,
-                                       nullptr, nullptr, nullptr) != CAIRO_STATUS_SUCCESS)
-    return std::nullopt;
-  const std::vector<cairo_glyph_t> all(glyphs, glyphs + count);
-  cairo_glyph_free(glyphs);
   const std::size_t n = starts.size();
-  if (all.size() != n + 1) return std::nullopt;
-  for (std::size_t i = 0; i < n; ++i)
-    if (all[i].index == 0 && text[starts[i]] != '\n') return std::nullopt;  // the primary font lacks it: Pango falls back
   auto is_space = [&](std::size_t i) { return text[starts[i]] == ' '; };
   auto is_newline = [&](std::size_t i) { return text[starts[i]] == '\n'; };
-  auto right = [&](std::size_t i) { return all[i + 1].x; };  // where character i ends
   // Greedy filling, as Pango does it: a line takes words while they fit, trailing spaces
   // not counted; a word alone wider than the line is broken between characters.
   std::vector<PlainLine> out;
@@ -80,13 +104,16 @@ std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, 
     while (end > from && (is_space(end - 1) || is_newline(end - 1))) --end;
     PlainLine line;
     line.font = f->scaled;
-    const double origin = all[from].x;
+    const std::size_t first_byte = from < n ? starts[from] : text.size();
+    const std::size_t end_byte = end < n ? starts[end] : text.size();
+    line.text.assign(text.substr(first_byte, end_byte - first_byte));
+    line.glyphs.reserve(end - from);
+    line.clusters.reserve(end - from);
     for (std::size_t i = from; i < end; ++i) {
-      line.glyphs.push_back({all[i].index, all[i].x - origin, 0});
-      const std::size_t bytes = (i + 1 < n ? starts[i + 1] : text.size()) - starts[i];
-      line.clusters.push_back({static_cast<int>(bytes), 1});
-      line.text.append(text.substr(starts[i], bytes));
+      line.glyphs.push_back({index[i], x[i] - x[from], 0});
+      line.clusters.push_back({static_cast<int>((i + 1 < n ? starts[i + 1] : text.size()) - starts[i]), 1});
     }
+    line.width = x[end] - x[from];
     line.baseline = static_cast<double>(out.size()) * f->line_height + f->baseline;
     line.bottom = static_cast<double>(out.size() + 1) * f->line_height;
     out.push_back(std::move(line));
@@ -103,7 +130,7 @@ std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, 
       last_break = i + 1;
       continue;
     }
-    while (right(i) - all[line_start].x > width && i > line_start) {
+    while (x[i + 1] - x[line_start] > width && i > line_start) {
       if (last_break > line_start) {
         emit(line_start, last_break);
         line_start = last_break;
@@ -118,13 +145,20 @@ std::optional<std::vector<PlainLine>> PlainSetter::lines(std::string_view text, 
   return out;
 }
 
-void PlainSetter::draw(const PlainLine& line, double x, double top) const {
-  if (line.glyphs.empty()) return;
-  std::vector<cairo_glyph_t> placed = line.glyphs;
-  for (auto& glyph : placed) glyph.x += x, glyph.y = top + line.baseline;
-  cairo_set_scaled_font(cr_, line.font);
-  cairo_show_text_glyphs(cr_, line.text.data(), static_cast<int>(line.text.size()), placed.data(), static_cast<int>(placed.size()),
-                         line.clusters.data(), static_cast<int>(line.clusters.size()), static_cast<cairo_text_cluster_flags_t>(0));
+void PlainSetter::draw(std::span<const PlainLine> lines, double x, double top, PangoAlignment align, double box) const {
+  std::string text;
+  std::vector<cairo_glyph_t> placed;
+  std::vector<cairo_text_cluster_t> clusters;
+  for (const PlainLine& line : lines) {
+    const double shift = align == PANGO_ALIGN_RIGHT ? box - line.width : align == PANGO_ALIGN_CENTER ? (box - line.width) / 2 : 0;
+    text += line.text;
+    for (cairo_glyph_t glyph : line.glyphs) placed.push_back({glyph.index, glyph.x + x + shift, top + line.baseline});
+    clusters.insert(clusters.end(), line.clusters.begin(), line.clusters.end());
+  }
+  if (placed.empty()) return;
+  cairo_set_scaled_font(cr_, lines.front().font);  // one paragraph, one font
+  cairo_show_text_glyphs(cr_, text.data(), static_cast<int>(text.size()), placed.data(), static_cast<int>(placed.size()),
+                         clusters.data(), static_cast<int>(clusters.size()), static_cast<cairo_text_cluster_flags_t>(0));
 }
 
 }  // namespace prepbot::report

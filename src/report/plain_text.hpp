@@ -11,8 +11,10 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct PlainLine {
   cairo_scaled_font_t* font = nullptr;       // owned by the PlainSetter that set the line
   double baseline = 0;                       // from the paragraph's top
   double bottom = 0;
+  double width = 0;                          // the glyphs' advances, trailing spaces not counted
 };
 
 // Sets plain paragraphs for one document (one cairo context); keeps the fonts it loads.
@@ -40,19 +43,33 @@ class PlainSetter {
   // nothing when the text needs Pango (or is kKernedSize or larger).
   std::optional<std::vector<PlainLine>> lines(std::string_view text, double size, bool bold, double width);
 
-  // Draws `line` of a paragraph whose top-left corner is (x, top), in the current source.
-  void draw(const PlainLine& line, double x, double top) const;
+  // Draws `lines` (consecutive lines of one paragraph, whose top-left corner is (x, top))
+  // in the current source, as one run: the PDF moves to each next line with a short
+  // offset instead of starting a text object per line. Centred or right-aligned lines
+  // are placed within `box` points, as Pango places them.
+  void draw(std::span<const PlainLine> lines, double x, double top, PangoAlignment align = PANGO_ALIGN_LEFT,
+            double box = 0) const;
 
  private:
+  struct Glyph {
+    unsigned long index = 0;
+    double advance = 0;
+  };
   struct Face {
     PangoFont* font = nullptr;
     cairo_scaled_font_t* scaled = nullptr;
-    double line_height = 0, baseline = 0;  // as Pango stacks the font's lines
+    double line_height = 0, baseline = 0;         // as Pango stacks the font's lines
+    std::unordered_map<gunichar, Glyph> glyphs;  // each character's, from the font's own map, as first met
   };
-  const Face* face(double size, bool bold);
+  Face* face(double size, bool bold);
+  const Glyph* glyph(Face& face, const char* character, std::size_t bytes);
 
   cairo_t* cr_;
   std::map<std::pair<int, bool>, Face> faces_;
 };
+
+// The setter kept with `cr` (made on first use, freed with the context), so that every
+// paragraph and label drawn on one context shares its fonts.
+PlainSetter& plain_setter(cairo_t* cr);
 
 }  // namespace prepbot::report

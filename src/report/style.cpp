@@ -65,17 +65,6 @@ double layout_width(PangoLayout* layout) {
   return static_cast<double>(width) / PANGO_SCALE;
 }
 
-double draw_text(cairo_t* cr, std::string_view text, double x, double y, double size, Color color, bool bold,
-                 double width, PangoAlignment align) {
-  PangoLayout* layout = make_layout(cr, text, size, bold, width, align);
-  set_color(cr, color);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout);
-  const double height = layout_height(layout);
-  g_object_unref(layout);
-  return height;
-}
-
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;

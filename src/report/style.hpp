@@ -41,10 +41,6 @@ void set_color(cairo_t* cr, Color color, double alpha = 1.0);
 PangoLayout* make_layout(cairo_t* cr, std::string_view text, double size, bool bold = false, double width = 0,
                          PangoAlignment align = PANGO_ALIGN_LEFT);
 
-// Draws `text` with its top-left corner at (x, y); returns its height.
-double draw_text(cairo_t* cr, std::string_view text, double x, double y, double size, Color color, bool bold = false,
-                 double width = 0, PangoAlignment align = PANGO_ALIGN_LEFT);
-
 double layout_height(PangoLayout* layout);
 double layout_width(PangoLayout* layout);
 
