@@ -272,33 +272,51 @@ int validate(const ValidateOptions& options) {
     return nlohmann::json::parse(file);
   };
   const auto out_of_bank = read_set("out_of_bank.json");
+  const auto tuning_set = read_set("out_of_bank_tuning.json");
   const auto in_bank = read_set("graded_answers.json");
 
+  // Reported on the reporting half only; tuned on the tuning half and the tuning set.
   const AgreementFigures report = out_of_bank_agreement(coach, out_of_bank, Split::report);
   const AgreementFigures tune = out_of_bank_agreement(coach, out_of_bank, Split::tune);
+  const AgreementFigures tune2 = out_of_bank_agreement(coach, tuning_set, Split::all);
   const AdversarialFigures report_adv = out_of_bank_adversarial(coach, out_of_bank, Split::report);
   const AdversarialFigures tune_adv = out_of_bank_adversarial(coach, out_of_bank, Split::tune);
+  const AdversarialFigures tune2_adv = out_of_bank_adversarial(coach, tuning_set, Split::all);
+  auto per_question = [](const AgreementFigures& f) { return f.answers / std::max<std::size_t>(f.questions, 1); };
   fmt::print("Offline coach validation: {} questions, {} concepts\n\n", bank->questions().size(), bank->knowledge().concepts().size());
-  fmt::print("Out-of-bank set (questions the bank does not hold)  reporting half   tuning half   by length (reporting)\n");
-  fmt::print("  questions x answers                             {:>9} x {}   {:>7} x {}\n", report.questions,
-             report.answers / std::max<std::size_t>(report.questions, 1), tune.questions, tune.answers / std::max<std::size_t>(tune.questions, 1));
+  fmt::print("Out-of-bank sets (questions the bank does not hold)  reporting half   tuning half   tuning set   by length (reporting)\n");
+  fmt::print("  questions x answers                             {:>9} x {}   {:>7} x {}   {:>6} x {}\n", report.questions,
+             per_question(report), tune.questions, per_question(tune), tune2.questions, per_question(tune2));
   const char* names[] = {"technical", "communication", "confidence"};
   for (std::size_t d = 0; d < 3; ++d)
-    fmt::print("  Spearman {:<15}                        {:>13.2f}   {:>11.2f}\n", names[d], report.spearman[d], tune.spearman[d]);
-  fmt::print("  Spearman, mean of the three                     {:>13.2f}   {:>11.2f}   {:>10.2f}\n", report.spearman_mean,
-             tune.spearman_mean, report.length_spearman);
-  fmt::print("  within-question pairwise order                  {:>13.2f}   {:>11.2f}   {:>10.2f}\n", report.pairwise,
-             tune.pairwise, report.length_pairwise);
-  fmt::print("  adversarial pairs passed                        {:>8}/{:<3} {:.2f}   {:>5}/{:<3} {:.2f}\n", report_adv.passed,
-             report_adv.total, report_adv.share(), tune_adv.passed, tune_adv.total, tune_adv.share());
-  fmt::print("  mean score by grade (reporting half):");
-  for (const char* grade : {"excellent", "good", "weak", "poor"})
-    if (report.mean_by_grade.count(grade)) fmt::print(" {} {:.1f}", grade, report.mean_by_grade.at(grade));
-  fmt::print("\n  adversarial by category (both halves):");
-  std::map<std::string, std::pair<int, int>> categories = report_adv.by_category;
-  for (const auto& [name, counts] : tune_adv.by_category) categories[name].first += counts.first, categories[name].second += counts.second;
-  for (const auto& [name, counts] : categories) fmt::print(" {} {}/{};", name, counts.first, counts.second);
-  fmt::print("\n\n");
+    fmt::print("  Spearman {:<15}                        {:>13.2f}   {:>11.2f}   {:>10.2f}\n", names[d], report.spearman[d],
+               tune.spearman[d], tune2.spearman[d]);
+  fmt::print("  Spearman, mean of the three                     {:>13.2f}   {:>11.2f}   {:>10.2f}   {:>10.2f}\n", report.spearman_mean,
+             tune.spearman_mean, tune2.spearman_mean, report.length_spearman);
+  fmt::print("  within-question pairwise order                  {:>13.2f}   {:>11.2f}   {:>10.2f}   {:>10.2f}\n", report.pairwise,
+             tune.pairwise, tune2.pairwise, report.length_pairwise);
+  fmt::print("  adversarial pairs passed                        {:>8}/{:<3} {:.2f}   {:>5}/{:<3} {:.2f}   {:>4}/{:<3} {:.2f}\n",
+             report_adv.passed, report_adv.total, report_adv.share(), tune_adv.passed, tune_adv.total, tune_adv.share(),
+             tune2_adv.passed, tune2_adv.total, tune2_adv.share());
+  auto print_by_grade = [](const char* label, const AgreementFigures& f) {
+    fmt::print("  mean score by grade ({}):", label);
+    for (const char* grade : {"excellent", "good", "weak", "poor"})
+      if (f.mean_by_grade.count(grade)) fmt::print(" {} {:.1f}", grade, f.mean_by_grade.at(grade));
+    fmt::print("\n");
+  };
+  print_by_grade("reporting half", report);
+  print_by_grade("tuning set", tune2);
+  auto print_categories = [](const char* label, const std::vector<const AdversarialFigures*>& sets) {
+    std::map<std::string, std::pair<int, int>> categories;
+    for (const auto* figures : sets)
+      for (const auto& [name, counts] : figures->by_category) categories[name].first += counts.first, categories[name].second += counts.second;
+    fmt::print("  adversarial by category ({}):", label);
+    for (const auto& [name, counts] : categories) fmt::print(" {} {}/{};", name, counts.first, counts.second);
+    fmt::print("\n");
+  };
+  print_categories("reporting half", {&report_adv});
+  print_categories("tuning half and set", {&tune_adv, &tune2_adv});
+  fmt::print("\n");
   const InBankFigures with_entry = in_bank_agreement(coach, *bank, in_bank, false);
   const InBankFigures hidden = in_bank_agreement(coach, *bank, in_bank, true);
   fmt::print("In-bank set (answers to bank questions)          graded as asked   own entry hidden (leave-one-question-out)\n");
@@ -307,7 +325,7 @@ int validate(const ValidateOptions& options) {
              with_entry.adversarial, hidden.adversarial);
   if (!options.details.empty()) {
     std::ofstream out(options.details, std::ios::binary);
-    for (const auto* figures : {&report, &tune})
+    for (const auto* figures : {&report, &tune, &tune2})
       for (const auto& row : figures->details) out << row.dump() << "\n";
     if (!out) throw std::runtime_error("cannot write " + options.details);
   }
@@ -315,6 +333,7 @@ int validate(const ValidateOptions& options) {
     fmt::print("\nAdversarial pairs failed:\n");
     for (const auto& line : report_adv.failures) fmt::print("  report {}\n", line);
     for (const auto& line : tune_adv.failures) fmt::print("  tune   {}\n", line);
+    for (const auto& line : tune2_adv.failures) fmt::print("  tune   {}\n", line);
   }
   return 0;
 }

@@ -5,6 +5,8 @@
 //   bank, four graded answers each with expected scores per dimension, and
 //   adversarial pairs by category. Odd-numbered items are the tuning half,
 //   even-numbered ones the reporting half, never used to set a weight;
+// - the out-of-bank tuning set (tests/data/out_of_bank_tuning.json): more of the
+//   same, written later and independently of the grader, all of it for tuning;
 // - the in-bank set (tests/data/graded_answers.json): answers to bank questions,
 //   graded as asked, and again with the question's own bank entry hidden
 //   (leave-one-question-out).
