@@ -49,6 +49,9 @@ struct Weights {
   double sweeping_allowed = 0.8, max_overclaim = 4.0;
   double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
   double max_buzzwords = 3.0;
+  // A buzzword salad (at least `salad_least` buzzwords, `salad_rate` or more per 100 words)
+  // says nothing: technical, communication and confidence at most these.
+  double salad_least = 3, salad_rate = 5, salad_technical = 2, salad_communication = 3, salad_confidence = 3;
   // Unchecked (no key point, no concept): the middle of the range, moved by substance.
   double unchecked_base = 3.0, unchecked_substance = 3.5, unchecked_band = 2;
   // Behavioral: STAR parts and key points, a measured result, own actions, substance.
@@ -67,6 +70,13 @@ struct Weights {
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
   double hedge_rate = 0.9, hedge_max = 2.5;
   double confidently_wrong_cap = 4.0;  // a wrong answer stated with confidence earns no more
+  // Turning the question aside (in its first `deflection_sentences` sentences, or twice
+  // anywhere) makes the answer a non-answer: technical, communication and confidence
+  // at most these.
+  double deflection_sentences = 2, deflection_technical = 2, deflection_communication = 4, deflection_confidence = 3;
+  // A behavioral answer that tells nothing that happened (no "I/we" + past tense) is a
+  // non-answer too, at most these.
+  double no_story_technical = 2, no_story_communication = 5, no_story_confidence = 3;
 };
 constexpr Weights kWeights;
 
@@ -84,6 +94,12 @@ class PhraseList {
     std::size_t count = 0;
     for_each_match(text, [&](std::size_t, std::size_t) { ++count; });
     return count;
+  }
+  // The first token of every match.
+  std::vector<std::size_t> starts_in(const AnalyzedText& text) const {
+    std::vector<std::size_t> starts;
+    for_each_match(text, [&](std::size_t at, std::size_t) { starts.push_back(at); });
+    return starts;
   }
   // Sets `marked[i]` for every token i that is part of a match.
   void mark_in(const AnalyzedText& text, std::vector<bool>& marked) const {
@@ -142,7 +158,9 @@ const PhraseList kAbsolutePhrases{"always", "never", "every time", "guaranteed",
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
                                 "in practice", "it depends", "cost", "risk", "for example", "such as"};
-// Words that sound expert and say nothing; a few are normal, a string of them is a buzzword salad.
+// Words that sound expert and say nothing; a few are normal, a string of them is a buzzword
+// salad. None is a term of art that a precise answer needs ("zero trust", "velocity",
+// "end to end" and "scalable" are not here).
 const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "single pane of glass", "golden path",
                                   "best-in-class", "best of breed", "cutting-edge", "next-gen", "next-generation",
                                   "holistic", "world-class", "seamless", "seamlessly", "game-changer", "disruptive",
@@ -151,9 +169,21 @@ const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "sin
                                   "digital transformation", "ai-powered", "ai-driven", "hyper-scale", "frictionless",
                                   "mission-critical", "robust and scalable", "continuous everything", "shift-left",
                                   "empower", "empowering", "bleeding-edge", "future-proof", "game changing",
-                                  "data-driven synergy", "turnkey", "blockchain", "web3", "agile mindset"};
+                                  "data-driven synergy", "turnkey", "blockchain", "web3", "agile mindset", "game-changing",
+                                  "leverages", "empowered", "empowerment", "data-driven", "omnichannel", "enabler",
+                                  "supercharge", "democratization", "democratisation", "value stream", "customer-centric",
+                                  "people-first", "outcome-driven", "growth mindset", "north-star", "moonshots", "virality",
+                                  "growth hacking", "brand love", "delightful", "high-performance culture", "ai-augmented",
+                                  "time-to-value", "de-risk", "operationalize", "operationalizes", "container-first",
+                                  "observability-led", "single source of truth", "golden paths"};
 const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "blame", "blamed",
                                "they messed", "they failed", "because of them", "incompetent", "lazy"};
+// The question turned aside: the candidate does not do it, it is someone else's job, they
+// would look it up. Counted apart from hedges: a hedge qualifies an answer, these replace it.
+const PhraseList kDeflectionPhrases{"i don't really", "i do not really", "i'm not really", "i am not really", "not my job",
+                                    "not our job", "isn't my job", "is not my job", "not my problem", "not my responsibility",
+                                    "look it up", "i've never had to", "i have never had to", "can't think of",
+                                    "cannot think of", "i'm not a big fan", "i'd leave", "i would leave"};
 const PhraseList kHypotheticalPhrases{"i would", "i always", "i usually", "i generally", "i tend to",
                                       "i try to", "i would probably", "in general i"};
 
@@ -415,6 +445,8 @@ struct Measurements {
   bool off_field = false;      // too few of them: relevance is bounded by that share
   bool wrong_subject = false;  // names concepts of the field, none of them the question's
   bool off_subject = false;    // barely uses the words of the bank question it answers
+  std::optional<std::size_t> deflection;  // where the answer turns the question aside, when it does (the first token)
+  std::size_t narrative = 0;              // things told as having happened: "I/we/they" and a verb in the past
   // Delivery.
   std::size_t fillers = 0, hedges = 0, ownership = 0, structure = 0, numbers = 0, absolutes = 0, nuance = 0;
   std::size_t blame = 0, hypothetical = 0, buzzwords = 0;
@@ -427,6 +459,14 @@ struct Measurements {
   bool checked() const {
     if (!key_points.empty() || !question_concepts.empty()) return true;
     return std::any_of(answer_concepts.begin(), answer_concepts.end(), [this](const Concept* c) { return contains(topic_concepts, c); });
+  }
+  // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
+  // bounded by their length).
+  bool no_story() const { return behavioral && narrative == 0 && words >= 12; }
+  // A string of buzzwords rather than an answer.
+  bool buzzword_salad() const {
+    const double count = static_cast<double>(buzzwords);
+    return count >= kWeights.salad_least && count * 100 / std::max(static_cast<double>(words), kWeights.rate_floor_words) >= kWeights.salad_rate;
   }
   double coverage() const {
     return key_points.empty() ? 0 : static_cast<double>(key_points_covered) / static_cast<double>(key_points.size());
@@ -551,6 +591,49 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
   }
 }
 
+// Where the answer turns the question aside: a deflecting phrase, or the question called
+// someone else's job ("that's the developer's job", not "the event loop's job is…"), in
+// its first sentences or twice.
+std::optional<std::size_t> find_deflection(const AnalyzedText& answer) {
+  static const std::set<std::string_view> kContractions{"it's", "that's", "what's", "there's", "here's", "let's", "he's", "she's", "who's"};
+  std::vector<std::size_t> starts = kDeflectionPhrases.starts_in(answer);
+  const auto& tokens = answer.tokens;
+  auto calls_it = [&](std::size_t i) {  // "that's (really) a developer's job", "it's the DBA's job"
+    for (std::size_t k = i; k-- > 0 && k + 4 >= i && tokens[k].sentence == tokens[i].sentence;)
+      if (tokens[k].word == "that's" || tokens[k].word == "it's") return true;
+    return false;
+  };
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i + 1].word == "job" && tokens[i].word.ends_with("'s") && !kContractions.count(tokens[i].word) && calls_it(i))
+      starts.push_back(i);
+  if (starts.empty()) return std::nullopt;
+  const std::size_t first = *std::min_element(starts.begin(), starts.end());
+  if (static_cast<double>(tokens[first].sentence) < kWeights.deflection_sentences || starts.size() >= 2) return first;
+  return std::nullopt;
+}
+
+// How many times the answer tells something as having happened: a subject ("I", "we",
+// "they", "he", "she") followed by a past-tense verb ("we shipped", "I told"). A story
+// has several; "I just keep calling", "I'm someone who" and "I'd push back" have none.
+std::size_t count_narrative(const AnalyzedText& answer) {
+  static const std::set<std::string_view> kSubjects{"i", "we", "they", "he", "she"};
+  static const std::set<std::string_view> kIrregularPast{
+      "was", "were", "had", "did", "went", "told", "sent", "made", "took", "got", "found", "led", "built", "wrote", "ran",
+      "said", "saw", "knew", "thought", "felt", "came", "gave", "kept", "began", "brought", "bought", "caught", "chose",
+      "drew", "drove", "fell", "fought", "flew", "forgot", "grew", "heard", "held", "hid", "hit", "left", "lost", "meant",
+      "met", "paid", "put", "quit", "spoke", "spent", "stood", "taught", "threw", "understood", "won", "became", "rewrote",
+      "sat", "set", "shut", "split", "sold", "stuck", "woke", "overcame"};
+  std::size_t count = 0;
+  const auto& tokens = answer.tokens;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (!kSubjects.count(tokens[i - 1].word) || tokens[i].sentence != tokens[i - 1].sentence) continue;
+    const std::string& word = tokens[i].word;
+    const bool regular = word.size() > 3 && word.ends_with("ed") && !word.ends_with("eed");  // not "need", "succeed"
+    count += regular || kIrregularPast.count(word);
+  }
+  return count;
+}
+
 // 0..1: how much the answer is about what was asked — the question's words it
 // takes up, the concepts they share, and how much of the answer's vocabulary
 // belongs to the question's subject (its words, and the wording of the bank
@@ -649,6 +732,8 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.ease = reading_ease(answer);
   measure_claims(input, asked, answer, m);
   measure_relevance(input, asked, answer, m);
+  m.deflection = find_deflection(answer);
+  m.narrative = count_narrative(answer);
   return m;
 }
 
@@ -721,6 +806,15 @@ Graded score(const Measurements& m) {
     communication = std::min(communication, 3 + 3.5 * share);
     confidence = std::min(confidence, 2.5 + 3.5 * share);
   }
+  // Non-answers, however well put.
+  auto bound = [&](double most_technical, double most_communication, double most_confidence) {
+    technical = std::min(technical, most_technical);
+    communication = std::min(communication, most_communication);
+    confidence = std::min(confidence, most_confidence);
+  };
+  if (m.buzzword_salad()) bound(w.salad_technical, w.salad_communication, w.salad_confidence);
+  if (m.no_story()) bound(w.no_story_technical, w.no_story_communication, w.no_story_confidence);
+  if (m.deflection) bound(w.deflection_technical, w.deflection_communication, w.deflection_confidence);
   if (m.words >= 12 && (m.relevance < w.off_topic || m.off_subject)) {
     graded.off_topic = true;
     technical = 1;
@@ -768,10 +862,19 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
   }
   for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
   if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";
+  if (m.buzzword_salad())
+    feedback += "The answer strings buzzwords together; each says nothing on its own. Explain what it is and how it "
+                "works, with an example.\n";
+  if (m.deflection)
+    feedback += "The answer turns the question aside (" + in_quotes(answer.quote(*m.deflection)) +
+                ") instead of answering it. Say what you know, then how you would find out the rest.\n";
   if (m.off_field)
     feedback += "Many of the answer's words have nothing to do with the subject; say plainly what it is, how it works "
                 "and where it is used.\n";
-  if (m.behavioral && m.star.count() < 4) {
+  if (m.no_story())
+    feedback += "The answer tells no story: the question asks about a time it happened. Tell one, as Situation, Task, "
+                "Action, Result.\n";
+  else if (m.behavioral && m.star.count() < 4) {
     std::vector<std::string> parts;
     if (!m.star.situation) parts.emplace_back("the situation");
     if (!m.star.task) parts.emplace_back("your task");

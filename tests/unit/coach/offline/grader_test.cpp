@@ -392,6 +392,68 @@ TEST_F(GraderTest, BlamingOthersCostsABehavioralAnswer) {
   EXPECT_GT(owned.scores.technical, blamed.scores.technical + 1);
 }
 
+TEST_F(GraderTest, TurningTheQuestionAsideIsANonAnswer) {
+  const std::string question = "How would you find out why a web page became slow after a release?";
+  const auto deflected = grade_in_field(question,
+      "I don't really do performance work myself. In our company that is the platform team's area, and I would ask "
+      "them to profile the page and compare the release with the previous one using their monitoring dashboards.");
+  const auto called_someone_elses_job = grade_in_field(question,
+      "That's really the SRE team's job, so I would open a ticket for them with the release number and the page "
+      "address, and they would compare response times and database query counts before and after the release.");
+  const auto attempted = grade_in_field(question,
+      "I would compare the page's timings before and after the release in the browser's network panel, then profile "
+      "the slow request on the server and look at the queries it runs, since a release often adds a query per row.");
+  for (const auto* evaluation : {&deflected, &called_someone_elses_job}) {
+    EXPECT_LE(evaluation->scores.technical, 2);
+    EXPECT_LE(evaluation->scores.communication, 4);
+    EXPECT_LE(evaluation->scores.confidence, 3);
+    EXPECT_NE(evaluation->feedback.find("turns the question aside"), std::string::npos);
+  }
+  EXPECT_GT(mean(attempted), mean(deflected) + 1.5);
+  EXPECT_EQ(attempted.feedback.find("turns the question aside"), std::string::npos);
+}
+
+TEST_F(GraderTest, SomethingsJobDescribedIsNotADeflection) {
+  const auto graded = grade_in_field("What does the event loop do in JavaScript?",
+      "JavaScript runs on one thread with one call stack. The event loop's job is to take the next task from the "
+      "queue when the stack is empty, and to run every microtask, such as a resolved promise, before the next task.");
+  EXPECT_EQ(graded.feedback.find("turns the question aside"), std::string::npos);
+  EXPECT_GE(graded.scores.technical, 4);
+}
+
+TEST_F(GraderTest, ABuzzwordSaladSaysNothing) {
+  const std::string question = "What is a feature flag, and how would you use one in a release?";
+  const auto salad = grade_in_field(question,
+      "Feature flags are a game-changing, cloud-native enabler for next-gen delivery. They empower squads to "
+      "supercharge time-to-value, de-risk innovation and leverage data-driven synergy across the value stream, "
+      "a single source of truth for a frictionless, customer-centric release culture.");
+  const auto plain = grade_in_field(question,
+      "A feature flag is a switch read at run time that turns a code path on or off without a deploy. I ship the "
+      "new checkout behind a flag that is off, turn it on for staff, then for five percent of users while I watch "
+      "the error rate, and remove the flag once the rollout is complete.");
+  EXPECT_LE(salad.scores.technical, 2);
+  EXPECT_LE(salad.scores.communication, 3);
+  EXPECT_NE(salad.feedback.find("buzzwords"), std::string::npos);
+  EXPECT_GT(mean(plain), mean(salad) + 1.5);
+}
+
+TEST_F(GraderTest, ABehavioralAnswerThatTellsNoStoryIsANonAnswer) {
+  const std::string question = "Tell me about a time you had to learn a new tool quickly.";
+  const auto no_story = grade_outside(question,
+      "I am a fast learner and I love new tools. Whenever something new comes along I read the documentation, "
+      "watch a few videos and practise on a side project, because staying curious is the most important thing in "
+      "this industry.", model::Mode::behavioral);
+  const auto thin_story = grade_outside(question,
+      "Last year our team moved to a new CI system and I had a week to learn it. I read the docs and copied an "
+      "example pipeline, then I asked a colleague when I got stuck, and we got the build working.",
+      model::Mode::behavioral);
+  EXPECT_LE(no_story.scores.technical, 2);
+  EXPECT_LE(no_story.scores.confidence, 3);
+  EXPECT_NE(no_story.feedback.find("tells no story"), std::string::npos);
+  EXPECT_EQ(thin_story.feedback.find("tells no story"), std::string::npos);
+  EXPECT_GT(mean(thin_story), mean(no_story));
+}
+
 TEST_F(GraderTest, OverconfidentAbsolutesWithoutNuanceCostTechnicalAndConfidence) {
   const std::string question = "How would you choose between two architectures for a new service?";
   const auto careful = grade_outside(question,
