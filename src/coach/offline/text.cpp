@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 namespace prepbot::coach::offline {
 namespace {
@@ -18,6 +20,18 @@ sb_stemmer* thread_stemmer() {
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));
   return stemmer.get();
 }
+
+// Stems already computed on this thread, by word: loading the bank stems the same words
+// hundreds of thousands of times, and an answer's words are mostly common ones. Cleared
+// when full, so answers cannot grow it without bound.
+struct StemMemo {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  static constexpr std::size_t kMaxWords = 50'000;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems;
+};
 
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+' ||
@@ -39,11 +53,16 @@ bool is_abbreviation(std::string_view word) {
 }  // namespace
 
 std::string stem_word(std::string_view word) {
+  thread_local StemMemo memo;
+  if (auto it = memo.stems.find(word); it != memo.stems.end()) return it->second;
   sb_stemmer* stemmer = thread_stemmer();
   const auto* stemmed =
       sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  if (stemmed == nullptr) return std::string(word);
-  return std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+  std::string stem = stemmed == nullptr ? std::string(word)
+                                        : std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+  if (memo.stems.size() >= StemMemo::kMaxWords) memo.stems.clear();
+  memo.stems.emplace(word, stem);
+  return stem;
 }
 
 AnalyzedText analyze(std::string_view input) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace prepbot::coach::offline {
 namespace {
 
@@ -73,6 +75,14 @@ TEST(Text, APhraseThatHoldsANegationMatchesAsWritten) {
   const auto text = analyze("Honestly, indexes never slow writes at all.");
   EXPECT_NE(find_phrase(text, stem_phrase("indexes never slow"), 3), std::string::npos);
   EXPECT_EQ(find_phrase(analyze("Indexes slow writes."), stem_phrase("indexes never slow"), 3), std::string::npos);
+}
+
+TEST(Text, StemsStayTheSameOnceRememberedAndAfterTheMemoFills) {
+  EXPECT_EQ(stem_word("indexes"), "index");
+  EXPECT_EQ(stem_word("indexes"), "index");  // from the thread's memo
+  for (int i = 0; i < 60'000; ++i) stem_word("word" + std::to_string(i) + "ing");  // fills it past its bound
+  EXPECT_EQ(stem_word("indexes"), "index");
+  EXPECT_EQ(stem_word("running"), "run");
 }
 
 }  // namespace
