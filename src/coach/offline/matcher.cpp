@@ -77,6 +77,7 @@ Match QuestionMatcher::compare(const std::vector<std::string>& query, std::size_
   for (const auto& stem : asked) {
     asked_weight += idf(stem);
     if (term_counts_[doc].count(stem)) shared += idf(stem), match.rarest = std::max(match.rarest, idf(stem));
+    else match.unshared = std::max(match.unshared, idf(stem));
   }
   if (asked_weight <= 0 || weights_[doc] <= 0) return match;
   match.bank_share = std::min(1.0, shared / weights_[doc]);
@@ -117,7 +118,10 @@ std::vector<Match> QuestionMatcher::nearest(std::string_view question, std::size
 const Match* QuestionMatcher::close_enough(const std::vector<Match>& matches) const {
   if (matches.empty()) return nullptr;
   const Match& best = matches.front();
-  return best.similarity >= kCloseEnough && (best.bank_share >= kBankShareEnough || best.rarest >= kRareWord) ? &best : nullptr;
+  return best.similarity >= kCloseEnough && (best.bank_share >= kBankShareEnough || best.rarest >= kRareWord) &&
+                 best.unshared < kRareWord
+             ? &best
+             : nullptr;
 }
 
 }  // namespace prepbot::coach::offline

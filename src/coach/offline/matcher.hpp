@@ -16,6 +16,7 @@ struct Match {
   double similarity = 0;  // 0..1: how much of the asked question (and of the bank one) the two share
   double bank_share = 0;  // 0..1: how much of the bank question (idf-weighted) was asked
   double rarest = 0;      // the idf of the rarest word the two share
+  double unshared = 0;    // the idf of the rarest asked word the bank question lacks
 };
 
 class QuestionMatcher {
@@ -29,7 +30,9 @@ class QuestionMatcher {
   // The best-ranked question when it is close enough to grade against its key
   // points: similar overall, and either much of the bank question was asked too
   // or the two share a rare word ("shortener") — a short question whose few
-  // common words a long bank question contains is not it.
+  // common words a long bank question contains is not it — and no rare word of the
+  // asked question is missing from it ("discriminative model" is not "evaluative
+  // research", however much else they share).
   const Match* close_enough(const std::vector<Match>& matches) const;
 
   static constexpr double kCloseEnough = 0.5;

@@ -34,6 +34,14 @@ TEST_F(MatcherTest, ABankQuestionMatchesItself) {
   }
 }
 
+TEST_F(MatcherTest, AQuestionWhoseRareWordTheBankQuestionLacksIsNotIt) {
+  // Shares "difference between generative and", but asks about models, not research.
+  const auto matches = matcher_->nearest("Explain the difference between generative and discriminative models. Give an example of each.");
+  ASSERT_FALSE(matches.empty());
+  EXPECT_GE(matches.front().unshared, QuestionMatcher::kRareWord);
+  EXPECT_EQ(matcher_->close_enough(matches), nullptr) << matches.front().question->text;
+}
+
 TEST_F(MatcherTest, AParaphraseMatchesTheSameTopic) {
   const Match* match = best("Describe how you would design a URL shortener.");
   ASSERT_NE(match, nullptr);
