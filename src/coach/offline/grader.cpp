@@ -509,6 +509,21 @@ bool names_concept(const Concept& c, const std::vector<std::string>& term) {
 
 // A sentence that is a string of comma-separated items ("declarative, cloud-native,
 // self-healing, immutable, observable delivery") lists words; it states no claim.
+// Whether the sentence of token `token` names concept `c` by one of its terms.
+bool named_in_sentence(const AnalyzedText& answer, const Concept& c, std::size_t token) {
+  const auto& tokens = answer.tokens;
+  const std::size_t sentence = tokens[token].sentence;
+  std::size_t begin = token;
+  while (begin > 0 && tokens[begin - 1].sentence == sentence) --begin;
+  for (std::size_t i = begin; i < tokens.size() && tokens[i].sentence == sentence; ++i)
+    for (const auto& term : c.stemmed_terms) {
+      std::size_t k = 0;
+      while (k < term.size() && i + k < tokens.size() && tokens[i + k].sentence == sentence && tokens[i + k].stem == term[k]) ++k;
+      if (!term.empty() && k == term.size()) return true;
+    }
+  return false;
+}
+
 bool in_list_sentence(const AnalyzedText& answer, std::size_t token) {
   const std::size_t sentence = answer.tokens[token].sentence;
   std::size_t begin = token, end = token;
@@ -579,6 +594,9 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       }
       // A claim's words in a sentence that makes a wrong claim do not state it.
       if (at != std::string::npos && quoted.count(std::string(answer.quote(at)))) continue;
+      // A concept off the subject, brought in by the answer, has its claim stated only in a
+      // sentence that names it: elsewhere its claim's words mean something else.
+      if (at != std::string::npos && !contains(m.topic_concepts, c) && !named_in_sentence(answer, *c, at)) continue;
       if (at != std::string::npos) {
         if (asked || m.claims.size() < 6) m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
       } else if (asked && !negative) {

@@ -454,6 +454,15 @@ TEST_F(GraderTest, ABehavioralAnswerThatTellsNoStoryIsANonAnswer) {
   EXPECT_GT(mean(thin_story), mean(no_story));
 }
 
+TEST_F(GraderTest, AnOffSubjectConceptsClaimIsStatedOnlyWhereTheConceptIsNamed) {
+  const auto graded = grade_in_field("When would you choose gRPC over REST for an internal API?",
+      "gRPC uses Protocol Buffers over HTTP/2, so messages are small and typed, and streaming is built in. For public "
+      "APIs I would keep REST with JSON because it is simple to call from a browser and easy to debug with curl. The "
+      "readability of JSON payloads also helps when support staff read the logs.");
+  for (const auto& claim : graded.evidence.claims)
+    EXPECT_NE(claim.concept_id, "plain-language") << claim.point << " from \"" << claim.quote << "\"";
+}
+
 TEST_F(GraderTest, OverconfidentAbsolutesWithoutNuanceCostTechnicalAndConfidence) {
   const std::string question = "How would you choose between two architectures for a new service?";
   const auto careful = grade_outside(question,
