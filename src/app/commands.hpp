@@ -42,7 +42,7 @@ int bank_check(const DataDirectories& data);
 
 struct ValidateOptions {
   DataDirectories data;
-  std::string sets;       // a directory holding out_of_bank.json and graded_answers.json; empty: built in
+  std::string sets;       // a directory holding out_of_bank.json, out_of_bank_tuning.json and graded_answers.json; empty: built in
   bool verbose = false;   // list every adversarial pair that failed
   std::string details;    // write every graded answer of the out-of-bank set here, one JSON object a line
 };
