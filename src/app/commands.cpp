@@ -334,6 +334,9 @@ int validate(const ValidateOptions& options) {
     for (const auto& line : report_adv.failures) fmt::print("  report {}\n", line);
     for (const auto& line : tune_adv.failures) fmt::print("  tune   {}\n", line);
     for (const auto& line : tune2_adv.failures) fmt::print("  tune   {}\n", line);
+    fmt::print("In-bank adversarial pairs not caught (as asked, then leave-one-question-out):\n");
+    for (const auto& line : with_entry.failures) fmt::print("  asked  {}\n", line);
+    for (const auto& line : hidden.failures) fmt::print("  hidden {}\n", line);
   }
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +19,9 @@ namespace prepbot::coach::offline {
 using json = nlohmann::ordered_json;
 
 namespace {
+
+// A word in more than this share of the bank's questions is one most answers of the field use.
+constexpr double kCommonWordShare = 0.05;
 
 std::string join_problems(const std::vector<std::string>& problems) {
   std::string out = "invalid question bank:";
@@ -161,6 +165,7 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   for (const auto& [stem, families] : users) bank.role_stem_weight_[stem] = 1.0 / static_cast<double>(families.size());
   if (!problems.empty()) throw BankError(std::move(problems));
   bank.add_builtin_synonyms();
+  std::unordered_map<std::string, std::size_t> questions_using;  // stem → questions whose wording uses it
   for (auto& q : bank.questions_) {
     std::string wording;
     for (const auto text : q.texts()) wording.append(text).append(".\n");
@@ -169,10 +174,18 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
       bank.vocabulary_.insert(token.word);
       if (!is_stopword(token.word)) q.topic.insert(token.stem), bank.field_stems_.insert(token.stem);
     }
+    for (const auto& stem : q.topic) ++questions_using[stem];
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);
   }
+  // A word in more than kCommonWordShare of the bank's questions (their text, hint, key
+  // points and model answer) is one most answers use; as a claim term's only word it shows nothing.
+  const double common_at = kCommonWordShare * static_cast<double>(bank.questions_.size());
+  bank.knowledge_.drop_common_claim_words([&](const std::string& stem) {
+    const auto it = questions_using.find(stem);
+    return it != questions_using.end() && static_cast<double>(it->second) > common_at;
+  });
   for (const auto& c : bank.knowledge_.concepts()) {
     std::string wording = c.name + ".\n";
     for (const auto& term : c.terms) wording += term + ".\n";

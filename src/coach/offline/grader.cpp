@@ -68,8 +68,8 @@ struct Weights {
   // Confidence: base + substance + ownership and numbers, minus hedges.
   double confidence_base = 3.0, confidence_substance = 3.0;
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
-  double hedge_rate = 0.9, hedge_max = 2.5;
-  double confidently_wrong_cap = 4.0;  // a wrong answer stated with confidence earns no more
+  double hedge_rate = 0.9, hedge_max = 2.5, hedged_floor = 2.0;
+  double confidently_wrong_cap = 3.0;  // a wrong answer stated with confidence earns no more
   // Turning the question aside (in its first `deflection_sentences` sentences, or twice
   // anywhere) makes the answer a non-answer: technical, communication and confidence
   // at most these.
@@ -84,11 +84,22 @@ int clamp_score(double value) { return std::clamp(static_cast<int>(std::lround(v
 
 std::string in_quotes(std::string_view text) { return fmt::format("\u201c{}\u201d", text); }
 
-// Fixed phrases stemmed once, counted in answers word for word.
+// Fixed phrases, counted in answers word for word: by stem ("leveraging" for "leverage"),
+// or, for words whose stem also stands for a different word, as written
+// (`Match::words`: "complete" is not "completely").
 class PhraseList {
  public:
-  PhraseList(std::initializer_list<std::string_view> phrases) {
-    for (const auto phrase : phrases) stems_.push_back(stem_phrase(phrase));
+  enum class Match { stems, words };
+  PhraseList(std::initializer_list<std::string_view> phrases, Match match = Match::stems) : match_(match) {
+    for (const auto phrase : phrases) {
+      if (match == Match::stems) {
+        forms_.push_back(stem_phrase(phrase));
+        continue;
+      }
+      std::vector<std::string> words;
+      for (const auto& token : analyze(phrase).tokens) words.push_back(token.word);
+      forms_.push_back(std::move(words));
+    }
   }
   std::size_t count_in(const AnalyzedText& text) const {
     std::size_t count = 0;
@@ -110,14 +121,16 @@ class PhraseList {
   template <typename F>
   void for_each_match(const AnalyzedText& text, F&& found) const {
     const auto& tokens = text.tokens;
-    for (const auto& stems : stems_)
-      for (std::size_t i = 0; i + stems.size() <= tokens.size(); ++i) {
+    for (const auto& form : forms_)
+      for (std::size_t i = 0; i + form.size() <= tokens.size(); ++i) {
         bool match = true;
-        for (std::size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
-        if (match) found(i, stems.size());
+        for (std::size_t k = 0; k < form.size() && match; ++k)
+          match = (match_ == Match::stems ? tokens[i + k].stem : tokens[i + k].word) == form[k];
+        if (match) found(i, form.size());
       }
   }
-  std::vector<std::vector<std::string>> stems_;
+  Match match_;
+  std::vector<std::vector<std::string>> forms_;  // stems or words, per match_
 };
 
 const PhraseList kSituationPhrases{"when i was", "at my previous", "at my last", "in my previous", "last year",
@@ -147,14 +160,16 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
 // Sweeping claims that a confidently wrong answer leans on, and the nuance a careful one
 // balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
-// ("you just", "it's just"), never in "not just".
-const PhraseList kAbsolutePhrases{"always", "never", "every time", "guaranteed", "guarantees", "impossible",
+// ("you just", "it's just"), never in "not just". Matched as written: "completely" is
+// sweeping, "once the rollout is complete" is not.
+const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed", "guarantees", "impossible",
                                   "completely", "no need", "doesn't matter", "does not matter", "100%",
                                   "obviously", "definitely", "any case", "all cases", "nothing else",
                                   "only ever", "no downside", "no downsides", "no trade-off", "solves everything",
                                   "automatically", "don't need", "do not need", "the same thing",
                                   "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
-                                  "totally", "absolutely", "whatever", "you just", "just need", "it's just", "is just"};
+                                  "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just"},
+                                  PhraseList::Match::words};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
                                 "in practice", "it depends", "cost", "risk", "for example", "such as"};
@@ -812,7 +827,9 @@ Graded score(const Measurements& m) {
   double confidence = w.confidence_base + w.confidence_substance * s;
   confidence += std::min(w.ownership_max, static_cast<double>(m.ownership) * w.ownership_each);
   confidence += std::min(w.number_max, static_cast<double>(m.numbers) * w.number_each);
-  if (!m.content_only) confidence -= std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate);
+  if (!m.content_only)  // hedging sinks confidence, but a hedged attempt stays above a non-answer
+    confidence = std::max(std::min(confidence, w.hedged_floor),
+                          confidence - std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate));
   confidence = std::min(confidence, length_cap(m.words) + 1);
   if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
 

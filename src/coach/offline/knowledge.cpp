@@ -91,6 +91,24 @@ const Concept* KnowledgeBase::find(std::string_view id) const {
   return it == by_id_.end() ? nullptr : &concepts_[it->second];
 }
 
+namespace {
+
+// Whether two words with one stem are forms of one word ("retry", "retries"), not two
+// words the stemmer folds together ("object", "objection"; "determined", "determinism"):
+// past their common start, each is at most an inflection.
+bool same_word(std::string_view a, std::string_view b) {
+  std::size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  auto base = [](std::string_view rest) {
+    for (const std::string_view ending : {"ing", "ies", "'s", "es", "ed", "s", "d", "e", "y"})
+      if (rest.ends_with(ending)) return rest.substr(0, rest.size() - ending.size());
+    return rest;
+  };
+  return base(a.substr(common)) == base(b.substr(common));
+}
+
+}  // namespace
+
 std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) const {
   std::vector<ConceptMention> found;
   std::unordered_map<std::uint32_t, std::size_t> slot;  // concept → index in `found`
@@ -101,6 +119,8 @@ std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) co
     if (refs == by_first_stem_.end()) continue;
     for (const TermRef ref : refs->second) {
       const auto& term = concepts_[ref.concept_index].stemmed_terms[ref.term];
+      // A one-word term names the concept only in a form of its own word.
+      if (term.size() == 1 && !same_word(tokens[i].word, concepts_[ref.concept_index].terms[ref.term])) continue;
       // The term's words in order, at most one other word between neighbours, in one sentence.
       std::size_t at = i;
       bool matched = true;

@@ -62,6 +62,16 @@ class KnowledgeBase {
   // The concepts `text` names, in the order of their first mention.
   std::vector<ConceptMention> mentions(const AnalyzedText& text) const;
 
+  // Drops every one-word claim term whose stem `common` says most answers of the field
+  // use ("support", "impact", "data"): such a word in an answer shows no claim. At load,
+  // before the knowledge base is shared.
+  template <typename Common>
+  void drop_common_claim_words(Common&& common) {
+    for (auto& c : concepts_)
+      for (auto& claim : c.claims)
+        std::erase_if(claim.stemmed_terms, [&](const std::vector<std::string>& term) { return term.size() == 1 && common(term[0]); });
+  }
+
  private:
   struct TermRef {
     std::uint32_t concept_index;

@@ -181,7 +181,11 @@ InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, con
     const auto bad = grade_of(*q, pair.at("bad"));
     const auto good = grade_of(*q, pair.at("good"));
     ++figures.adversarial_total;
-    caught += bad.first < good.first && bad.second <= 3;
+    const bool ok = bad.first < good.first && bad.second <= 3;
+    caught += ok;
+    if (!ok)
+      figures.failures.push_back(fmt::format("{}: bad {:.2f} (technical {}) vs good {:.2f}", pair.at("bank_id").get<std::string>(),
+                                             bad.first, bad.second, good.first));
   }
   figures.adversarial = figures.adversarial_total ? static_cast<double>(caught) / figures.adversarial_total : 0;
   return figures;

@@ -47,6 +47,7 @@ struct InBankFigures {
   double pairwise = 0;         // answers whose grades differ by 2 or more, ordered correctly
   int adversarial_total = 0;
   double adversarial = 0;      // bad answers scoring below their good twin, technical ≤ 3
+  std::vector<std::string> failures;  // "bank-id: bad x (technical t) vs good y"
 };
 
 // Whether the item with this id ("oob-017", "adv-004") is in `split`.

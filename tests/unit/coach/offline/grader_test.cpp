@@ -354,6 +354,15 @@ TEST_F(GraderTest, SweepingClaimsCostMoreThanAVagueTrueAnswer) {
   EXPECT_LE(sweeping.scores.confidence, 4);
 }
 
+TEST_F(GraderTest, AWordThatSharesASweepingWordsStemIsNotSweeping) {
+  // "complete", "automatic" and "total" stem as "completely", "automatically" and "totally" do.
+  const auto plain = grade_in_field("How would you roll out a risky change to a web application?",
+      "I put the change behind a flag and turn it on for staff first. The automatic health checks watch the error "
+      "rate, the total traffic on the new path grows in steps, and I remove the flag once the rollout is complete.");
+  EXPECT_EQ(plain.feedback.find("Absolutes"), std::string::npos);
+  EXPECT_GE(plain.scores.confidence, 4) << "nothing caps it as a confidently wrong answer";
+}
+
 TEST_F(GraderTest, NotJustIsNuanceNotASweepingClaim) {
   const std::string question = "How do you close a project once the work has been delivered?";
   const std::string answer =

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "coach/offline/bank.hpp"
 #include "coach/offline/test_bank.hpp"
 #include "coach/offline/test_knowledge.hpp"
@@ -50,6 +53,27 @@ TEST(Knowledge, ReportsEveryBrokenRule) {
   EXPECT_TRUE(has("'patterns' must have 2-6 entries"));
   EXPECT_TRUE(has("dup-id: duplicate concept id"));
   EXPECT_TRUE(has("broken.json: not valid JSON"));
+}
+
+TEST(Knowledge, ACommonWordAloneStopsShowingAClaimAndLongerTermsStay) {
+  auto kb = test_knowledge();
+  const auto& claim = kb.find("database-index")->claims.front();  // terms: full table scan, without scanning, logarithmic
+  ASSERT_EQ(claim.stemmed_terms.size(), 3u);
+  kb.drop_common_claim_words([](const std::string& stem) { return stem == stem_word("logarithmic") || stem == "scan"; });
+  EXPECT_EQ(claim.stemmed_terms.size(), 2u) << "the one-word term goes; \"full table scan\" holds \"scan\" but stays";
+}
+
+TEST(Knowledge, NoOneWordClaimTermOfTheBuiltInBaseIsAWordMostAnswersUse) {
+  const Bank bank = Bank::load_embedded();
+  std::unordered_map<std::string, std::size_t> questions_using;
+  for (const auto& q : bank.questions())
+    for (const auto& stem : q.topic) ++questions_using[stem];
+  for (const auto& c : bank.knowledge().concepts())
+    for (const auto& claim : c.claims)
+      for (const auto& term : claim.stemmed_terms)
+        if (term.size() == 1) {
+          EXPECT_LE(questions_using[term[0]], bank.questions().size() / 20) << c.id << ": " << term[0];
+        }
 }
 
 TEST(Knowledge, BankQuestionsAreLinkedToTheConceptsTheirWordingNames) {
