@@ -49,13 +49,20 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   for (const auto& skill : selection.posting.skills) set.posting_skills.push_back(skill.name);
   std::vector<ResumeLine> resume =
       util::trim(request.resume).empty() ? std::vector<ResumeLine>{} : read_resume(bank_->knowledge(), request.resume);
-  int id = 1;
-  for (const BankQuestion* q : selection.questions) {
-    model::Question question{id++, q->text, q->type, q->difficulty, q->hint, q->id, targeted_skills(*q, selection.posting)};
+  // Technical questions quote first: each needs a line naming its subject, while a
+  // behavioral one can tell any story that is left.
+  std::vector<std::optional<std::string>> quotes(selection.questions.size());
+  for (const bool behavioral : {false, true})
+    for (std::size_t i = 0; i < selection.questions.size(); ++i)
+      if ((selection.questions[i]->type == "behavioral") == behavioral) quotes[i] = quote_for(*selection.questions[i], resume);
+  for (std::size_t i = 0; i < selection.questions.size(); ++i) {
+    const BankQuestion* q = selection.questions[i];
+    const auto& quoted = quotes[i];
+    model::Question question{static_cast<int>(i) + 1, q->text, q->type, q->difficulty, q->hint, q->id, targeted_skills(*q, selection.posting)};
     if (q->type == "behavioral" && !q->tags.empty()) question.topic = q->tags.front();  // the competency
     // The candidate's own words and the employer's stack, before the question's.
     std::string opening;
-    if (const auto quoted = quote_for(*q, resume))
+    if (quoted)
       opening = q->type == "behavioral"
                     ? fmt::format("Your r\u00e9sum\u00e9 says \u201c{}\u201d; if it fits, tell it as your story. ", *quoted)
                     : fmt::format("Your r\u00e9sum\u00e9 says \u201c{}\u201d. ", *quoted);
