@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   prepbot::app::ValidateOptions validate_options;
   CLI::App* validate = app.add_subcommand("validate", "The offline coach's agreement with the labeled sets");
   add_data_options(validate, validate_options.data);
-  validate->add_option("--sets", validate_options.sets, "directory with out_of_bank.json, out_of_bank_tuning.json and graded_answers.json (default: built in)");
+  validate->add_option("--sets", validate_options.sets, "directory with out_of_bank.json, out_of_bank_tuning.json, out_of_bank_holdout.json and graded_answers.json (default: built in)");
   validate->add_flag("-v,--verbose", validate_options.verbose, "list the adversarial pairs that failed");
   validate->add_option("--details", validate_options.details, "write every graded out-of-bank answer to this file (JSON lines)");
 

@@ -273,31 +273,41 @@ int validate(const ValidateOptions& options) {
   };
   const auto out_of_bank = read_set("out_of_bank.json");
   const auto tuning_set = read_set("out_of_bank_tuning.json");
+  const auto holdout_set = read_set("out_of_bank_holdout.json");
   const auto in_bank = read_set("graded_answers.json");
 
-  // Reported on the reporting half only; tuned on the tuning half and the tuning set.
+  // Reported on the reporting half and the holdout set only; tuned on the tuning half and the tuning set.
   const AgreementFigures report = out_of_bank_agreement(coach, out_of_bank, Split::report);
+  const AgreementFigures holdout = out_of_bank_agreement(coach, holdout_set, Split::all);
   const AgreementFigures tune = out_of_bank_agreement(coach, out_of_bank, Split::tune);
   const AgreementFigures tune2 = out_of_bank_agreement(coach, tuning_set, Split::all);
   const AdversarialFigures report_adv = out_of_bank_adversarial(coach, out_of_bank, Split::report);
+  const AdversarialFigures holdout_adv = out_of_bank_adversarial(coach, holdout_set, Split::all);
   const AdversarialFigures tune_adv = out_of_bank_adversarial(coach, out_of_bank, Split::tune);
   const AdversarialFigures tune2_adv = out_of_bank_adversarial(coach, tuning_set, Split::all);
-  auto per_question = [](const AgreementFigures& f) { return f.answers / std::max<std::size_t>(f.questions, 1); };
+  const std::vector<const AgreementFigures*> columns{&report, &holdout, &tune, &tune2};
+  const std::vector<const AdversarialFigures*> adversarial{&report_adv, &holdout_adv, &tune_adv, &tune2_adv};
   fmt::print("Offline coach validation: {} questions, {} concepts\n\n", bank->questions().size(), bank->knowledge().concepts().size());
-  fmt::print("Out-of-bank sets (questions the bank does not hold)  reporting half   tuning half   tuning set   by length (reporting)\n");
-  fmt::print("  questions x answers                             {:>9} x {}   {:>7} x {}   {:>6} x {}\n", report.questions,
-             per_question(report), tune.questions, per_question(tune), tune2.questions, per_question(tune2));
+  fmt::print("Out-of-bank sets (questions the bank does not hold)\n");
+  fmt::print("                                  reported:  reporting half  holdout set | tuned on:  tuning half  tuning set\n");
+  auto row = [&](std::string_view label, auto&& cell) {
+    fmt::print("  {:<40}", label);
+    for (std::size_t i = 0; i < columns.size(); ++i) fmt::print("{:>12}{}", cell(i), i == 1 ? "  |" : " ");
+    fmt::print("\n");
+  };
+  row("questions x answers", [&](std::size_t i) {
+    return fmt::format("{} x {}", columns[i]->questions, columns[i]->answers / std::max<std::size_t>(columns[i]->questions, 1));
+  });
   const char* names[] = {"technical", "communication", "confidence"};
   for (std::size_t d = 0; d < 3; ++d)
-    fmt::print("  Spearman {:<15}                        {:>13.2f}   {:>11.2f}   {:>10.2f}\n", names[d], report.spearman[d],
-               tune.spearman[d], tune2.spearman[d]);
-  fmt::print("  Spearman, mean of the three                     {:>13.2f}   {:>11.2f}   {:>10.2f}   {:>10.2f}\n", report.spearman_mean,
-             tune.spearman_mean, tune2.spearman_mean, report.length_spearman);
-  fmt::print("  within-question pairwise order                  {:>13.2f}   {:>11.2f}   {:>10.2f}   {:>10.2f}\n", report.pairwise,
-             tune.pairwise, tune2.pairwise, report.length_pairwise);
-  fmt::print("  adversarial pairs passed                        {:>8}/{:<3} {:.2f}   {:>5}/{:<3} {:.2f}   {:>4}/{:<3} {:.2f}\n",
-             report_adv.passed, report_adv.total, report_adv.share(), tune_adv.passed, tune_adv.total, tune_adv.share(),
-             tune2_adv.passed, tune2_adv.total, tune2_adv.share());
+    row(fmt::format("Spearman {}", names[d]), [&](std::size_t i) { return fmt::format("{:.2f}", columns[i]->spearman[d]); });
+  row("Spearman, mean of the three", [&](std::size_t i) { return fmt::format("{:.2f}", columns[i]->spearman_mean); });
+  row("  scoring by length instead", [&](std::size_t i) { return fmt::format("{:.2f}", columns[i]->length_spearman); });
+  row("within-question pairwise order", [&](std::size_t i) { return fmt::format("{:.2f}", columns[i]->pairwise); });
+  row("  scoring by length instead", [&](std::size_t i) { return fmt::format("{:.2f}", columns[i]->length_pairwise); });
+  row("adversarial pairs passed", [&](std::size_t i) {
+    return fmt::format("{}/{} {:.2f}", adversarial[i]->passed, adversarial[i]->total, adversarial[i]->share());
+  });
   auto print_by_grade = [](const char* label, const AgreementFigures& f) {
     fmt::print("  mean score by grade ({}):", label);
     for (const char* grade : {"excellent", "good", "weak", "poor"})
@@ -305,6 +315,7 @@ int validate(const ValidateOptions& options) {
     fmt::print("\n");
   };
   print_by_grade("reporting half", report);
+  print_by_grade("holdout set", holdout);
   print_by_grade("tuning set", tune2);
   auto print_categories = [](const char* label, const std::vector<const AdversarialFigures*>& sets) {
     std::map<std::string, std::pair<int, int>> categories;
@@ -314,7 +325,7 @@ int validate(const ValidateOptions& options) {
     for (const auto& [name, counts] : categories) fmt::print(" {} {}/{};", name, counts.first, counts.second);
     fmt::print("\n");
   };
-  print_categories("reporting half", {&report_adv});
+  print_categories("reporting half and holdout set", {&report_adv, &holdout_adv});
   print_categories("tuning half and set", {&tune_adv, &tune2_adv});
   fmt::print("\n");
   const InBankFigures with_entry = in_bank_agreement(coach, *bank, in_bank, false);
@@ -325,13 +336,14 @@ int validate(const ValidateOptions& options) {
              with_entry.adversarial, hidden.adversarial);
   if (!options.details.empty()) {
     std::ofstream out(options.details, std::ios::binary);
-    for (const auto* figures : {&report, &tune, &tune2})
-      for (const auto& row : figures->details) out << row.dump() << "\n";
+    for (const auto* figures : columns)
+      for (const auto& line : figures->details) out << line.dump() << "\n";
     if (!out) throw std::runtime_error("cannot write " + options.details);
   }
   if (options.verbose) {
     fmt::print("\nAdversarial pairs failed:\n");
     for (const auto& line : report_adv.failures) fmt::print("  report {}\n", line);
+    for (const auto& line : holdout_adv.failures) fmt::print("  report {}\n", line);
     for (const auto& line : tune_adv.failures) fmt::print("  tune   {}\n", line);
     for (const auto& line : tune2_adv.failures) fmt::print("  tune   {}\n", line);
     fmt::print("In-bank adversarial pairs not caught (as asked, then leave-one-question-out):\n");

@@ -17,9 +17,10 @@ namespace prepbot::coach::offline {
 namespace {
 
 // Every weight of the scores, in one place. The figures were set on the tuning
-// half of tests/data/out_of_bank.json and on tests/data/graded_answers.json;
-// the reporting half of out_of_bank.json is never looked at while setting them
-// (`prepbot validate` prints both halves).
+// half of tests/data/out_of_bank.json, on out_of_bank_tuning.json and on
+// graded_answers.json; the reporting half of out_of_bank.json and
+// out_of_bank_holdout.json are never looked at while setting them (`prepbot
+// validate` prints them all).
 struct Weights {
   // Substance: how much the answer says, from its distinct content words
   // (`substance_floor` of them is nothing, `substance_full` is a full answer; log scale).
@@ -39,6 +40,11 @@ struct Weights {
   double bank_share = 0.65;  // with a bank question: its key points weigh this, concepts' claims the rest
   // Concept claims stated for full knowledge: this share of the claims the question's concepts hold, within bounds.
   double claims_share = 0.5, claims_at_least = 1.5, claims_at_most = 3;
+  // A claim found by one of its terms counts when that sentence also says `claim_support`
+  // of the claim's own content words (those the question does not use); a sentence that
+  // says `claim_restated` of them, and at least `claim_restated_words` besides the words of
+  // the concept's names, states the claim without its terms.
+  double claim_support = 0.25, claim_restated = 0.5, claim_restated_words = 3;
   double vocabulary = 0.5;           // names three or more concepts of the field
   double specifics = 0.5;            // numbers or signposted reasoning
   double per_wrong_claim = 2.5;      // a misconception stated
@@ -70,6 +76,9 @@ struct Weights {
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
   double hedge_rate = 0.9, hedge_max = 2.5, hedged_floor = 2.0;
   double confidently_wrong_cap = 3.0;  // a wrong answer stated with confidence earns no more
+  // Readable but wrong is not good communication, nor is it earned confidence: each stays
+  // within this much of technical.
+  double communication_over_technical = 2.5, confidence_over_technical = 2.5;
   // Turning the question aside (in its first `deflection_sentences` sentences, or twice
   // anywhere) makes the answer a non-answer: technical, communication and confidence
   // at most these.
@@ -551,9 +560,48 @@ bool in_list_sentence(const AnalyzedText& answer, std::size_t token) {
   return commas >= 4 && commas * 4 >= end - begin + 1;
 }
 
+// The answer's sentences, each as the content words it adds to the question's (stemmed),
+// with its first token.
+struct Sentences {
+  std::vector<std::set<std::string>> stems;
+  std::vector<std::size_t> first;
+};
+
+Sentences sentences_beyond(const AnalyzedText& answer, const std::set<std::string>& question_stems) {
+  Sentences out;
+  for (std::size_t i = 0; i < answer.tokens.size(); ++i) {
+    const Token& token = answer.tokens[i];
+    if (token.sentence >= out.stems.size()) out.stems.resize(token.sentence + 1), out.first.resize(token.sentence + 1, i);
+    if (!is_stopword(token.word) && !question_stems.count(token.stem)) out.stems[token.sentence].insert(token.stem);
+  }
+  return out;
+}
+
+// How much of a claim's own statement a sentence says: the share of the claim's content
+// words that the question does not already use found in the sentence, and how many of
+// those are not words of the concept's names.
+struct Support {
+  std::size_t shared = 0, of = 0, beyond_names = 0;
+  double share() const { return of ? static_cast<double>(shared) / static_cast<double>(of) : 1.0; }
+};
+
+Support support(const ConceptClaim& claim, const std::set<std::string>& sentence, const std::set<std::string>& question_stems) {
+  Support s;
+  for (const auto& word : claim.statement) {
+    if (question_stems.count(word.stem)) continue;
+    ++s.of;
+    if (!sentence.count(word.stem)) continue;
+    ++s.shared;
+    s.beyond_names += !word.names_concept;
+  }
+  return s;
+}
+
 void measure_claims(const GradeInput& input, const AnalyzedText& question, const AnalyzedText& answer, Measurements& m) {
+  const Weights& w = kWeights;
   // A term the question itself uses shows nothing when the answer repeats it.
   const std::set<std::string> question_stems = content_stems(question);
+  const Sentences sentences = sentences_beyond(answer, question_stems);
   auto from_question = [&](const std::vector<std::string>& term) {
     return std::all_of(term.begin(), term.end(), [&](const std::string& stem) { return is_stopword(stem) || question_stems.count(stem) > 0; });
   };
@@ -607,6 +655,18 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
         if (at != std::string::npos) break;
         if (negative && (at = find_phrase(answer, term, 2, Polarity::negated)) != std::string::npos) break;
       }
+      // A term stands for its claim only in a sentence that says some of the claim's own words
+      // ("async runs scripts in order" has the term "in order" but says nothing of defer or parsing).
+      if (at != std::string::npos &&
+          support(claim, sentences.stems[answer.tokens[at].sentence], question_stems).share() < w.claim_support)
+        at = std::string::npos;
+      // Without its terms, a claim is stated by a sentence that says most of its own words.
+      if (at == std::string::npos)
+        for (std::size_t k = 0; k < sentences.stems.size() && at == std::string::npos; ++k) {
+          const Support said = support(claim, sentences.stems[k], question_stems);
+          if (said.beyond_names >= w.claim_restated_words && said.share() >= w.claim_restated && !in_list_sentence(answer, sentences.first[k]))
+            at = sentences.first[k];
+        }
       // A claim's words in a sentence that makes a wrong claim do not state it.
       if (at != std::string::npos && quoted.count(std::string(answer.quote(at)))) continue;
       // A concept off the subject, brought in by the answer, has its claim stated only in a
@@ -680,6 +740,11 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
       question_stems.empty() ? 0.5 : std::min(1.0, 1.6 * static_cast<double>(taken) / static_cast<double>(question_stems.size()));
   std::size_t shared_concepts = 0;
   for (const Concept* c : m.answer_concepts) shared_concepts += contains(m.topic_concepts, c);
+  // Stating a subject concept's claims is being on the subject, named or not ("it hashes each key…").
+  for (const Concept* c : m.topic_concepts)
+    if (!contains(m.answer_concepts, c) &&
+        std::any_of(m.claims.begin(), m.claims.end(), [&](const model::CoveredPoint& claim) { return claim.concept_id == c->id; }))
+      ++shared_concepts;
   double conceptual = std::min(1.0, static_cast<double>(shared_concepts) / 2.0);
   // Names concepts of the field, none of them the subject's, and barely takes up the question's words.
   m.wrong_subject = !m.behavioral && !m.topic_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
@@ -823,6 +888,7 @@ Graded score(const Measurements& m) {
     if (m.ease < 10) communication -= w.hard_to_read;
   }
   communication = std::min(communication, length_cap(m.words) + 1);
+  communication = std::min(communication, technical + w.communication_over_technical);
 
   double confidence = w.confidence_base + w.confidence_substance * s;
   confidence += std::min(w.ownership_max, static_cast<double>(m.ownership) * w.ownership_each);
@@ -832,6 +898,7 @@ Graded score(const Measurements& m) {
                           confidence - std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate));
   confidence = std::min(confidence, length_cap(m.words) + 1);
   if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
+  confidence = std::min(confidence, technical + w.confidence_over_technical);
 
   // Relevance bounds everything: readable but irrelevant is communication 3-4;
   // below `off_topic` the answer is a non-answer.

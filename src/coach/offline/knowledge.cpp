@@ -39,12 +39,20 @@ class ConceptReader : SchemaReader {
     c.families = string_list(item, "families", where, 1, 8, true);
     c.terms = string_list(item, "terms", where, 2, 12, true);
     c.stemmed_terms = stemmed(c.terms, where, 4);
+    auto names_it = [&](const std::string& stem) {  // a word of one of the concept's names
+      return std::any_of(c.stemmed_terms.begin(), c.stemmed_terms.end(),
+                         [&](const auto& term) { return std::find(term.begin(), term.end(), stem) != term.end(); });
+    };
     objects(item, "claims", where, 2, 5, "claim", [&](const json& entry) {
       ConceptClaim claim;
       claim.claim = string_field(entry, "claim", where, 5, 240);
       claim.negative = states_a_negative(claim.claim);
       claim.terms = string_list(entry, "terms", where, 2, 10, true);
       claim.stemmed_terms = stemmed(claim.terms, where, 5);
+      std::set<std::string> statement;
+      for (const auto& token : analyze(claim.claim).tokens)
+        if (!is_stopword(token.word)) statement.insert(token.stem);
+      for (const auto& stem : statement) claim.statement.push_back({stem, names_it(stem)});
       c.claims.push_back(std::move(claim));
     });
     objects(item, "wrong_claims", where, 1, 4, "wrong claim", [&](const json& entry) {

@@ -23,6 +23,11 @@ struct ConceptClaim {
   bool negative = false;  // put negatively ("avoids a full scan"): stated by its terms either way
   std::vector<std::string> terms;
   std::vector<std::vector<std::string>> stemmed_terms;
+  struct Word {
+    std::string stem;
+    bool names_concept = false;  // a word of one of the concept's terms
+  };
+  std::vector<Word> statement;  // the claim's own content words, stemmed, once each
 };
 
 struct WrongClaim {

@@ -7,6 +7,9 @@
 //   even-numbered ones the reporting half, never used to set a weight;
 // - the out-of-bank tuning set (tests/data/out_of_bank_tuning.json): more of the
 //   same, written later and independently of the grader, all of it for tuning;
+// - the out-of-bank holdout set (tests/data/out_of_bank_holdout.json): more of the
+//   same, written independently again with answer lengths that overlap across
+//   grades (so length alone cannot rank them), reported only, never tuned on;
 // - the in-bank set (tests/data/graded_answers.json): answers to bank questions,
 //   graded as asked, and again with the question's own bank entry hidden
 //   (leave-one-question-out).

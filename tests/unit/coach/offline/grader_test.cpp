@@ -222,6 +222,49 @@ TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   EXPECT_FALSE(evaluation.evidence.technical_range.has_value());
 }
 
+TEST_F(GraderTest, AClaimsTermInASentenceAboutSomethingElseStatesNoClaim) {
+  // "authoritative" is a term of the resolver claim, but this sentence says nothing of resolvers, roots or TLDs.
+  auto says_resolver_claim = [](const model::Evaluation& e) {
+    return std::any_of(e.evidence.claims.begin(), e.evidence.claims.end(),
+                       [](const model::CoveredPoint& claim) { return claim.point.find("recursive resolver") != std::string::npos; });
+  };
+  const auto elsewhere = grade_outside(kDnsQuestion, "DNS is one of the systems the internet runs on. My manager at the time "
+                                                     "had a very authoritative style, and the team was quiet in meetings.");
+  EXPECT_FALSE(says_resolver_claim(elsewhere)) << model::to_json(elsewhere.evidence).dump();
+  const auto stated = grade_outside(kDnsQuestion, "The resolver asks a root server, then the TLD, then the authoritative server.");
+  EXPECT_TRUE(says_resolver_claim(stated)) << model::to_json(stated.evidence).dump();
+}
+
+TEST_F(GraderTest, AClaimPutInOtherWordsIsStated) {
+  // None of the claim's terms ("full table scan", "without scanning", "logarithmic"), but most of its words.
+  const auto evaluation = grade_outside("Why would you add an index to a table?",
+      "With an index the database can avoid a slow scan of the whole table and jump straight to the matching rows.");
+  EXPECT_TRUE(std::any_of(evaluation.evidence.claims.begin(), evaluation.evidence.claims.end(),
+                          [](const model::CoveredPoint& claim) { return claim.point == "An index avoids scanning the whole table"; }))
+      << model::to_json(evaluation.evidence).dump();
+}
+
+TEST_F(GraderTest, StatingTheSubjectsClaimsWithoutNamingItIsOnTheSubject) {
+  // Names another concept (TCP's handshake) and none of DNS resolution's names, but states its claims.
+  const auto evaluation = grade_outside(kDnsQuestion,
+      "Before any three-way handshake can start, the name has to be looked up: the lookup goes to a root server, then the "
+      "TLD server, then the authoritative server, and the result is kept for its TTL.");
+  EXPECT_GE(evaluation.evidence.relevance, 0.45) << evaluation.feedback;
+  EXPECT_EQ(evaluation.feedback.find("different subject"), std::string::npos) << evaluation.feedback;
+  EXPECT_GE(evaluation.scores.technical, 5);
+}
+
+TEST_F(GraderTest, AFluentWrongAnswerCommunicatesNoBetterThanItsContent) {
+  // Rubric: readable but wrong is communication 3-4, and a confidently wrong answer earns little confidence.
+  const auto wrong = grade_answer(
+      "A B-tree is never used for indexes, so do not bother learning how they work. A full table scan is faster than any "
+      "index, because the database reads the rows in order, and there are no slower writes when you add indexes. In my last "
+      "job I removed every index from our main tables and our dashboards became noticeably quicker for the whole team.");
+  EXPECT_LE(wrong.scores.technical, 3);
+  EXPECT_LE(wrong.scores.communication, wrong.scores.technical + 3);
+  EXPECT_LE(wrong.scores.confidence, wrong.scores.technical + 3);
+}
+
 TEST_F(GraderTest, AListOfTermsOrTheConceptsNameStatesNoClaim) {
   // The claims' terms strung together with commas: a keyword list, not a statement.
   const auto listed = grade_outside(kDnsQuestion,
