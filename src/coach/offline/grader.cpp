@@ -656,7 +656,8 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
         if (negative && (at = find_phrase(answer, term, 2, Polarity::negated)) != std::string::npos) break;
       }
       // A term stands for its claim only in a sentence that says some of the claim's own words
-      // ("async runs scripts in order" has the term "in order" but says nothing of defer or parsing).
+      // ("my manager had an authoritative style" has the term "authoritative" but says nothing
+      // of resolvers, roots or TLDs).
       if (at != std::string::npos &&
           support(claim, sentences.stems[answer.tokens[at].sentence], question_stems).share() < w.claim_support)
         at = std::string::npos;
