@@ -343,7 +343,7 @@ int validate(const ValidateOptions& options) {
   if (options.verbose) {
     fmt::print("\nAdversarial pairs failed:\n");
     for (const auto& line : report_adv.failures) fmt::print("  report {}\n", line);
-    for (const auto& line : holdout_adv.failures) fmt::print("  report {}\n", line);
+    for (const auto& line : holdout_adv.failures) fmt::print("  holdout {}\n", line);
     for (const auto& line : tune_adv.failures) fmt::print("  tune   {}\n", line);
     for (const auto& line : tune2_adv.failures) fmt::print("  tune   {}\n", line);
     fmt::print("In-bank adversarial pairs not caught (as asked, then leave-one-question-out):\n");

@@ -205,7 +205,8 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
 Bank Bank::load_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }
 
 void Bank::add_builtin_synonyms() {
-  const auto synonyms = json::parse(prepbot_synonym_files[0].contents());
+  // A sorted map: an ordered_json object finds a key by walking all of them.
+  const auto synonyms = nlohmann::json::parse(prepbot_synonym_files[0].contents());
   for (auto& q : questions_)
     for (auto& point : q.key_points)
       for (const auto& term : point.terms) {

@@ -577,23 +577,25 @@ Sentences sentences_beyond(const AnalyzedText& answer, const std::set<std::strin
   return out;
 }
 
-// How much of a claim's own statement a sentence says: the share of the claim's content
-// words that the question does not already use found in the sentence, and how many of
-// those are not words of the concept's names.
+// A claim's own content words that the question does not already use.
+std::vector<const ConceptClaim::Word*> beyond_question(const ConceptClaim& claim, const std::set<std::string>& question_stems) {
+  std::vector<const ConceptClaim::Word*> words;
+  for (const auto& word : claim.statement)
+    if (!question_stems.count(word.stem)) words.push_back(&word);
+  return words;
+}
+
+// How much of a claim's own statement a sentence says: the share of those words found in
+// the sentence, and how many of the found ones are not words of the concept's names.
 struct Support {
   std::size_t shared = 0, of = 0, beyond_names = 0;
   double share() const { return of ? static_cast<double>(shared) / static_cast<double>(of) : 1.0; }
 };
 
-Support support(const ConceptClaim& claim, const std::set<std::string>& sentence, const std::set<std::string>& question_stems) {
-  Support s;
-  for (const auto& word : claim.statement) {
-    if (question_stems.count(word.stem)) continue;
-    ++s.of;
-    if (!sentence.count(word.stem)) continue;
-    ++s.shared;
-    s.beyond_names += !word.names_concept;
-  }
+Support support(const std::vector<const ConceptClaim::Word*>& words, const std::set<std::string>& sentence) {
+  Support s{0, words.size(), 0};
+  for (const auto* word : words)
+    if (sentence.count(word->stem)) ++s.shared, s.beyond_names += !word->names_concept;
   return s;
 }
 
@@ -658,13 +660,13 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       // A term stands for its claim only in a sentence that says some of the claim's own words
       // ("my manager had an authoritative style" has the term "authoritative" but says nothing
       // of resolvers, roots or TLDs).
-      if (at != std::string::npos &&
-          support(claim, sentences.stems[answer.tokens[at].sentence], question_stems).share() < w.claim_support)
+      const auto own = beyond_question(claim, question_stems);
+      if (at != std::string::npos && support(own, sentences.stems[answer.tokens[at].sentence]).share() < w.claim_support)
         at = std::string::npos;
       // Without its terms, a claim is stated by a sentence that says most of its own words.
       if (at == std::string::npos)
         for (std::size_t k = 0; k < sentences.stems.size() && at == std::string::npos; ++k) {
-          const Support said = support(claim, sentences.stems[k], question_stems);
+          const Support said = support(own, sentences.stems[k]);
           if (said.beyond_names >= w.claim_restated_words && said.share() >= w.claim_restated && !in_list_sentence(answer, sentences.first[k]))
             at = sentences.first[k];
         }

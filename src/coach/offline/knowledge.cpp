@@ -46,11 +46,12 @@ class ConceptReader : SchemaReader {
     objects(item, "claims", where, 2, 5, "claim", [&](const json& entry) {
       ConceptClaim claim;
       claim.claim = string_field(entry, "claim", where, 5, 240);
-      claim.negative = states_a_negative(claim.claim);
+      const AnalyzedText said = analyze(claim.claim);
+      claim.negative = states_a_negative(said);
       claim.terms = string_list(entry, "terms", where, 2, 10, true);
       claim.stemmed_terms = stemmed(claim.terms, where, 5);
       std::set<std::string> statement;
-      for (const auto& token : analyze(claim.claim).tokens)
+      for (const auto& token : said.tokens)
         if (!is_stopword(token.word)) statement.insert(token.stem);
       for (const auto& stem : statement) claim.statement.push_back({stem, names_it(stem)});
       c.claims.push_back(std::move(claim));

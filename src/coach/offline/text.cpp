@@ -186,8 +186,9 @@ std::string_view AnalyzedText::quote(std::size_t index, std::size_t max_bytes) c
   return std::string_view(text).substr(begin, end - begin);
 }
 
-bool states_a_negative(std::string_view statement) {
-  const AnalyzedText text = analyze(statement);
+bool states_a_negative(std::string_view statement) { return states_a_negative(analyze(statement)); }
+
+bool states_a_negative(const AnalyzedText& text) {
   return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
     return is_negation(token.word) || token.stem == "avoid" || token.stem == "instead" || token.stem == "rather" ||
            token.stem == "prevent";

@@ -53,5 +53,6 @@ bool is_stopword(std::string_view word);
 // Whether a statement is itself put negatively ("an index avoids a full scan"):
 // then its terms appearing after a negation state it rather than deny it.
 bool states_a_negative(std::string_view statement);
+bool states_a_negative(const AnalyzedText& statement);
 
 }  // namespace prepbot::coach::offline
