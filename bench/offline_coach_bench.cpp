@@ -2,8 +2,11 @@
 // questions, and loading the built-in bank at start-up.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <random>
+#include <thread>
 
 #include "coach/offline/bank.hpp"
 #include "coach/offline/grader.hpp"
@@ -86,10 +89,25 @@ void StartWithAPostingAndAResume(benchmark::State& state) {
 }
 BENCHMARK(StartWithAPostingAndAResume)->Unit(benchmark::kMillisecond);
 
+// Start-up: reading, checking and indexing the embedded bank and knowledge base (real
+// time: the load runs on every core). Each load runs on a fresh thread, whose cache of
+// stems starts empty as a server's does. Freeing the bank is timed apart: a server does
+// that once, at exit.
 void LoadBank(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(Bank::load_embedded());
+  std::optional<Bank> bank;
+  double freeing_ms = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto freeing = std::chrono::steady_clock::now();
+    bank.reset();
+    freeing_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - freeing).count();
+    state.ResumeTiming();
+    std::thread([&] { bank.emplace(Bank::load_embedded()); }).join();
+    benchmark::DoNotOptimize(*bank);
+  }
+  state.counters["freeing_ms"] = benchmark::Counter(freeing_ms, benchmark::Counter::kAvgIterations);
 }
-BENCHMARK(LoadBank)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(LoadBank)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 
@@ -12,6 +13,7 @@
 #include "coach/offline/text.hpp"
 #include "model/levels.hpp"
 #include "util/embedded.hpp"
+#include "util/parallel.hpp"
 #include "util/text.hpp"
 
 namespace prepbot::coach::offline {
@@ -151,7 +153,20 @@ BankError::BankError(std::vector<std::string> list) : std::runtime_error(join_pr
 Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   Bank bank;
   std::vector<std::string> problems;
-  for (const auto& [name, contents] : files) FileReader(name, problems).read(contents, bank.families_, bank.questions_);
+  struct FileRead {
+    std::vector<Family> families;
+    std::vector<BankQuestion> questions;
+    std::vector<std::string> problems;
+  };
+  std::vector<FileRead> read(files.size());  // each file's, read on all cores, kept in file order
+  util::for_each_index(files.size(), [&](std::size_t f) {
+    FileReader(files[f].first, read[f].problems).read(files[f].second, read[f].families, read[f].questions);
+  });
+  for (auto& file : read) {
+    std::move(file.families.begin(), file.families.end(), std::back_inserter(bank.families_));
+    std::move(file.questions.begin(), file.questions.end(), std::back_inserter(bank.questions_));
+    problems.insert(problems.end(), file.problems.begin(), file.problems.end());
+  }
   bank.knowledge_ = KnowledgeBase::parse(knowledge_files, problems);
   for (std::size_t i = 0; i < bank.questions_.size(); ++i)
     if (!bank.by_id_.emplace(bank.questions_[i].id, i).second)
@@ -165,40 +180,64 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   for (const auto& [stem, families] : users) bank.role_stem_weight_[stem] = 1.0 / static_cast<double>(families.size());
   if (!problems.empty()) throw BankError(std::move(problems));
   bank.add_builtin_synonyms();
-  std::unordered_map<std::string, std::size_t> questions_using;  // stem → questions whose wording uses it
-  for (auto& q : bank.questions_) {
+  // The wording of every question (text, hint, key points, model answer) and of every
+  // concept is analysed on all cores. A question keeps its topic and the concepts it names.
+  const auto& concepts = bank.knowledge_.concepts();
+  const std::size_t question_count = bank.questions_.size();
+  struct Words {
+    std::vector<std::string> all, content;  // each once; `content` holds the stems of non-stopwords
+  };
+  std::vector<Words> words(question_count + concepts.size());
+  util::for_each_index(words.size(), [&](std::size_t i) {
     std::string wording;
-    for (const auto text : q.texts()) wording.append(text).append(".\n");
-    const AnalyzedText analyzed = analyze(wording);
-    for (const auto& token : analyzed.tokens) {
-      bank.vocabulary_.insert(token.word);
-      if (!is_stopword(token.word)) q.topic.insert(token.stem), bank.field_stems_.insert(token.stem);
+    if (i < question_count) {
+      for (const auto text : bank.questions_[i].texts()) wording.append(text).append(".\n");
+    } else {
+      const Concept& c = concepts[i - question_count];
+      wording = c.name + ".\n";
+      for (const auto& term : c.terms) wording += term + ".\n";
+      for (const auto& claim : c.claims) {
+        wording += claim.claim + ".\n";
+        for (const auto& term : claim.terms) wording += term + ".\n";
+      }
+      for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
     }
-    for (const auto& stem : q.topic) ++questions_using[stem];
+    const AnalyzedText analyzed = analyze(wording);
+    std::unordered_set<std::string> all, content;
+    for (const auto& token : analyzed.tokens) {
+      all.insert(token.word);
+      if (!is_stopword(token.word)) content.insert(token.stem);
+    }
+    words[i].all.assign(all.begin(), all.end());
+    words[i].content.assign(content.begin(), content.end());
+    if (i >= question_count) return;
+    auto& q = bank.questions_[i];
+    q.topic = std::move(content);
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);
-  }
-  // A word in more than kCommonWordShare of the bank's questions (their text, hint, key
-  // points and model answer) is one most answers use; as a claim term's only word it shows nothing.
-  const double common_at = kCommonWordShare * static_cast<double>(bank.questions_.size());
+  });
+  // Two sets built from those words at once: the vocabulary, and the field's stems
+  // with the number of questions using each.
+  std::unordered_map<std::string, std::size_t> questions_using;
+  util::for_each_index(2, [&](std::size_t set) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (set == 0) {
+        bank.vocabulary_.insert(words[i].all.begin(), words[i].all.end());
+        continue;
+      }
+      bank.field_stems_.insert(words[i].content.begin(), words[i].content.end());
+      if (i < question_count)
+        for (const auto& stem : words[i].content) ++questions_using[stem];
+    }
+  });
+  // A word in more than kCommonWordShare of the bank's questions is one most answers
+  // use; as a claim term's only word it shows nothing.
+  const double common_at = kCommonWordShare * static_cast<double>(question_count);
   bank.knowledge_.drop_common_claim_words([&](const std::string& stem) {
     const auto it = questions_using.find(stem);
     return it != questions_using.end() && static_cast<double>(it->second) > common_at;
   });
-  for (const auto& c : bank.knowledge_.concepts()) {
-    std::string wording = c.name + ".\n";
-    for (const auto& term : c.terms) wording += term + ".\n";
-    for (const auto& claim : c.claims) {
-      wording += claim.claim + ".\n";
-      for (const auto& term : claim.terms) wording += term + ".\n";
-    }
-    for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
-    for (const auto& token : analyze(wording).tokens) {
-      bank.vocabulary_.insert(token.word);
-      if (!is_stopword(token.word)) bank.field_stems_.insert(token.stem);
-    }
-  }
   return bank;
 }
 
