@@ -6,6 +6,8 @@
 
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "model/levels.hpp"
 
@@ -90,6 +92,27 @@ TEST(Bank, ReportsEveryBrokenRule) {
     EXPECT_NE(std::string(error.what()).find("difficulty"), std::string::npos);
     EXPECT_NE(std::string(error.what()).find("broken.json"), std::string::npos);
   }
+}
+
+TEST(Bank, FilesReadOnSeveralThreadsKeepTheirOrder) {
+  auto files = testing::test_bank_files();
+  for (int i = 0; i < 20; ++i) files.emplace_back("broken-" + std::to_string(10 + i) + ".json", "{not json");
+  try {
+    Bank::parse(files);
+    FAIL() << "expected BankError";
+  } catch (const BankError& error) {
+    ASSERT_EQ(error.problems.size(), 20u);
+    for (int i = 0; i < 20; ++i)
+      EXPECT_EQ(error.problems[static_cast<std::size_t>(i)].rfind("broken-" + std::to_string(10 + i) + ".json", 0), 0u)
+          << error.problems[static_cast<std::size_t>(i)];
+  }
+  const Bank bank = Bank::parse(testing::test_bank_files());
+  std::vector<std::string> families;
+  for (const auto& q : bank.questions())
+    if (families.empty() || families.back() != q.family) families.push_back(q.family);
+  std::vector<std::string> in_files;
+  for (const auto& [name, contents] : testing::test_bank_files()) in_files.push_back(name.substr(0, name.find('.')));
+  EXPECT_EQ(families, in_files) << "questions come file by file, in the files' order";
 }
 
 TEST(Bank, ANumberTooLargeForADoubleIsABankErrorNotACrash) {
