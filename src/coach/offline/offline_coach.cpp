@@ -37,7 +37,7 @@ std::string spoken_list(const std::vector<std::string>& items) {
 
 QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
-  const Selection selection = select_questions(*bank_, request, random);
+  Selection selection = select_questions(*bank_, request, random);
   QuestionSet set;
   set.role_family = selection.family->name;
   if (!selection.exact_role && util::trim(request.role).empty())
@@ -47,8 +47,7 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
                     selection.family->title + " questions, the closest match.";
   set.level = selection.level;
   for (const auto& skill : selection.posting.skills) set.posting_skills.push_back(skill.name);
-  std::vector<ResumeLine> resume =
-      util::trim(request.resume).empty() ? std::vector<ResumeLine>{} : read_resume(bank_->knowledge(), request.resume);
+  std::vector<ResumeLine>& resume = selection.resume;  // quoting marks each line used
   // Technical questions quote first: each needs a line naming its subject, while a
   // behavioral one can tell any story that is left.
   std::vector<std::optional<std::string>> quotes(selection.questions.size());

@@ -55,15 +55,15 @@ std::vector<ResumeLine> read_resume(const KnowledgeBase& knowledge, std::string_
   return lines;
 }
 
+bool names_subject(const BankQuestion& question, const ResumeLine& line) {
+  const auto specific = question.concepts.begin() +
+                        static_cast<std::ptrdiff_t>(std::min<std::size_t>(question.concepts.size(), kSpecificConcepts));
+  return std::any_of(line.concepts.begin(), line.concepts.end(),
+                     [&](std::size_t c) { return std::find(question.concepts.begin(), specific, c) != specific; });
+}
+
 std::optional<std::string> quote_for(const BankQuestion& question, std::vector<ResumeLine>& lines) {
   // A technical question takes a line naming one of its most specific concepts.
-  const std::size_t specific = std::min<std::size_t>(question.concepts.size(), kSpecificConcepts);
-  const auto names_subject = [&](const ResumeLine& line) {
-    return std::any_of(line.concepts.begin(), line.concepts.end(), [&](std::size_t c) {
-      return std::find(question.concepts.begin(), question.concepts.begin() + static_cast<std::ptrdiff_t>(specific), c) !=
-             question.concepts.begin() + static_cast<std::ptrdiff_t>(specific);
-    });
-  };
   // A behavioral one takes a story, one about people and work before one about a technology.
   const auto story_rank = [](const ResumeLine& line) { return line.story ? (line.concepts.empty() ? 2 : 1) : 0; };
   ResumeLine* best = nullptr;
@@ -71,7 +71,7 @@ std::optional<std::string> quote_for(const BankQuestion& question, std::vector<R
     if (line.used) continue;
     if (question.type == "behavioral") {
       if (story_rank(line) > (best ? story_rank(*best) : 0)) best = &line;
-    } else if (names_subject(line)) {
+    } else if (names_subject(question, line)) {
       best = &line;
       break;
     }

@@ -26,6 +26,10 @@ inline constexpr std::size_t kSpecificConcepts = 3;  // a question's concepts a 
 
 std::vector<ResumeLine> read_resume(const KnowledgeBase& knowledge, std::string_view text);
 
+// Whether `line` names one of the question's kSpecificConcepts most specific concepts:
+// the question is about something the résumé says.
+bool names_subject(const BankQuestion& question, const ResumeLine& line);
+
 // An unused line for `question`, marked used: for a technical question the first
 // that names one of its kSpecificConcepts most specific concepts, for a
 // behavioral one a story (one that names no technology first); nullopt when none fits.

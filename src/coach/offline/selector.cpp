@@ -41,8 +41,11 @@ int posting_overlap(const BankQuestion& q, const PostingProfile& posting) {
   return std::min(overlap, 2);
 }
 
-int fit(const BankQuestion& q, const QuestionRequest& request, model::Level level, const PostingProfile& posting) {
-  int score = 30 * posting_overlap(q, posting);
+int fit(const BankQuestion& q, const QuestionRequest& request, model::Level level, const Selection& selection) {
+  int score = 30 * posting_overlap(q, selection.posting);
+  if (q.type == "technical" &&
+      std::any_of(selection.resume.begin(), selection.resume.end(), [&](const ResumeLine& line) { return names_subject(q, line); }))
+    score += 30;
   if (std::find(request.avoid_ids.begin(), request.avoid_ids.end(), q.id) != request.avoid_ids.end()) score -= 100;
   if (q.suits(level)) score += 20;
   if (!request.focus.empty() && std::find(q.tags.begin(), q.tags.end(), request.focus) != q.tags.end()) score += 25;
@@ -69,6 +72,7 @@ std::vector<std::string> targeted_skills(const BankQuestion& question, const Pos
 Selection select_questions(const Bank& bank, const QuestionRequest& request, std::mt19937_64& random) {
   Selection selection;
   if (!util::trim(request.job_description).empty()) selection.posting = read_posting(bank, request.job_description);
+  if (!util::trim(request.resume).empty()) selection.resume = read_resume(bank.knowledge(), request.resume);
   const PostingProfile& posting = selection.posting;
   const Bank::RoleMatch role = bank.match_role(request.role);
   selection.family = role.family;
@@ -84,9 +88,9 @@ Selection select_questions(const Bank& bank, const QuestionRequest& request, std
     const bool own_family = q.family == selection.family->name;
     // Another family's technical question joins only for a skill the posting names.
     if (q.type == "technical" && (own_family || posting_overlap(q, posting) > 0))
-      technical.push_back({&q, fit(q, request, level, posting) - (own_family ? 0 : 15)});
+      technical.push_back({&q, fit(q, request, level, selection) - (own_family ? 0 : 15)});
     if (q.type == "behavioral" && (own_family || q.family == "behavioral"))
-      behavioral.push_back({&q, fit(q, request, level, posting) + (own_family ? 3 : 0)});
+      behavioral.push_back({&q, fit(q, request, level, selection) + (own_family ? 3 : 0)});
   }
   const auto ranked_technical = rank(std::move(technical), random);
   const auto ranked_behavioral = rank(std::move(behavioral), random);

@@ -6,6 +6,7 @@
 #include "coach/coach.hpp"
 #include "coach/offline/bank.hpp"
 #include "coach/offline/posting.hpp"
+#include "coach/offline/resume.hpp"
 
 namespace prepbot::coach::offline {
 
@@ -15,6 +16,7 @@ struct Selection {
   bool exact_role = false;  // the role named the family (or one of its aliases) exactly
   PostingProfile posting;   // what the job posting asks for (empty without one)
   std::optional<model::Level> level;  // the posting's level, used when the request gave none
+  std::vector<ResumeLine> resume;     // the résumé's lines worth quoting (empty without one)
 };
 
 // The posting's skills a bank question targets (the concepts both name), by name.
@@ -28,7 +30,9 @@ std::vector<std::string> targeted_skills(const BankQuestion& question, const Pos
 // `avoid_ids` come last; ties are broken at random with `random`. With a job
 // posting, questions on the skills it names come first (technical ones from any
 // family), the family is the posting's when the role does not name one exactly,
-// and its seniority sets the level when the request gave none.
+// and its seniority sets the level when the request gave none. With a résumé,
+// a technical question whose subject one of its lines names counts as much as one
+// skill of the posting, so the session can open with the candidate's own words.
 Selection select_questions(const Bank& bank, const QuestionRequest& request, std::mt19937_64& random);
 
 }  // namespace prepbot::coach::offline

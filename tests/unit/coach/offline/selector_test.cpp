@@ -78,8 +78,13 @@ TEST_F(SelectorTest, NeverReturnsMoreThanTheBankHas) {
   EXPECT_EQ(selection.questions.size(), 5u) << "1 technical, then the 4 behavioral fill in";
 }
 
+const Bank& embedded_bank() {
+  static const Bank bank = Bank::load_embedded();
+  return bank;
+}
+
 TEST(Selector, AFocusTagPutsThatSetFirst) {
-  const Bank bank = Bank::load_embedded();
+  const Bank& bank = embedded_bank();
   std::mt19937_64 random{7};
   QuestionRequest request;
   request.role = "Senior Software Engineer";
@@ -91,6 +96,35 @@ TEST(Selector, AFocusTagPutsThatSetFirst) {
   ASSERT_EQ(selection.questions.size(), 5u);
   for (const auto* q : selection.questions)
     EXPECT_NE(std::find(q->tags.begin(), q->tags.end(), "leadership-principles"), q->tags.end()) << q->id;
+}
+
+// Many questions fit an SRE posting equally well; the ones about what the résumé says
+// come first, so the session can open with the candidate's own words. Before, about a
+// quarter of such sessions drew three questions no résumé line spoke to.
+TEST(Selector, QuestionsOnWhatTheResumeSaysComeFirstAmongEqualFits) {
+  const Bank& bank = embedded_bank();
+  QuestionRequest request;
+  request.mode = model::Mode::technical;
+  request.count = 3;
+  request.level_given = false;
+  request.job_description =
+      "Site Reliability Engineer\nRun our Kubernetes clusters on call: define SLOs and error budgets, alert on the "
+      "four golden signals, lead blameless postmortems, and automate with Terraform infrastructure as code.";
+  request.resume =
+      "Grace Hopper\nSite Reliability Engineer, 2019-2024\n"
+      "- Defined SLOs and error budgets for 30 services and ran the on-call rotation.\n"
+      "- Wrote Terraform modules for our Kubernetes clusters and reviewed every infrastructure change.\n";
+  const auto lines = read_resume(bank.knowledge(), request.resume);
+  ASSERT_EQ(lines.size(), 2u);
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    std::mt19937_64 random{seed};
+    const auto selection = select_questions(bank, request, random);
+    ASSERT_EQ(selection.questions.size(), 3u);
+    const bool speaks_to_resume = std::any_of(selection.questions.begin(), selection.questions.end(), [&](const BankQuestion* q) {
+      return std::any_of(lines.begin(), lines.end(), [&](const ResumeLine& line) { return names_subject(*q, line); });
+    });
+    EXPECT_TRUE(speaks_to_resume) << "seed " << seed;
+  }
 }
 
 }  // namespace
