@@ -69,10 +69,10 @@ void for_each_index(std::size_t count, const std::function<void(std::size_t)>& w
         run->help();
         in_work = false;
       });
-  const bool outer = !in_work;
+  const bool was_in_work = in_work;
   in_work = true;
   run->drain();
-  in_work = !outer;
+  in_work = was_in_work;
   run->close_and_wait();
   if (run->failure) std::rethrow_exception(run->failure);
 }

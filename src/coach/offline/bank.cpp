@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -156,16 +158,15 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   struct FileRead {
     std::vector<Family> families;
     std::vector<BankQuestion> questions;
-    std::vector<std::string> problems;
   };
-  std::vector<FileRead> read(files.size());  // each file's, read on all cores, kept in file order
-  util::for_each_index(files.size(), [&](std::size_t f) {
-    FileReader(files[f].first, read[f].problems).read(files[f].second, read[f].families, read[f].questions);
-  });
-  for (auto& file : read) {
+  auto read = [](const std::string& name, const std::string& contents, std::vector<std::string>& found) {
+    FileRead file;
+    FileReader(name, found).read(contents, file.families, file.questions);
+    return file;
+  };
+  for (auto& file : read_each(files, problems, read)) {
     std::move(file.families.begin(), file.families.end(), std::back_inserter(bank.families_));
     std::move(file.questions.begin(), file.questions.end(), std::back_inserter(bank.questions_));
-    problems.insert(problems.end(), file.problems.begin(), file.problems.end());
   }
   bank.knowledge_ = KnowledgeBase::parse(knowledge_files, problems);
   for (std::size_t i = 0; i < bank.questions_.size(); ++i)
@@ -220,17 +221,18 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   // Two sets built from those words at once: the vocabulary, and the field's stems
   // with the number of questions using each.
   std::unordered_map<std::string, std::size_t> questions_using;
-  util::for_each_index(2, [&](std::size_t set) {
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      if (set == 0) {
-        bank.vocabulary_.insert(words[i].all.begin(), words[i].all.end());
-        continue;
-      }
-      bank.field_stems_.insert(words[i].content.begin(), words[i].content.end());
-      if (i < question_count)
-        for (const auto& stem : words[i].content) ++questions_using[stem];
-    }
-  });
+  const std::function<void()> build[] = {
+      [&] {
+        for (const auto& item : words) bank.vocabulary_.insert(item.all.begin(), item.all.end());
+      },
+      [&] {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          bank.field_stems_.insert(words[i].content.begin(), words[i].content.end());
+          if (i < question_count)
+            for (const auto& stem : words[i].content) ++questions_using[stem];
+        }
+      }};
+  util::for_each_index(std::size(build), [&](std::size_t k) { build[k](); });
   // A word in more than kCommonWordShare of the bank's questions is one most answers
   // use; as a claim term's only word it shows nothing.
   const double common_at = kCommonWordShare * static_cast<double>(question_count);

@@ -6,8 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "util/parallel.hpp"
-
 namespace prepbot::coach::offline {
 namespace {
 
@@ -78,14 +76,13 @@ class ConceptReader : SchemaReader {
 
 KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::string>& problems) {
   KnowledgeBase kb;
-  std::vector<std::vector<Concept>> read(files.size());  // each file's, read on all cores, kept in file order
-  std::vector<std::vector<std::string>> found(files.size());
-  util::for_each_index(files.size(),
-                       [&](std::size_t f) { ConceptReader(files[f].first, found[f]).read(files[f].second, read[f]); });
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    std::move(read[f].begin(), read[f].end(), std::back_inserter(kb.concepts_));
-    problems.insert(problems.end(), found[f].begin(), found[f].end());
-  }
+  auto read = [](const std::string& name, const std::string& contents, std::vector<std::string>& found) {
+    std::vector<Concept> concepts;
+    ConceptReader(name, found).read(contents, concepts);
+    return concepts;
+  };
+  for (auto& concepts : read_each(files, problems, read))
+    std::move(concepts.begin(), concepts.end(), std::back_inserter(kb.concepts_));
   std::map<std::string, std::set<std::uint32_t>> sharing;  // a term's stems → the concepts it names
   for (std::size_t i = 0; i < kb.concepts_.size(); ++i) {
     const Concept& c = kb.concepts_[i];

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/parallel.hpp"
+
 namespace prepbot::util {
 struct EmbeddedFile;
 }
@@ -21,6 +23,19 @@ using DataFiles = std::vector<std::pair<std::string, std::string>>;
 DataFiles embedded_files(const util::EmbeddedFile* table);
 // Every *.json file of `directory`; throws std::runtime_error when it cannot be read.
 DataFiles directory_files(const std::string& directory);
+
+// Reads every file on all cores with read(name, contents, problems), which returns what
+// the file holds; the results come back in file order, and the problems each file's
+// reading found are added to `problems` in file order too.
+template <class Read>
+auto read_each(const DataFiles& files, std::vector<std::string>& problems, Read read) {
+  using Result = decltype(read(std::string(), std::string(), problems));
+  std::vector<Result> results(files.size());
+  std::vector<std::vector<std::string>> found(files.size());
+  util::for_each_index(files.size(), [&](std::size_t f) { results[f] = read(files[f].first, files[f].second, found[f]); });
+  for (const auto& list : found) problems.insert(problems.end(), list.begin(), list.end());
+  return results;
+}
 
 class SchemaReader {
  public:
