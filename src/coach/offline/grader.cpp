@@ -62,7 +62,8 @@ struct Weights {
   double unchecked_base = 3.0, unchecked_substance = 3.5, unchecked_band = 2;
   // Behavioral: STAR parts and key points, a measured result, own actions, substance.
   double star_weight = 3.0, behavioral_points = 1.5, behavioral_substance = 2.0, measured_result = 1.0;
-  double own_actions = 0.5, per_blame = 1.5, hypothetical = 1.5;
+  // Each thing the candidate says they did, up to `own_actions_counted` of them.
+  double per_own_action = 0.25, own_actions_counted = 4, per_blame = 1.5, hypothetical = 1.5;
   // Fillers, hedges, misspellings and absolutes count per 100 words, an answer
   // shorter than this counted as this long (one hedge in 20 words is not a habit).
   double rate_floor_words = 60;
@@ -420,9 +421,70 @@ std::size_t find_reversal(const AnalyzedText& answer, const std::vector<std::vec
   return std::string::npos;
 }
 
+// A past-tense verb: a regular "-ed" form ("need" and "succeed" are not) or a common irregular one.
+bool is_past_tense(std::string_view word) {
+  static const std::set<std::string_view> kIrregularPast{
+      "was", "were", "had", "did", "went", "told", "sent", "made", "took", "got", "found", "led", "built", "wrote", "ran",
+      "said", "saw", "knew", "thought", "felt", "came", "gave", "kept", "began", "brought", "bought", "caught", "chose",
+      "drew", "drove", "fell", "fought", "flew", "forgot", "grew", "heard", "held", "hid", "hit", "left", "lost", "meant",
+      "met", "paid", "put", "quit", "spoke", "spent", "stood", "taught", "threw", "understood", "won", "became", "rewrote",
+      "sat", "set", "shut", "split", "sold", "stuck", "woke", "overcame"};
+  return (word.size() > 3 && word.ends_with("ed") && !word.ends_with("eed")) || kIrregularPast.count(word) > 0;
+}
+
+// What the candidate says they did: "I" and a past-tense verb, and the past-tense verbs
+// joined to it in the same sentence ("I compared the logs, found the race and fixed it"
+// is three). Another subject starting a clause (", and we agreed") ends the run; states
+// and feelings ("I was", "I loved") are not actions.
+std::size_t count_own_actions(const AnalyzedText& answer) {
+  static const std::set<std::string_view> kOtherSubjects{"we", "they", "he", "she", "it", "you", "who", "which", "that"};
+  static const std::set<std::string_view> kStates{"was", "were", "had", "felt", "thought", "knew", "loved", "liked",
+                                                  "enjoyed", "wanted", "hoped", "wished", "seemed", "needed", "believed",
+                                                  "hated", "preferred", "remembered", "realized", "realised", "meant"};
+  const auto& tokens = answer.tokens;
+  std::size_t count = 0;
+  bool mine = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && tokens[i].sentence != tokens[i - 1].sentence) mine = false;
+    const std::string& word = tokens[i].word;
+    // Joined to the word before by "and", "then" or a comma: "…, found the race and fixed it".
+    bool joined = false;
+    if (i > 0 && tokens[i].sentence == tokens[i - 1].sentence && tokens[i].offset >= tokens[i - 1].offset + tokens[i - 1].word.size()) {
+      const std::size_t end = tokens[i - 1].offset + tokens[i - 1].word.size();
+      const std::string_view between(answer.text.data() + end, tokens[i].offset - end);
+      joined = tokens[i - 1].word == "and" || tokens[i - 1].word == "then" || between.find(',') != std::string_view::npos;
+    }
+    if (joined && kOtherSubjects.count(word)) mine = false;
+    const bool action = is_past_tense(word) && !kStates.count(word);
+    if (i > 0 && tokens[i - 1].word == "i" && tokens[i].sentence == tokens[i - 1].sentence) {
+      mine = true, count += action;
+      continue;
+    }
+    count += mine && action && joined;
+  }
+  return count;
+}
+
+// The parts of a STAR story. Each is found by its usual phrases ("at my last job", "my goal",
+// "I decided", "as a result") or by the shape of the story: the first sentence told in the
+// past sets the situation, two or more things the candidate did are the action, and a last
+// sentence told in the past with a figure in it is the result.
 model::StarParts find_star(const AnalyzedText& text) {
-  return {kSituationPhrases.count_in(text) > 0, kTaskPhrases.count_in(text) > 0, kActionPhrases.count_in(text) > 0,
-          kResultPhrases.count_in(text) > 0};
+  model::StarParts star{kSituationPhrases.count_in(text) > 0, kTaskPhrases.count_in(text) > 0,
+                        kActionPhrases.count_in(text) > 0, kResultPhrases.count_in(text) > 0};
+  if (text.tokens.empty()) return star;
+  const std::size_t last = text.tokens.back().sentence;
+  bool first_past = false, last_past = false, last_figure = false;
+  for (const auto& token : text.tokens) {
+    if (token.sentence == 0 && is_past_tense(token.word)) first_past = true;
+    if (token.sentence != last || last == 0) continue;
+    last_past = last_past || is_past_tense(token.word);
+    last_figure = last_figure || std::isdigit(static_cast<unsigned char>(token.word[0]));
+  }
+  star.situation = star.situation || first_past;
+  star.action = star.action || count_own_actions(text) >= 2;
+  star.result = star.result || (last_past && last_figure);
+  return star;
 }
 
 // Flesch reading ease (higher is easier; conversational English is 60-80),
@@ -471,6 +533,7 @@ struct Measurements {
   bool off_subject = false;    // barely uses the words of the bank question it answers
   std::optional<std::size_t> deflection;  // where the answer turns the question aside, when it does (the first token)
   std::size_t narrative = 0;              // things told as having happened: "I/we/they" and a verb in the past
+  std::size_t own_actions = 0;            // things the candidate says they did
   // Delivery.
   std::size_t fillers = 0, hedges = 0, ownership = 0, structure = 0, numbers = 0, absolutes = 0, nuance = 0;
   std::size_t blame = 0, hypothetical = 0, buzzwords = 0;
@@ -713,20 +776,10 @@ std::optional<std::size_t> find_deflection(const AnalyzedText& answer) {
 // has several; "I just keep calling", "I'm someone who" and "I'd push back" have none.
 std::size_t count_narrative(const AnalyzedText& answer) {
   static const std::set<std::string_view> kSubjects{"i", "we", "they", "he", "she"};
-  static const std::set<std::string_view> kIrregularPast{
-      "was", "were", "had", "did", "went", "told", "sent", "made", "took", "got", "found", "led", "built", "wrote", "ran",
-      "said", "saw", "knew", "thought", "felt", "came", "gave", "kept", "began", "brought", "bought", "caught", "chose",
-      "drew", "drove", "fell", "fought", "flew", "forgot", "grew", "heard", "held", "hid", "hit", "left", "lost", "meant",
-      "met", "paid", "put", "quit", "spoke", "spent", "stood", "taught", "threw", "understood", "won", "became", "rewrote",
-      "sat", "set", "shut", "split", "sold", "stuck", "woke", "overcame"};
   std::size_t count = 0;
   const auto& tokens = answer.tokens;
-  for (std::size_t i = 1; i < tokens.size(); ++i) {
-    if (!kSubjects.count(tokens[i - 1].word) || tokens[i].sentence != tokens[i - 1].sentence) continue;
-    const std::string& word = tokens[i].word;
-    const bool regular = word.size() > 3 && word.ends_with("ed") && !word.ends_with("eed");  // not "need", "succeed"
-    count += regular || kIrregularPast.count(word);
-  }
+  for (std::size_t i = 1; i < tokens.size(); ++i)
+    count += kSubjects.count(tokens[i - 1].word) && tokens[i].sentence == tokens[i - 1].sentence && is_past_tense(tokens[i].word);
   return count;
 }
 
@@ -835,6 +888,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   measure_relevance(input, asked, answer, m);
   m.deflection = find_deflection(answer);
   m.narrative = count_narrative(answer);
+  m.own_actions = count_own_actions(answer);
   return m;
 }
 
@@ -864,7 +918,7 @@ Graded score(const Measurements& m) {
     const double points = m.key_points.empty() ? 0.5 : m.coverage();
     technical = 1 + w.star_weight * m.star.count() / 4.0 + w.behavioral_points * points + w.behavioral_substance * s;
     if (m.star.result && m.numbers > 0) technical += w.measured_result;
-    if (m.ownership > 0 || m.star.action) technical += w.own_actions;
+    technical += w.per_own_action * std::min<double>(static_cast<double>(m.own_actions), w.own_actions_counted);
     technical -= w.per_blame * static_cast<double>(std::min<std::size_t>(m.blame, 2));
     if (m.hypothetical >= 2 && m.star.count() <= 1) technical -= w.hypothetical;
   } else if (m.checked()) {
@@ -894,7 +948,7 @@ Graded score(const Measurements& m) {
   communication = std::min(communication, technical + w.communication_over_technical);
 
   double confidence = w.confidence_base + w.confidence_substance * s;
-  confidence += std::min(w.ownership_max, static_cast<double>(m.ownership) * w.ownership_each);
+  confidence += std::min(w.ownership_max, static_cast<double>(std::max(m.ownership, m.own_actions)) * w.ownership_each);
   confidence += std::min(w.number_max, static_cast<double>(m.numbers) * w.number_each);
   if (!m.content_only)  // hedging sinks confidence, but a hedged attempt stays above a non-answer
     confidence = std::max(std::min(confidence, w.hedged_floor),

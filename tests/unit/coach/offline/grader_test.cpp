@@ -431,6 +431,27 @@ TEST_F(GraderTest, AStoryWithAMeasuredResultBeatsTheSameStoryWithoutOne) {
   EXPECT_TRUE(with_result.evidence.star.result);
 }
 
+TEST_F(GraderTest, AStoryToldInItsOwnWordsHasItsStarParts) {
+  // No "at my last job", "I decided" or "as a result": the shape of the story shows its parts.
+  const auto graded = grade_outside("Tell me about a time you won over a customer who had stopped answering you.",
+      "A buyer at a regional grocery chain had stopped replying after our first demo. I read their annual report, "
+      "noticed they were opening twelve stores, rebuilt the proposal around store openings and asked a mutual "
+      "contact for an introduction. The chain signed a two-year contract worth $90,000 in March.",
+      model::Mode::behavioral);
+  EXPECT_TRUE(graded.evidence.star.situation);
+  EXPECT_TRUE(graded.evidence.star.action);
+  EXPECT_TRUE(graded.evidence.star.result);
+  EXPECT_GE(graded.scores.technical, 6);
+}
+
+TEST_F(GraderTest, FeelingsAndStatesAreNotActions) {
+  const auto graded = grade_outside("Tell me about a time you handled a difficult deadline.",
+      "Deadlines are stressful. I was nervous, I felt the pressure and I wanted it to be over, and I hoped the team "
+      "would cope with the load.",
+      model::Mode::behavioral);
+  EXPECT_FALSE(graded.evidence.star.action);
+}
+
 TEST_F(GraderTest, BlamingOthersCostsABehavioralAnswer) {
   const std::string question = "Tell me about a project that failed.";
   const auto owned = grade_outside(question,
