@@ -79,7 +79,7 @@ struct Weights {
   double confidently_wrong_cap = 3.0;  // a wrong answer stated with confidence earns no more
   // Readable but wrong is not good communication, nor is it earned confidence: each stays
   // within this much of technical.
-  double communication_over_technical = 2.5, confidence_over_technical = 2.5;
+  double communication_over_technical = 1.5, confidence_over_technical = 1.5;
   // Turning the question aside (in its first `deflection_sentences` sentences, or twice
   // anywhere) makes the answer a non-answer: technical, communication and confidence
   // at most these.
