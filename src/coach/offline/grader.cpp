@@ -267,6 +267,8 @@ std::string content_only(const AnalyzedText& answer, const Speller* speller) {
 
 constexpr const char* kNotEnglish = "The answer does not seem to be in English; the offline coach grades English answers.";
 constexpr const char* kOffTopic = "The answer does not address this question; it talks about something else.";
+// Claims listed in the stronger answer to a question from outside the bank, and in the feedback as not said.
+constexpr std::size_t kOutlineClaims = 6, kFeedbackClaims = 3;
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
@@ -1018,6 +1020,14 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
     std::vector<std::string> names;
     for (const Concept* c : m.question_concepts) names.push_back(c->name);
     feedback += "Checked against what PrepBot knows about: " + join(names, ", ") + ".\n";
+    // What the subject's main concept holds that the answer did not say.
+    const Concept* main = m.question_concepts.front();
+    std::vector<std::string> unsaid;
+    for (const auto& claim : main->claims)
+      if (unsaid.size() < kFeedbackClaims &&
+          std::none_of(m.claims.begin(), m.claims.end(), [&](const model::CoveredPoint& said) { return said.point == claim.claim; }))
+        unsaid.push_back(claim.claim);
+    if (!unsaid.empty()) feedback += "Not in your answer: " + join(unsaid, "; ") + ".\n";
   }
   for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
   if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";
@@ -1090,6 +1100,40 @@ model::Evidence evidence_of(const Measurements& m, const Graded& graded, const A
 
 }  // namespace
 
+// The stronger answer the candidate is shown, before any correction: the bank question's
+// model answer; for a question from outside the bank, the true claims of the concepts it
+// names (the most specific one's first), or, with none, how a strong answer is built.
+std::string strong_answer_outline(const GradeInput& input, const AnalyzedText& asked) {
+  const BankQuestion* bank = input.bank_question;
+  const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
+  std::string outline;
+  if (bank) {
+    outline = behavioral ? "A strong answer, as a STAR story:\n" : "A strong answer covers:\n";
+    for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
+    return outline;
+  }
+  if (behavioral)
+    return "A strong answer, as a STAR story:\n"
+           "- Situation: where and when, in a sentence or two\n"
+           "- Task: what you were responsible for and what made it hard\n"
+           "- Action: the steps you took yourself, in the first person\n"
+           "- Result: what changed, with a number, and what you learned\n";
+  const auto concepts = input.knowledge ? linked_concepts(*input.knowledge, asked, 2, 0.5) : std::vector<const Concept*>{};
+  if (concepts.empty())
+    return "A strong answer:\n"
+           "- says what it is in one sentence\n"
+           "- explains how it works, step by step\n"
+           "- gives an example from your own work, with a number\n"
+           "- names a trade-off, a limit or a common mistake, and when you would choose otherwise\n";
+  std::vector<std::string> names;
+  for (const Concept* c : concepts) names.push_back(c->name);
+  outline = "A strong answer draws on what is known about " + join(names, " and ") + ":\n";
+  std::size_t lines = 0;
+  for (const Concept* c : concepts)
+    for (std::size_t k = 0; k < c->claims.size() && lines < kOutlineClaims; ++k, ++lines) outline += "- " + c->claims[k].claim + "\n";
+  return outline;
+}
+
 model::Evaluation grade(const GradeInput& input) {
   const AnalyzedText as_written = analyze(input.answer);
   const AnalyzedText asked = analyze(input.question);
@@ -1098,13 +1142,9 @@ model::Evaluation grade(const GradeInput& input) {
   model::Evaluation evaluation;
   evaluation.source = "offline";
   evaluation.evidence.matched_bank = bank != nullptr;
-  if (bank) {
-    const bool behavioral = bank->type == "behavioral";
+  if (bank)
     for (const auto& resource : bank->resources) evaluation.resources.push_back(resource.title + " — " + resource.url);
-    std::string outline = behavioral ? "A strong answer, as a STAR story:\n" : "A strong answer covers:\n";
-    for (const auto& line : bank->model_answer) outline += "- " + line + "\n";
-    evaluation.examples_or_corrections = outline;
-  }
+  evaluation.examples_or_corrections = strong_answer_outline(input, asked);
   // Guards read the answer as written: spelling suggestions would turn noise into words.
   if (const auto reason = check_guards(as_written, asked)) {
     evaluation.scores = {1, 1, 1};

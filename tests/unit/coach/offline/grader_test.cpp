@@ -416,6 +416,26 @@ TEST_F(GraderTest, NotJustIsNuanceNotASweepingClaim) {
   EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
 }
 
+TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
+  const auto graded = grade_outside(kDnsQuestion, "DNS maps names to an IP address.");
+  const std::string& outline = graded.examples_or_corrections;
+  EXPECT_EQ(outline.rfind("A strong answer draws on what is known about DNS resolution", 0), 0u) << outline;
+  EXPECT_NE(outline.find("- Resolvers cache answers for the record's TTL\n"), std::string::npos) << outline;
+  // The feedback names what the answer left out, not what it said.
+  EXPECT_NE(graded.feedback.find("Not in your answer: Resolvers cache answers for the record's TTL; A recursive resolver"),
+            std::string::npos) << graded.feedback;
+  EXPECT_EQ(graded.feedback.find("Not in your answer: DNS maps names"), std::string::npos) << graded.feedback;
+}
+
+TEST_F(GraderTest, AQuestionNothingIsKnownAboutGetsHowAStrongAnswerIsBuilt) {
+  const auto technical = grade_outside("How would you choose a sourdough starter for a bakery?",
+                                       "I would taste a few and pick the one with the best rise.");
+  EXPECT_EQ(technical.examples_or_corrections.rfind("A strong answer:\n- says what it is", 0), 0u) << technical.examples_or_corrections;
+  EXPECT_EQ(technical.feedback.find("Not in your answer"), std::string::npos);
+  const auto story = grade_outside("Tell me about a time you changed a recipe.", "I changed it.", model::Mode::behavioral);
+  EXPECT_EQ(story.examples_or_corrections.rfind("A strong answer, as a STAR story:\n- Situation", 0), 0u) << story.examples_or_corrections;
+}
+
 TEST_F(GraderTest, AStoryWithAMeasuredResultBeatsTheSameStoryWithoutOne) {
   const std::string story =
       "At my previous job our checkout page was slow and customers complained. I was responsible for fixing it "
