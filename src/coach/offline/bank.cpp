@@ -233,6 +233,9 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
         }
       }};
   util::for_each_index(std::size(build), [&](std::size_t k) { build[k](); });
+  bank.questions_about_.resize(concepts.size());
+  for (std::size_t i = 0; i < question_count; ++i)
+    for (const std::size_t c : bank.questions_[i].main_concepts()) bank.questions_about_[c].push_back(i);
   // A word in more than kCommonWordShare of the bank's questions is one most answers
   // use; as a claim term's only word it shows nothing.
   const double common_at = kCommonWordShare * static_cast<double>(question_count);
@@ -241,6 +244,11 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
     return it != questions_using.end() && static_cast<double>(it->second) > common_at;
   });
   return bank;
+}
+
+std::span<const std::size_t> Bank::questions_about(std::size_t concept_index) const {
+  if (concept_index >= questions_about_.size()) return {};
+  return questions_about_[concept_index];
 }
 
 Bank Bank::load_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }

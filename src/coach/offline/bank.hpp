@@ -2,7 +2,9 @@
 // The question bank: role families and their questions, read from the JSON files
 // of data/bank/ (format in data/bank/SCHEMA.md). Loaded once at start-up and
 // read-only afterwards, so any thread may use it.
+#include <algorithm>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -56,6 +58,9 @@ struct BankQuestion {
   std::vector<std::size_t> concepts;       // knowledge-base concepts its wording names, most specific first
 
   bool suits(model::Level level) const;
+  // The concepts the question is about: the first kMainConcepts of `concepts`.
+  static constexpr std::size_t kMainConcepts = 3;
+  std::span<const std::size_t> main_concepts() const { return {concepts.data(), std::min(concepts.size(), kMainConcepts)}; }
   // The question's own wording: its text, hint, key points with their terms, and model answer.
   std::vector<std::string_view> texts() const;
 };
@@ -88,6 +93,8 @@ class Bank {
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
   const BankQuestion* find(std::string_view id) const;
   const KnowledgeBase& knowledge() const { return knowledge_; }
+  // The questions about a knowledge-base concept (it is one of their main concepts), in bank order.
+  std::span<const std::size_t> questions_about(std::size_t concept_index) const;
   // Every lowercase word the bank's questions and the knowledge base use ("kubernetes", "idempotent").
   const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
   // The stems of every content word they use: the field's vocabulary, which an
@@ -111,6 +118,7 @@ class Bank {
   KnowledgeBase knowledge_;
   std::unordered_set<std::string> vocabulary_;
   std::unordered_set<std::string> field_stems_;
+  std::vector<std::vector<std::size_t>> questions_about_;  // by concept index
   std::unordered_map<std::string, double> role_stem_weight_;  // 1 / families whose names use the stem
   std::map<std::string, std::size_t, std::less<>> by_id_;
 

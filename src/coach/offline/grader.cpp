@@ -269,6 +269,8 @@ constexpr const char* kNotEnglish = "The answer does not seem to be in English; 
 constexpr const char* kOffTopic = "The answer does not address this question; it talks about something else.";
 // Claims listed in the stronger answer to a question from outside the bank, and in the feedback as not said.
 constexpr std::size_t kOutlineClaims = 6, kFeedbackClaims = 3;
+// Resources offered for a question from outside the bank, from the bank questions on its subject.
+constexpr std::size_t kRelatedResources = 3;
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
@@ -853,12 +855,12 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.words = answer.tokens.size();
   if (input.knowledge) {
     std::vector<std::size_t> own;
-    if (bank) own.assign(bank->concepts.begin(), bank->concepts.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(bank->concepts.size(), 3)));
+    if (bank) own.assign(bank->main_concepts().begin(), bank->main_concepts().end());
     m.question_concepts = linked_concepts(*input.knowledge, asked, 6, 0.5, own);
     m.topic_concepts = m.question_concepts;
     for (std::size_t i = 0; i < input.related.size() && i < 2; ++i)
-      for (std::size_t k = 0; k < input.related[i]->concepts.size() && k < 3; ++k) {
-        const Concept* c = &input.knowledge->concepts()[input.related[i]->concepts[k]];
+      for (const std::size_t k : input.related[i]->main_concepts()) {
+        const Concept* c = &input.knowledge->concepts()[k];
         if (!contains(m.topic_concepts, c)) m.topic_concepts.push_back(c);
       }
     // An answer is longer than a question, so a concept it names must be named more clearly.
@@ -1098,12 +1100,32 @@ model::Evidence evidence_of(const Measurements& m, const Graded& graded, const A
   return e;
 }
 
-}  // namespace
+// What to read: the bank question's resources; for a question from outside the bank, those
+// of the bank questions about the concept it names first, at most `kRelatedResources`.
+std::vector<std::string> reading(const GradeInput& input, const std::vector<const Concept*>& named) {
+  std::vector<std::string> out;
+  auto line_of = [](const Resource& resource) { return resource.title + " \u2014 " + resource.url; };
+  if (input.bank_question) {
+    for (const auto& resource : input.bank_question->resources) out.push_back(line_of(resource));
+    return out;
+  }
+  if (named.empty() || !input.library) return out;
+  // One resource from each question, those whose most specific concept it is first.
+  const auto main = static_cast<std::size_t>(named.front() - input.knowledge->concepts().data());
+  for (const bool first : {true, false})
+    for (const std::size_t index : input.library->questions_about(main)) {
+      const BankQuestion& q = input.library->questions()[index];
+      if ((q.concepts.front() == main) != first || q.resources.empty() || out.size() >= kRelatedResources) continue;
+      std::string line = line_of(q.resources.front());
+      if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(std::move(line));
+    }
+  return out;
+}
 
 // The stronger answer the candidate is shown, before any correction: the bank question's
 // model answer; for a question from outside the bank, the true claims of the concepts it
-// names (the most specific one's first), or, with none, how a strong answer is built.
-std::string strong_answer_outline(const GradeInput& input, const AnalyzedText& asked) {
+// names (`named`, the most specific first), or, with none, how a strong answer is built.
+std::string strong_answer_outline(const GradeInput& input, const std::vector<const Concept*>& named) {
   const BankQuestion* bank = input.bank_question;
   const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
   std::string outline;
@@ -1118,21 +1140,22 @@ std::string strong_answer_outline(const GradeInput& input, const AnalyzedText& a
            "- Task: what you were responsible for and what made it hard\n"
            "- Action: the steps you took yourself, in the first person\n"
            "- Result: what changed, with a number, and what you learned\n";
-  const auto concepts = input.knowledge ? linked_concepts(*input.knowledge, asked, 2, 0.5) : std::vector<const Concept*>{};
-  if (concepts.empty())
+  if (named.empty())
     return "A strong answer:\n"
            "- says what it is in one sentence\n"
            "- explains how it works, step by step\n"
            "- gives an example from your own work, with a number\n"
            "- names a trade-off, a limit or a common mistake, and when you would choose otherwise\n";
   std::vector<std::string> names;
-  for (const Concept* c : concepts) names.push_back(c->name);
+  for (const Concept* c : named) names.push_back(c->name);
   outline = "A strong answer draws on what is known about " + join(names, " and ") + ":\n";
   std::size_t lines = 0;
-  for (const Concept* c : concepts)
+  for (const Concept* c : named)
     for (std::size_t k = 0; k < c->claims.size() && lines < kOutlineClaims; ++k, ++lines) outline += "- " + c->claims[k].claim + "\n";
   return outline;
 }
+
+}  // namespace
 
 model::Evaluation grade(const GradeInput& input) {
   const AnalyzedText as_written = analyze(input.answer);
@@ -1142,9 +1165,9 @@ model::Evaluation grade(const GradeInput& input) {
   model::Evaluation evaluation;
   evaluation.source = "offline";
   evaluation.evidence.matched_bank = bank != nullptr;
-  if (bank)
-    for (const auto& resource : bank->resources) evaluation.resources.push_back(resource.title + " — " + resource.url);
-  evaluation.examples_or_corrections = strong_answer_outline(input, asked);
+  const auto named = input.knowledge && !bank ? linked_concepts(*input.knowledge, asked, 2, 0.5) : std::vector<const Concept*>{};
+  evaluation.resources = reading(input, named);
+  evaluation.examples_or_corrections = strong_answer_outline(input, named);
   // Guards read the answer as written: spelling suggestions would turn noise into words.
   if (const auto reason = check_guards(as_written, asked)) {
     evaluation.scores = {1, 1, 1};

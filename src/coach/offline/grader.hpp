@@ -26,6 +26,9 @@ struct GradeInput {
   model::Level level = model::Level::entry;
   const Speller* speller = nullptr;  // null: spelling is not checked
   const KnowledgeBase* knowledge = nullptr;  // null: only the bank question's key points are checked
+  // The bank `knowledge` belongs to: a question from outside it is offered the resources
+  // of the bank questions about the concept it names. Null: none are offered.
+  const Bank* library = nullptr;
   // The field's word stems (Bank::field_stems); null, or too few to judge by: not measured.
   const std::unordered_set<std::string>* field = nullptr;
   // content (the fair scoring mode): filler words and hedges are taken out and

@@ -92,6 +92,7 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, s
   input.scoring = request.scoring;
   input.speller = &speller_;
   input.knowledge = &bank_->knowledge();
+  input.library = bank_.get();
   input.field = &bank_->field_stems();
   model::Evaluation evaluation = grade(input);
   if (match && !evaluation.evidence.guard)

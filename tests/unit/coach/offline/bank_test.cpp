@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include <map>
@@ -12,6 +13,7 @@
 #include "model/levels.hpp"
 
 #include "coach/offline/test_bank.hpp"
+#include "coach/offline/test_knowledge.hpp"
 
 namespace prepbot::coach::offline {
 namespace {
@@ -113,6 +115,19 @@ TEST(Bank, FilesReadOnSeveralThreadsKeepTheirOrder) {
   std::vector<std::string> in_files;
   for (const auto& [name, contents] : testing::test_bank_files()) in_files.push_back(name.substr(0, name.find('.')));
   EXPECT_EQ(families, in_files) << "questions come file by file, in the files' order";
+}
+
+TEST(Bank, KnowsTheQuestionsAboutEachConcept) {
+  const Bank bank = Bank::parse(testing::test_bank_files(), testing::test_knowledge_files());
+  const Concept* index = bank.knowledge().find("database-index");
+  ASSERT_NE(index, nullptr);
+  const auto about = bank.questions_about(static_cast<std::size_t>(index - bank.knowledge().concepts().data()));
+  ASSERT_FALSE(about.empty());
+  for (const std::size_t q : about) {
+    const auto main = bank.questions()[q].main_concepts();
+    EXPECT_NE(std::find(main.begin(), main.end(), static_cast<std::size_t>(index - bank.knowledge().concepts().data())), main.end());
+  }
+  EXPECT_TRUE(bank.questions_about(bank.knowledge().concepts().size()).empty()) << "past the last concept: none";
 }
 
 TEST(Bank, ANumberTooLargeForADoubleIsABankErrorNotACrash) {

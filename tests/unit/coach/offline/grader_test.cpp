@@ -427,6 +427,15 @@ TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
   EXPECT_EQ(graded.feedback.find("Not in your answer: DNS maps names"), std::string::npos) << graded.feedback;
 }
 
+TEST_F(GraderTest, AQuestionOutsideTheBankIsOfferedTheReadingOfTheBankQuestionsOnItsSubject) {
+  const auto indexes = grade_outside("When does a composite index stop helping a query?", "When the leading column is not filtered on.");
+  ASSERT_FALSE(indexes.resources.empty());
+  EXPECT_EQ(indexes.resources.front(), "PostgreSQL: Indexes \u2014 https://www.postgresql.org/docs/current/indexes.html");
+  EXPECT_LE(indexes.resources.size(), 3u);
+  // No bank question is about DNS: nothing is offered rather than something unrelated.
+  EXPECT_TRUE(grade_outside(kDnsQuestion, "DNS maps names to an IP address.").resources.empty());
+}
+
 TEST_F(GraderTest, AQuestionNothingIsKnownAboutGetsHowAStrongAnswerIsBuilt) {
   const auto technical = grade_outside("How would you choose a sourdough starter for a bakery?",
                                        "I would taste a few and pick the one with the best rise.");

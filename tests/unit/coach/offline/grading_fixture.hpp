@@ -30,6 +30,7 @@ class GradingTest : public ::testing::Test {
     input.answer = answer;
     input.mode = mode;
     input.knowledge = &bank_.knowledge();
+    input.library = &bank_;
     return grade(input);
   }
   Bank bank_ = Bank::parse(test_bank_files(), test_knowledge_files());
