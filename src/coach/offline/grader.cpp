@@ -268,7 +268,7 @@ std::string content_only(const AnalyzedText& answer, const Speller* speller) {
 constexpr const char* kNotEnglish = "The answer does not seem to be in English; the offline coach grades English answers.";
 constexpr const char* kOffTopic = "The answer does not address this question; it talks about something else.";
 // Claims listed in the stronger answer to a question from outside the bank, and in the feedback as not said.
-constexpr std::size_t kOutlineClaims = 6, kFeedbackClaims = 3;
+constexpr std::size_t kOutlineConcepts = 2, kOutlineClaims = 6, kFeedbackClaims = 3;
 // Resources offered for a question from outside the bank, from the bank questions on its subject.
 constexpr std::size_t kRelatedResources = 3;
 
@@ -471,9 +471,10 @@ std::size_t count_own_actions(const AnalyzedText& answer) {
 
 // The parts of a STAR story. Each is found by its usual phrases ("at my last job", "my goal",
 // "I decided", "as a result") or by the shape of the story: the first sentence told in the
-// past sets the situation, two or more things the candidate did are the action, and a last
-// sentence told in the past with a figure in it is the result.
-model::StarParts find_star(const AnalyzedText& text) {
+// past sets the situation, two or more things the candidate did (`own_actions`, from
+// count_own_actions) are the action, and a last sentence told in the past with a figure in
+// it is the result.
+model::StarParts find_star(const AnalyzedText& text, std::size_t own_actions) {
   model::StarParts star{kSituationPhrases.count_in(text) > 0, kTaskPhrases.count_in(text) > 0,
                         kActionPhrases.count_in(text) > 0, kResultPhrases.count_in(text) > 0};
   if (text.tokens.empty()) return star;
@@ -486,7 +487,7 @@ model::StarParts find_star(const AnalyzedText& text) {
     last_figure = last_figure || std::isdigit(static_cast<unsigned char>(token.word[0]));
   }
   star.situation = star.situation || first_past;
-  star.action = star.action || count_own_actions(text) >= 2;
+  star.action = star.action || own_actions >= 2;
   star.result = star.result || (last_past && last_figure);
   return star;
 }
@@ -847,16 +848,25 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
   if (m.wrong_subject) m.relevance = std::min(m.relevance, kWeights.relevant * 0.4);
 }
 
-Measurements measure(const GradeInput& input, const AnalyzedText& asked, const AnalyzedText& answer) {
+// The concepts a question names, most specific first: a bank question's own main concepts,
+// then those its wording links (at most six in all).
+std::vector<const Concept*> question_concepts(const GradeInput& input, const AnalyzedText& asked) {
+  if (!input.knowledge) return {};
+  std::vector<std::size_t> own;
+  if (input.bank_question) own.assign(input.bank_question->main_concepts().begin(), input.bank_question->main_concepts().end());
+  return linked_concepts(*input.knowledge, asked, 6, 0.5, own);
+}
+
+// `named`: question_concepts(input, asked).
+Measurements measure(const GradeInput& input, const AnalyzedText& asked, const AnalyzedText& answer,
+                     const std::vector<const Concept*>& named) {
   Measurements m;
   const BankQuestion* bank = input.bank_question;
   m.behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
   m.content_only = input.scoring == model::Scoring::content;
   m.words = answer.tokens.size();
   if (input.knowledge) {
-    std::vector<std::size_t> own;
-    if (bank) own.assign(bank->main_concepts().begin(), bank->main_concepts().end());
-    m.question_concepts = linked_concepts(*input.knowledge, asked, 6, 0.5, own);
+    m.question_concepts = named;
     m.topic_concepts = m.question_concepts;
     for (std::size_t i = 0; i < input.related.size() && i < 2; ++i)
       for (const std::size_t k : input.related[i]->main_concepts()) {
@@ -885,14 +895,14 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
                                std::log(kWeights.substance_full / kWeights.substance_floor),
                            0.0, 1.0);
   m.sentence_length = static_cast<double>(m.words) / static_cast<double>(std::max<std::size_t>(answer.sentences, 1));
-  m.star = find_star(answer);
+  m.own_actions = count_own_actions(answer);
+  m.star = find_star(answer, m.own_actions);
   if (input.speller && !m.content_only) m.misspelled = input.speller->misspelled(answer);
   m.ease = reading_ease(answer);
   measure_claims(input, asked, answer, m);
   measure_relevance(input, asked, answer, m);
   m.deflection = find_deflection(answer);
   m.narrative = count_narrative(answer);
-  m.own_actions = count_own_actions(answer);
   return m;
 }
 
@@ -1123,8 +1133,8 @@ std::vector<std::string> reading(const GradeInput& input, const std::vector<cons
 }
 
 // The stronger answer the candidate is shown, before any correction: the bank question's
-// model answer; for a question from outside the bank, the true claims of the concepts it
-// names (`named`, the most specific first), or, with none, how a strong answer is built.
+// model answer; for a question from outside the bank, the true claims of the (at most
+// kOutlineConcepts) most specific concepts it names, or, with none, how a strong answer is built.
 std::string strong_answer_outline(const GradeInput& input, const std::vector<const Concept*>& named) {
   const BankQuestion* bank = input.bank_question;
   const bool behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
@@ -1146,11 +1156,12 @@ std::string strong_answer_outline(const GradeInput& input, const std::vector<con
            "- explains how it works, step by step\n"
            "- gives an example from your own work, with a number\n"
            "- names a trade-off, a limit or a common mistake, and when you would choose otherwise\n";
+  const std::vector<const Concept*> drawn_on(named.begin(), named.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(named.size(), kOutlineConcepts)));
   std::vector<std::string> names;
-  for (const Concept* c : named) names.push_back(c->name);
+  for (const Concept* c : drawn_on) names.push_back(c->name);
   outline = "A strong answer draws on what is known about " + join(names, " and ") + ":\n";
   std::size_t lines = 0;
-  for (const Concept* c : named)
+  for (const Concept* c : drawn_on)
     for (std::size_t k = 0; k < c->claims.size() && lines < kOutlineClaims; ++k, ++lines) outline += "- " + c->claims[k].claim + "\n";
   return outline;
 }
@@ -1165,7 +1176,7 @@ model::Evaluation grade(const GradeInput& input) {
   model::Evaluation evaluation;
   evaluation.source = "offline";
   evaluation.evidence.matched_bank = bank != nullptr;
-  const auto named = input.knowledge && !bank ? linked_concepts(*input.knowledge, asked, 2, 0.5) : std::vector<const Concept*>{};
+  const std::vector<const Concept*> named = question_concepts(input, asked);
   evaluation.resources = reading(input, named);
   evaluation.examples_or_corrections = strong_answer_outline(input, named);
   // Guards read the answer as written: spelling suggestions would turn noise into words.
@@ -1177,7 +1188,7 @@ model::Evaluation grade(const GradeInput& input) {
   }
   const AnalyzedText answer =
       input.scoring == model::Scoring::content ? analyze(content_only(as_written, input.speller)) : as_written;
-  const Measurements m = measure(input, asked, answer);
+  const Measurements m = measure(input, asked, answer, named);
   const Graded graded = score(m);
   evaluation.scores = graded.scores;
   evaluation.feedback = write_feedback(m, graded, answer, bank != nullptr);
