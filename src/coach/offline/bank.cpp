@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <functional>
 #include <iterator>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,7 +45,7 @@ class FileReader : SchemaReader {
  public:
   using SchemaReader::SchemaReader;
 
-  void read(const std::string& contents, std::vector<Family>& families, std::vector<BankQuestion>& questions) {
+  void read(std::string_view contents, std::vector<Family>& families, std::vector<BankQuestion>& questions) {
     const json root = parse_object(contents);
     if (root.is_null()) return;
     Family family;
@@ -159,7 +159,7 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
     std::vector<Family> families;
     std::vector<BankQuestion> questions;
   };
-  auto read = [](const std::string& name, const std::string& contents, std::vector<std::string>& found) {
+  auto read = [](const std::string& name, std::string_view contents, std::vector<std::string>& found) {
     FileRead file;
     FileReader(name, found).read(contents, file.families, file.questions);
     return file;
@@ -182,57 +182,60 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   if (!problems.empty()) throw BankError(std::move(problems));
   bank.add_builtin_synonyms();
   // The wording of every question (text, hint, key points, model answer) and of every
-  // concept is analysed on all cores. A question keeps its topic and the concepts it names.
+  // concept is read on all cores. A question keeps its topic and the concepts it names;
+  // every wording adds its words to the vocabulary and its content stems to the field's
+  // stems, counting the questions that use each stem. A concept's wording, nearly all
+  // terms already stemmed as its file was read, is split into words without stemming
+  // them, and its distinct content words are stemmed once at the end.
   const auto& concepts = bank.knowledge_.concepts();
   const std::size_t question_count = bank.questions_.size();
-  struct Words {
-    std::vector<std::string> all, content;  // each once; `content` holds the stems of non-stopwords
-  };
-  std::vector<Words> words(question_count + concepts.size());
-  util::for_each_index(words.size(), [&](std::size_t i) {
-    std::string wording;
-    if (i < question_count) {
-      for (const auto text : bank.questions_[i].texts()) wording.append(text).append(".\n");
-    } else {
+  std::mutex vocabulary_lock, stems_lock;
+  std::unordered_map<std::string, std::size_t> questions_using;
+  std::unordered_set<std::string> concept_words;  // content words of the concepts' wording
+  util::for_each_index(question_count + concepts.size(), [&](std::size_t i) {
+    std::unordered_set<std::string> all, content;
+    auto add_words = [&] {
+      const std::lock_guard lock(vocabulary_lock);
+      bank.vocabulary_.merge(all);  // moves the words it lacks, without copying them
+    };
+    if (i >= question_count) {
       const Concept& c = concepts[i - question_count];
-      wording = c.name + ".\n";
+      std::string wording = c.name + ".\n";
       for (const auto& term : c.terms) wording += term + ".\n";
       for (const auto& claim : c.claims) {
         wording += claim.claim + ".\n";
         for (const auto& term : claim.terms) wording += term + ".\n";
       }
       for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
+      for (auto& word : words_of(wording)) {
+        if (!is_stopword(word)) content.insert(word);
+        all.insert(std::move(word));
+      }
+      add_words();
+      const std::lock_guard lock(stems_lock);
+      concept_words.merge(content);
+      return;
     }
+    std::string wording;
+    for (const auto text : bank.questions_[i].texts()) wording.append(text).append(".\n");
     const AnalyzedText analyzed = analyze(wording);
-    std::unordered_set<std::string> all, content;
     for (const auto& token : analyzed.tokens) {
       all.insert(token.word);
       if (!is_stopword(token.word)) content.insert(token.stem);
     }
-    words[i].all.assign(all.begin(), all.end());
-    words[i].content.assign(content.begin(), content.end());
-    if (i >= question_count) return;
+    add_words();
+    {
+      const std::lock_guard lock(stems_lock);
+      bank.field_stems_.insert(content.begin(), content.end());
+      for (const auto& stem : content) ++questions_using[stem];
+    }
     auto& q = bank.questions_[i];
     q.topic = std::move(content);
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);
   });
-  // Two sets built from those words at once: the vocabulary, and the field's stems
-  // with the number of questions using each.
-  std::unordered_map<std::string, std::size_t> questions_using;
-  const std::function<void()> build[] = {
-      [&] {
-        for (const auto& item : words) bank.vocabulary_.insert(item.all.begin(), item.all.end());
-      },
-      [&] {
-        for (std::size_t i = 0; i < words.size(); ++i) {
-          bank.field_stems_.insert(words[i].content.begin(), words[i].content.end());
-          if (i < question_count)
-            for (const auto& stem : words[i].content) ++questions_using[stem];
-        }
-      }};
-  util::for_each_index(std::size(build), [&](std::size_t k) { build[k](); });
+  for (const auto& word : concept_words) bank.field_stems_.insert(stem_word(word));
   bank.questions_about_.resize(concepts.size());
   for (std::size_t i = 0; i < question_count; ++i)
     for (const std::size_t c : bank.questions_[i].main_concepts()) bank.questions_about_[c].push_back(i);
@@ -270,8 +273,11 @@ void Bank::add_builtin_synonyms() {
 
 Bank Bank::load(const std::string& directory, const std::string& knowledge_directory) {
   try {
-    return parse(directory.empty() ? embedded_files(prepbot_bank_files) : directory_files(directory),
-                 knowledge_directory.empty() ? embedded_files(prepbot_knowledge_files) : directory_files(knowledge_directory));
+    // Files read from a directory are kept here while the views parse() reads live.
+    const FileTexts bank_texts = directory.empty() ? FileTexts{} : directory_files(directory);
+    const FileTexts knowledge_texts = knowledge_directory.empty() ? FileTexts{} : directory_files(knowledge_directory);
+    return parse(directory.empty() ? embedded_files(prepbot_bank_files) : views_of(bank_texts),
+                 knowledge_directory.empty() ? embedded_files(prepbot_knowledge_files) : views_of(knowledge_texts));
   } catch (const BankError&) {
     throw;
   } catch (const std::runtime_error& error) {

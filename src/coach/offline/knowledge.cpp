@@ -24,7 +24,7 @@ class ConceptReader : SchemaReader {
  public:
   using SchemaReader::SchemaReader;
 
-  void read(const std::string& contents, std::vector<Concept>& concepts) {
+  void read(std::string_view contents, std::vector<Concept>& concepts) {
     const json root = parse_object(contents);
     if (root.is_null()) return;
     objects(root, "concepts", "", 1, 10000, "concept", [&](const json& item) { concepts.push_back(read_concept(item)); });
@@ -76,7 +76,7 @@ class ConceptReader : SchemaReader {
 
 KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::string>& problems) {
   KnowledgeBase kb;
-  auto read = [](const std::string& name, const std::string& contents, std::vector<std::string>& found) {
+  auto read = [](const std::string& name, std::string_view contents, std::vector<std::string>& found) {
     std::vector<Concept> concepts;
     ConceptReader(name, found).read(contents, concepts);
     return concepts;

@@ -17,13 +17,13 @@ namespace prepbot::coach::offline {
 DataFiles embedded_files(const util::EmbeddedFile* table) {
   DataFiles files;
   for (const util::EmbeddedFile* file = table; file->name != nullptr; ++file)
-    files.emplace_back(std::filesystem::path(file->path()).filename().string(), std::string(file->contents()));
+    files.emplace_back(std::filesystem::path(file->path()).filename().string(), file->contents());
   std::sort(files.begin(), files.end());
   return files;
 }
 
-DataFiles directory_files(const std::string& directory) {
-  DataFiles files;
+FileTexts directory_files(const std::string& directory) {
+  FileTexts files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
     if (entry.path().extension() != ".json") continue;
@@ -37,7 +37,13 @@ DataFiles directory_files(const std::string& directory) {
   return files;
 }
 
-SchemaReader::json SchemaReader::parse_object(const std::string& contents) {
+DataFiles views_of(const FileTexts& files) {
+  DataFiles views;
+  for (const auto& [name, contents] : files) views.emplace_back(name, contents);
+  return views;
+}
+
+SchemaReader::json SchemaReader::parse_object(std::string_view contents) {
   json root;
   try {
     root = json::parse(contents);

@@ -4,6 +4,7 @@
 // reported in full rather than one problem at a time.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,19 +18,24 @@ struct EmbeddedFile;
 
 namespace prepbot::coach::offline {
 
-// (file name, contents) of data files, sorted by name.
-using DataFiles = std::vector<std::pair<std::string, std::string>>;
+// (file name, contents) of data files, sorted by name. The contents are views, of
+// the binary's own bytes for the embedded files (never copied) or of FileTexts.
+using DataFiles = std::vector<std::pair<std::string, std::string_view>>;
+// (file name, contents) of files read into memory.
+using FileTexts = std::vector<std::pair<std::string, std::string>>;
 
 DataFiles embedded_files(const util::EmbeddedFile* table);
 // Every *.json file of `directory`; throws std::runtime_error when it cannot be read.
-DataFiles directory_files(const std::string& directory);
+FileTexts directory_files(const std::string& directory);
+// Views of `files`, which must outlive them.
+DataFiles views_of(const FileTexts& files);
 
 // Reads every file on all cores with read(name, contents, problems), which returns what
 // the file holds; the results come back in file order, and the problems each file's
 // reading found are added to `problems` in file order too.
 template <class Read>
 auto read_each(const DataFiles& files, std::vector<std::string>& problems, Read read) {
-  using Result = decltype(read(std::string(), std::string(), problems));
+  using Result = decltype(read(std::string(), std::string_view(), problems));
   std::vector<Result> results(files.size());
   std::vector<std::vector<std::string>> found(files.size());
   util::for_each_index(files.size(), [&](std::size_t f) { results[f] = read(files[f].first, files[f].second, found[f]); });
@@ -45,7 +51,7 @@ class SchemaReader {
   using json = nlohmann::ordered_json;
 
   // Parses the file; on failure records the problem and returns null.
-  json parse_object(const std::string& contents);
+  json parse_object(std::string_view contents);
   void problem(const std::string& where, const std::string& what);
   std::string string_field(const json& object, const char* key, const std::string& where, std::size_t min,
                            std::size_t max);

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 namespace prepbot::coach::offline {
 namespace {
@@ -22,15 +22,56 @@ sb_stemmer* thread_stemmer() {
 }
 
 // Stems already computed on this thread, by word: loading the bank stems the same words
-// hundreds of thousands of times, and an answer's words are mostly common ones. Cleared
-// when full, so answers cannot grow it without bound.
-struct StemMemo {
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+// hundreds of thousands of times, and an answer's words are mostly common ones. An open-
+// addressing table over one buffer of characters, so a lookup touches two compact arrays
+// rather than chasing nodes; cleared when full, so answers cannot grow it without bound.
+class StemMemo {
+ public:
+  static constexpr std::size_t kMaxWords = 40'000;
+  static constexpr std::size_t kMaxWordBytes = 64;  // longer words are stemmed every time
+
+  // The stem of `word`, computing it with `stem` the first time.
+  template <class Stem>
+  std::string find_or_add(std::string_view word, Stem stem) {
+    if (word.empty() || word.size() > kMaxWordBytes) return stem(word);
+    if (slots_.empty()) slots_.resize(kSlots);
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t i = hash & (kSlots - 1);
+    for (;; i = (i + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.word_size == 0) break;
+      if (slot.tag == tag && slot.word_size == word.size() && std::string_view(chars_).substr(slot.at, slot.word_size) == word)
+        return chars_.substr(slot.at + slot.word_size, slot.stem_size);
+    }
+    std::string stemmed = stem(word);
+    if (words_ >= kMaxWords || stemmed.size() > kMaxWordBytes) {
+      if (words_ >= kMaxWords) clear();
+      return stemmed;
+    }
+    slots_[i] = {tag, static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint8_t>(word.size()),
+                 static_cast<std::uint8_t>(stemmed.size())};
+    chars_.append(word).append(stemmed);
+    ++words_;
+    return stemmed;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1 << 16;  // a power of two, well above kMaxWords
+  struct Slot {
+    std::uint32_t tag = 0;  // high bits of the word's hash
+    std::uint32_t at = 0;   // the word in chars_, its stem right after it
+    std::uint8_t word_size = 0;  // 0: an empty slot
+    std::uint8_t stem_size = 0;
   };
-  static constexpr std::size_t kMaxWords = 50'000;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems;
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    chars_.clear();
+    words_ = 0;
+  }
+  std::vector<Slot> slots_;
+  std::string chars_;
+  std::size_t words_ = 0;
 };
 
 bool is_word_byte(unsigned char c) {
@@ -54,23 +95,25 @@ bool is_abbreviation(std::string_view word) {
 
 std::string stem_word(std::string_view word) {
   thread_local StemMemo memo;
-  if (auto it = memo.stems.find(word); it != memo.stems.end()) return it->second;
-  sb_stemmer* stemmer = thread_stemmer();
-  const auto* stemmed =
-      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  std::string stem = stemmed == nullptr ? std::string(word)
-                                        : std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
-  if (memo.stems.size() >= StemMemo::kMaxWords) memo.stems.clear();
-  memo.stems.emplace(word, stem);
-  return stem;
+  return memo.find_or_add(word, [](std::string_view unstemmed) {
+    sb_stemmer* stemmer = thread_stemmer();
+    const auto* stemmed = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(unstemmed.data()),
+                                          static_cast<int>(unstemmed.size()));
+    return stemmed == nullptr ? std::string(unstemmed)
+                              : std::string(reinterpret_cast<const char*>(stemmed),
+                                            static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+  });
 }
 
-AnalyzedText analyze(std::string_view input) {
-  AnalyzedText out;
-  out.text.assign(input);
-  const std::string& text = out.text;
+namespace {
+
+// Splits `text` into lowercase words, calling word(word, byte offset, sentence) for each.
+template <class OnWord>
+std::size_t split_words(std::string_view text, OnWord word_found) {
   std::size_t sentence = 0;
   bool sentence_has_words = false;
+  std::string word;
+  bool after_abbreviation = false;  // the last word was one ("e.g")
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -78,7 +121,7 @@ AnalyzedText analyze(std::string_view input) {
       // A full stop or apostrophe inside a word ("node.js", "3.5", "don't") stays in it;
       // a hyphen splits, so "cross-validation" and "cross validation" read the same.
       // "e.g." and "vs." do not end a sentence, so quotes keep the whole of it.
-      if (ends_sentence(text[i]) && sentence_has_words && !(text[i] == '.' && is_abbreviation(out.tokens.back().word))) {
+      if (ends_sentence(text[i]) && sentence_has_words && !(text[i] == '.' && after_abbreviation)) {
         ++sentence;
         sentence_has_words = false;
       }
@@ -86,7 +129,7 @@ AnalyzedText analyze(std::string_view input) {
       continue;
     }
     const std::size_t start = i;
-    std::string word;
+    word.clear();
     while (i < text.size()) {
       const auto ch = static_cast<unsigned char>(text[i]);
       if (is_word_byte(ch)) {
@@ -101,21 +144,33 @@ AnalyzedText analyze(std::string_view input) {
         break;
       }
     }
-    Token token;
-    token.stem = stem_word(word);
-    token.word = std::move(word);
-    token.sentence = sentence;
-    token.offset = start;
-    out.tokens.push_back(std::move(token));
+    after_abbreviation = is_abbreviation(word);
+    word_found(word, start, sentence);
     sentence_has_words = true;
   }
-  out.sentences = sentence + (sentence_has_words ? 1 : 0);
+  return sentence + (sentence_has_words ? 1 : 0);
+}
+
+}  // namespace
+
+AnalyzedText analyze(std::string_view input) {
+  AnalyzedText out;
+  out.text.assign(input);
+  out.sentences = split_words(out.text, [&](const std::string& word, std::size_t offset, std::size_t sentence) {
+    out.tokens.push_back({word, stem_word(word), sentence, offset});
+  });
   return out;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  split_words(text, [&](const std::string& word, std::size_t, std::size_t) { words.push_back(word); });
+  return words;
 }
 
 std::vector<std::string> stem_phrase(std::string_view phrase) {
   std::vector<std::string> stems;
-  for (const auto& token : analyze(phrase).tokens) stems.push_back(token.stem);
+  split_words(phrase, [&](const std::string& word, std::size_t, std::size_t) { stems.push_back(stem_word(word)); });
   return stems;
 }
 

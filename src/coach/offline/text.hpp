@@ -26,6 +26,8 @@ struct AnalyzedText {
 };
 
 AnalyzedText analyze(std::string_view text);
+// The lowercase words of `text` as analyze() splits them, not stemmed.
+std::vector<std::string> words_of(std::string_view text);
 
 // Lowercase words of `phrase`, stemmed.
 std::vector<std::string> stem_phrase(std::string_view phrase);

@@ -87,7 +87,7 @@ TEST(Bank, ReportsEveryBrokenRule) {
   files[0].second.replace(files[0].second.find("\"difficulty\": \""), 15, "\"difficulty\": \"x");
   files.emplace_back("broken.json", "{not json");
   try {
-    Bank::parse(files);
+    Bank::parse(views_of(files));
     FAIL() << "expected BankError";
   } catch (const BankError& error) {
     ASSERT_GE(error.problems.size(), 2u);
@@ -100,7 +100,7 @@ TEST(Bank, FilesReadOnSeveralThreadsKeepTheirOrder) {
   auto files = testing::test_bank_files();
   for (int i = 0; i < 20; ++i) files.emplace_back("broken-" + std::to_string(10 + i) + ".json", "{not json");
   try {
-    Bank::parse(files);
+    Bank::parse(views_of(files));
     FAIL() << "expected BankError";
   } catch (const BankError& error) {
     ASSERT_EQ(error.problems.size(), 20u);
@@ -108,7 +108,7 @@ TEST(Bank, FilesReadOnSeveralThreadsKeepTheirOrder) {
       EXPECT_EQ(error.problems[static_cast<std::size_t>(i)].rfind("broken-" + std::to_string(10 + i) + ".json", 0), 0u)
           << error.problems[static_cast<std::size_t>(i)];
   }
-  const Bank bank = Bank::parse(testing::test_bank_files());
+  const Bank bank = Bank::parse(views_of(testing::test_bank_files()));
   std::vector<std::string> families;
   for (const auto& q : bank.questions())
     if (families.empty() || families.back() != q.family) families.push_back(q.family);
@@ -118,7 +118,7 @@ TEST(Bank, FilesReadOnSeveralThreadsKeepTheirOrder) {
 }
 
 TEST(Bank, KnowsTheQuestionsAboutEachConcept) {
-  const Bank bank = Bank::parse(testing::test_bank_files(), testing::test_knowledge_files());
+  const Bank bank = Bank::parse(views_of(testing::test_bank_files()), testing::test_knowledge_files());
   const Concept* index = bank.knowledge().find("database-index");
   ASSERT_NE(index, nullptr);
   const auto about = bank.questions_about(static_cast<std::size_t>(index - bank.knowledge().concepts().data()));
@@ -138,7 +138,7 @@ TEST(Bank, ANumberTooLargeForADoubleIsABankErrorNotACrash) {
 TEST(Bank, RejectsDuplicateIds) {
   auto files = testing::test_bank_files();
   files.push_back(files[1]);
-  EXPECT_THROW(Bank::parse(files), BankError);
+  EXPECT_THROW(Bank::parse(views_of(files)), BankError);
 }
 
 // Real job titles, as people type them, land on the family that interviews for them.

@@ -33,7 +33,7 @@ class GradingTest : public ::testing::Test {
     input.library = &bank_;
     return grade(input);
   }
-  Bank bank_ = Bank::parse(test_bank_files(), test_knowledge_files());
+  Bank bank_ = Bank::parse(views_of(test_bank_files()), test_knowledge_files());
 };
 
 }  // namespace prepbot::coach::offline::testing

@@ -77,7 +77,7 @@ TEST(Knowledge, NoOneWordClaimTermOfTheBuiltInBaseIsAWordMostAnswersUse) {
 }
 
 TEST(Knowledge, BankQuestionsAreLinkedToTheConceptsTheirWordingNames) {
-  const Bank bank = Bank::parse(testing::test_bank_files(), testing::test_knowledge_files());
+  const Bank bank = Bank::parse(views_of(testing::test_bank_files()), testing::test_knowledge_files());
   const BankQuestion* q = bank.find("backend-001");
   ASSERT_FALSE(q->concepts.empty());
   EXPECT_EQ(bank.knowledge().concepts()[q->concepts.front()].id, "database-index");

@@ -27,7 +27,7 @@ inline std::string question_json(const std::string& id, const std::string& type,
     "resources": [{"title": "PostgreSQL: Indexes", "url": "https://www.postgresql.org/docs/current/indexes.html"}]})";
 }
 
-inline std::vector<std::pair<std::string, std::string>> test_bank_files() {
+inline FileTexts test_bank_files() {
   std::string backend = R"({"family": "backend", "title": "Backend engineer",
     "aliases": ["backend developer", "api developer"], "domains": ["fintech"], "questions": [)";
   const char* difficulties[] = {"easy", "medium", "hard"};
@@ -49,6 +49,6 @@ inline std::vector<std::pair<std::string, std::string>> test_bank_files() {
   return {{"backend.json", backend}, {"frontend.json", frontend}, {"behavioral.json", behavioral}};
 }
 
-inline Bank test_bank() { return Bank::parse(test_bank_files()); }
+inline Bank test_bank() { return Bank::parse(views_of(test_bank_files())); }
 
 }  // namespace prepbot::coach::offline::testing

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace prepbot::coach::offline {
 namespace {
@@ -83,6 +84,17 @@ TEST(Text, StemsStayTheSameOnceRememberedAndAfterTheMemoFills) {
   for (int i = 0; i < 60'000; ++i) stem_word("word" + std::to_string(i) + "ing");  // fills it past its bound
   EXPECT_EQ(stem_word("indexes"), "index");
   EXPECT_EQ(stem_word("running"), "run");
+  const std::string long_word(70, 'a');  // longer than the memo keeps
+  EXPECT_EQ(stem_word(long_word + "ing"), stem_word(long_word + "ing"));
+  EXPECT_EQ(stem_phrase("Retries, e.g. Backoff"), (std::vector<std::string>{"retri", "e.g", "backoff"}));
+}
+
+TEST(Text, WordsAreSplitAsTheAnalysisSplitsThem) {
+  const std::string text = "Don't retry e.g. node.js's C++ calls; cross-validation, 3.5 GB.";
+  std::vector<std::string> analysed;
+  for (const auto& token : analyze(text).tokens) analysed.push_back(token.word);
+  EXPECT_EQ(words_of(text), analysed);
+  EXPECT_EQ(words_of(text).front(), "don't");
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ TEST(Validation, OddItemsTuneAndEvenItemsReport) {
 
 TEST(Validation, AgreementIsMeasuredAgainstTheExpectedScores) {
   util::WorkerPool workers(1);
-  OfflineCoach coach(std::make_shared<const Bank>(Bank::parse(testing::test_bank_files(), testing::test_knowledge_files())),
+  OfflineCoach coach(std::make_shared<const Bank>(Bank::parse(views_of(testing::test_bank_files()), testing::test_knowledge_files())),
                      workers);
   const json set = {
       {"questions",
