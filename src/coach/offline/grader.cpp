@@ -397,6 +397,41 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
   return std::string::npos;
 }
 
+// Whether the occurrence of a wrong claim at token `at` is put forward rather than warned
+// against: a negation or a word of prevention ("stop", "avoid", "instead of") in the seven
+// words before it, with no comma between ("so a bad message doesn't block the queue or get
+// retried forever"); a word that calls it a mistake within four words of its `length`
+// ("comparing December with November will mislead you"); or a sentence that introduces it
+// as one ("a common mistake is to…").
+bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t length) {
+  static const std::set<std::string_view> kPrevent{"stop", "stops", "stopping", "prevent", "prevents", "preventing",
+                                                   "avoid", "avoids", "avoiding", "instead", "rather", "against"};
+  static const std::set<std::string_view> kJudged{"mislead", "misleads", "misleading", "wrong", "mistake", "myth",
+                                                  "misconception", "false", "incorrect", "anti-pattern", "antipattern",
+                                                  "trap", "pitfall", "fallacy"};
+  const auto& tokens = answer.tokens;
+  const std::size_t sentence = tokens[at].sentence;
+  auto comma_between = [&](std::size_t a, std::size_t b) {
+    const auto from = tokens[a].offset + tokens[a].word.size(), to = tokens[b].offset;
+    return std::any_of(answer.text.begin() + static_cast<std::ptrdiff_t>(from), answer.text.begin() + static_cast<std::ptrdiff_t>(to),
+                       [](char c) { return c == ',' || c == ':' || c == ';'; });
+  };
+  for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
+    if (tokens[k].sentence == sentence && (negates(answer, k) || kPrevent.count(tokens[k].word)) && !comma_between(k, at)) return true;
+  for (std::size_t k = at; k-- > 0 && tokens[k].sentence == sentence;)
+    if (kJudged.count(tokens[k].word)) return true;
+  for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
+    if (kJudged.count(tokens[k].word)) return true;
+  return false;
+}
+
+// Where the answer puts forward a wrong claim's pattern: npos when it does not.
+std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::string>& pattern) {
+  for (std::size_t at = find_phrase(answer, pattern, 3); at != std::string::npos; at = find_phrase(answer, pattern, 3, Polarity::affirmed, at + 1))
+    if (!warned_against(answer, at, pattern.size())) return at;
+  return std::string::npos;
+}
+
 // Where the answer turns one of the terms round ("increases overfitting" for the
 // term "reduces overfitting"): npos when it does not.
 std::size_t find_reversal(const AnalyzedText& answer, const std::vector<std::vector<std::string>>& terms) {
@@ -685,7 +720,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
   if (bank) {
     for (const auto& wrong : bank->misconceptions)
       for (const auto& pattern : wrong.stemmed_patterns)
-        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
+        if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
           add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), ""}, false);
           break;
         }
@@ -698,7 +733,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
   for (const Concept* c : checked)
     for (const auto& wrong : c->wrong_claims)
       for (const auto& pattern : wrong.stemmed_patterns)
-        if (const auto at = find_phrase(answer, pattern, 3); at != std::string::npos) {
+        if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
           add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), c->id}, false);
           break;
         }

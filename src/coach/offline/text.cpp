@@ -179,20 +179,33 @@ bool is_negation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
+bool negates(const AnalyzedText& text, std::size_t index) {
+  const auto& tokens = text.tokens;
+  if (!is_negation(tokens[index].word)) return false;
+  if (index + 1 < tokens.size() && tokens[index + 1].sentence == tokens[index].sentence) {
+    const std::string& next = tokens[index + 1].word;
+    if (next == "necessarily" || next == "only" || next == "always" || next == "just") return false;
+  }
+  if (tokens[index].word == "without")  // "don't merge without a review": the review is required
+    for (std::size_t k = index >= 6 ? index - 6 : 0; k < index; ++k)
+      if (tokens[k].sentence == tokens[index].sentence && is_negation(tokens[k].word)) return false;
+  return true;
+}
+
 bool is_negated(const AnalyzedText& text, std::size_t index) {
   const auto& tokens = text.tokens;
   const std::size_t from = index >= 3 ? index - 3 : 0;
   for (std::size_t k = from; k < index; ++k)
-    if (tokens[k].sentence == tokens[index].sentence && is_negation(tokens[k].word)) return true;
+    if (tokens[k].sentence == tokens[index].sentence && negates(text, k)) return true;
   return false;
 }
 
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap,
-                        Polarity polarity) {
+                        Polarity polarity, std::size_t from) {
   const auto& tokens = text.tokens;
   if (phrase.empty()) return std::string::npos;
   const bool states_negation = std::any_of(phrase.begin(), phrase.end(), [](const std::string& stem) { return is_negation(stem); });
-  for (std::size_t start = 0; start < tokens.size(); ++start) {
+  for (std::size_t start = from; start < tokens.size(); ++start) {
     if (tokens[start].stem != phrase[0]) continue;
     std::size_t at = start;
     bool matched = true;
@@ -213,9 +226,9 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
       continue;
     }
     bool negated = is_negated(text, start);
-    for (std::size_t k = start + 1; k < at && !negated; ++k) negated = is_negation(tokens[k].word);
+    for (std::size_t k = start + 1; k < at && !negated; ++k) negated = negates(text, k);
     for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
-      negated = tokens[k].sentence == tokens[start].sentence && is_negation(tokens[k].word);
+      negated = tokens[k].sentence == tokens[start].sentence && negates(text, k);
     if (negated == (polarity == Polarity::negated)) return start;
   }
   return std::string::npos;

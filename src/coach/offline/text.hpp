@@ -36,18 +36,22 @@ std::string stem_word(std::string_view lowercase_word);
 // Whether a phrase is stated or denied where it occurs.
 enum class Polarity { affirmed, negated };
 
-// Where `phrase` (stemmed words) first occurs in `text` with each next word at
-// most `max_gap` words after the previous one, within one sentence, with the
-// given polarity; returns its first token or npos. An occurrence is negated
+// Where `phrase` (stemmed words) first occurs in `text`, at token `from` or later, with
+// each next word at most `max_gap` words after the previous one, within one sentence,
+// with the given polarity; returns its first token or npos. An occurrence is negated
 // when a negation stands in the three words before it, between its words, or
 // in the two words after it ("a B-tree is never used"). A phrase that holds a
 // negation itself ("no write overhead") is matched as written and counts as
 // affirmed.
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2,
-                        Polarity polarity = Polarity::affirmed);
+                        Polarity polarity = Polarity::affirmed, std::size_t from = 0);
 
-// True when one of the three words before token `index` (same sentence) negates it.
+// True when one of the three words before token `index` (same sentence) negates it. A
+// negation that only qualifies ("not necessarily", "not only", "not always") does not,
+// nor does a "without" that is itself negated ("never deploy without a review").
 bool is_negated(const AnalyzedText& text, std::size_t index);
+// True when a negation at token `index` negates what follows it (see is_negated).
+bool negates(const AnalyzedText& text, std::size_t index);
 bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
 
 bool is_stopword(std::string_view word);

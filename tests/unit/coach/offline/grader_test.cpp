@@ -215,6 +215,23 @@ TEST_F(GraderTest, AConfidentlyWrongAnswerOutsideTheBankIsCaughtByTheKnowledgeBa
   EXPECT_EQ(wrong.evidence.concepts.front().id, "database-index");
 }
 
+// A strong answer names the mistake it warns against; that is not making it.
+TEST_F(GraderTest, AWrongClaimWarnedAgainstIsNotAMisconception) {
+  const char* question = "When would you add an index to a table, and when would you not?";
+  for (const char* answer :
+       {"I add an index on a selective column that queries filter on, so the database finds rows without scanning. "
+        "Benchmarks stop people from claiming a full table scan is faster than the index for those lookups.",
+        "I add an index on a selective column that queries filter on, so the database finds rows without scanning. "
+        "A common mistake is to believe a full table scan is faster for those lookups.",
+        "I add an index on a selective column that queries filter on, so the database finds rows without scanning. "
+        "Thinking a full table scan is faster there will mislead you."}) {
+    const auto evaluation = grade_outside(question, answer);
+    EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << answer << "\n" << model::to_json(evaluation.evidence).dump();
+  }
+  const auto wrong = grade_outside(question, "I rarely add one: a full table scan is faster than an index for most lookups.");
+  EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << "stated after a comma, the claim is made";
+}
+
 TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   const auto evaluation = grade_outside(kDnsQuestion, kDnsRight);
   EXPECT_GE(evaluation.evidence.claims.size(), 3u) << model::to_json(evaluation.evidence).dump();

@@ -38,6 +38,17 @@ TEST(Text, NegatedMentionsDoNotCount) {
       << "a negation between the phrase's words negates it";
 }
 
+TEST(Text, AQualifyingOrDoubleNegationDeniesNothing) {
+  const auto denied = [](const char* text, const char* phrase) {
+    return find_phrase(analyze(text), stem_phrase(phrase), 2, Polarity::negated) != std::string::npos;
+  };
+  EXPECT_FALSE(denied("Softmax outputs are not necessarily calibrated.", "calibrated"));
+  EXPECT_FALSE(denied("It is not only cached but replicated.", "cached"));
+  EXPECT_FALSE(denied("I never merge without a review.", "review")) << "a negated 'without' requires it";
+  EXPECT_TRUE(denied("We merged without a review.", "review"));
+  EXPECT_TRUE(denied("Outputs are not calibrated.", "calibrated"));
+}
+
 TEST(Text, PhrasesStayInsideOneSentence) {
   EXPECT_EQ(find_phrase(analyze("We use redis. Counters are shared."), stem_phrase("redis counter")), std::string::npos);
 }
