@@ -711,9 +711,13 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
     return std::all_of(term.begin(), term.end(), [&](const std::string& stem) { return is_stopword(stem) || question_stems.count(stem) > 0; });
   };
   const BankQuestion* bank = input.bank_question;
-  std::set<std::string> quoted;  // one finding per sentence of the answer is enough
-  auto add_wrong = [&](model::StatedMisconception wrong, bool denial) {
-    if (!quoted.insert(wrong.quote).second) return;
+  // Sentences that make a wrong claim: one finding per sentence of the answer is enough.
+  std::set<std::size_t> wrong_sentences;
+  auto in_wrong_sentence = [&](std::size_t at) { return wrong_sentences.count(answer.tokens[at].sentence) > 0; };
+  // The wrong claim `wrong` made at token `at`, quoting its sentence.
+  auto add_wrong = [&](std::size_t at, model::StatedMisconception wrong, bool denial) {
+    if (!wrong_sentences.insert(answer.tokens[at].sentence).second) return;
+    wrong.quote = std::string(answer.quote(at));
     m.wrong_claims.push_back(std::move(wrong));
     m.contradictions += denial;
   };
@@ -721,7 +725,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
     for (const auto& wrong : bank->misconceptions)
       for (const auto& pattern : wrong.stemmed_patterns)
         if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
-          add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), ""}, false);
+          add_wrong(at, {wrong.claim, wrong.correction, "", ""}, false);
           break;
         }
   }
@@ -734,18 +738,18 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
     for (const auto& wrong : c->wrong_claims)
       for (const auto& pattern : wrong.stemmed_patterns)
         if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
-          add_wrong({wrong.claim, wrong.correction, std::string(answer.quote(at)), c->id}, false);
+          add_wrong(at, {wrong.claim, wrong.correction, "", c->id}, false);
           break;
         }
   if (bank) {
     for (const auto& point : bank->key_points) {
       m.key_points.push_back(find_key_point(answer, point));
       auto& result = m.key_points.back();
-      if (result.at != std::string::npos && quoted.count(std::string(answer.quote(result.at)))) result.at = std::string::npos;
+      if (result.at != std::string::npos && in_wrong_sentence(result.at)) result.at = std::string::npos;
       if (result.at != std::string::npos) ++m.key_points_covered;
       else if (!point.negative)
         if (const auto at = find_denial(answer, point.stemmed_terms); at != std::string::npos)
-          add_wrong({point.point, "A strong answer says: " + point.point + ".", std::string(answer.quote(at)), ""}, true);
+          add_wrong(at, {point.point, "A strong answer says: " + point.point + ".", "", ""}, true);
     }
   }
   for (const Concept* c : checked) {
@@ -774,7 +778,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
             at = sentences.first[k];
         }
       // A claim's words in a sentence that makes a wrong claim do not state it.
-      if (at != std::string::npos && quoted.count(std::string(answer.quote(at)))) continue;
+      if (at != std::string::npos && in_wrong_sentence(at)) continue;
       // A concept off the subject, brought in by the answer, has its claim stated only in a
       // sentence that names it: elsewhere its claim's words mean something else.
       if (at != std::string::npos && !contains(m.topic_concepts, c) && !named_in_sentence(answer, *c, at)) continue;
@@ -784,7 +788,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
         auto denied = find_denial(answer, claim.stemmed_terms);
         if (denied == std::string::npos) denied = find_reversal(answer, claim.stemmed_terms);
         if (denied != std::string::npos)
-          add_wrong({claim.claim, "In fact: " + claim.claim + ".", std::string(answer.quote(denied)), c->id}, true);
+          add_wrong(denied, {claim.claim, "In fact: " + claim.claim + ".", "", c->id}, true);
       }
     }
   }

@@ -232,6 +232,18 @@ TEST_F(GraderTest, AWrongClaimWarnedAgainstIsNotAMisconception) {
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << "stated after a comma, the claim is made";
 }
 
+// The quote of a long sentence is a window around the word found, so two findings in one
+// sentence can quote it differently; the sentence itself is what a wrong claim discredits.
+TEST_F(GraderTest, ALongSentenceThatMakesAWrongClaimStatesNoTrueOne) {
+  const auto evaluation = grade_outside(
+      "When would you add an index to a table, and when would you not?",
+      "On our reporting tables a full table scan is faster than any index for most of the queries we run every day, "
+      "as the planner reads the pages in one sequential pass and we measured it on the nightly jobs, and an index "
+      "also slows writes on every insert.");
+  ASSERT_EQ(evaluation.evidence.misconceptions.size(), 1u) << model::to_json(evaluation.evidence).dump();
+  EXPECT_TRUE(evaluation.evidence.claims.empty()) << model::to_json(evaluation.evidence).dump();
+}
+
 TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   const auto evaluation = grade_outside(kDnsQuestion, kDnsRight);
   EXPECT_GE(evaluation.evidence.claims.size(), 3u) << model::to_json(evaluation.evidence).dump();
