@@ -1,6 +1,7 @@
 #include "coach/offline/grader.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <map>
 #include <set>
@@ -702,6 +703,50 @@ Support support(const std::vector<const ConceptClaim::Word*>& words, const std::
   return s;
 }
 
+// Whether sentence `sentence` of the answer swaps what a contrasting claim says of two
+// things the question names ("defer runs scripts in order, while async runs each as soon as
+// it arrives" answered "async runs scripts in the order they are written"). The claim is
+// split at "while", "whereas", "unlike", "but" or a semicolon; each half has its named
+// things (the question's words that only it uses) and its properties (its other content
+// words, those both halves use left out). In the sentence, each mention of a named thing
+// takes the words up to the next mention: swapped when they share at least two properties
+// with the other half and more than with their own.
+bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const std::string& claim_text,
+                    const std::set<std::string>& question_stems) {
+  static const std::set<std::string_view> kContrast{"while", "whereas", "unlike", "but"};
+  const AnalyzedText claim = analyze(claim_text);
+  std::size_t split = 0;
+  while (split < claim.tokens.size() && claim.tokens[split].sentence == 0 && !kContrast.count(claim.tokens[split].word)) ++split;
+  if (split == 0 || split >= claim.tokens.size()) return false;
+  std::set<std::string> names[2], properties[2];
+  for (std::size_t i = 0; i < claim.tokens.size(); ++i) {
+    const Token& token = claim.tokens[i];
+    if (is_stopword(token.word) || kContrast.count(token.word)) continue;
+    (question_stems.count(token.stem) ? names : properties)[i < split ? 0 : 1].insert(token.stem);
+  }
+  auto drop_shared = [](std::set<std::string>& a, std::set<std::string>& b) {
+    std::set<std::string> both;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.end()));
+    for (const auto& stem : both) a.erase(stem), b.erase(stem);
+  };
+  drop_shared(names[0], names[1]);
+  drop_shared(properties[0], properties[1]);
+  if (names[0].empty() || names[1].empty()) return false;
+  int owner = -1;
+  std::set<std::pair<int, std::string>> own, other;
+  for (const Token& token : answer.tokens) {
+    if (token.sentence != sentence) continue;
+    if (names[0].count(token.stem) || names[1].count(token.stem)) {
+      owner = names[0].count(token.stem) ? 0 : 1;
+      continue;
+    }
+    if (owner < 0 || is_stopword(token.word)) continue;
+    if (properties[owner].count(token.stem)) own.insert({owner, token.stem});
+    else if (properties[1 - owner].count(token.stem)) other.insert({owner, token.stem});
+  }
+  return other.size() >= 2 && other.size() > own.size();
+}
+
 void measure_claims(const GradeInput& input, const AnalyzedText& question, const AnalyzedText& answer, Measurements& m) {
   const Weights& w = kWeights;
   // A term the question itself uses shows nothing when the answer repeats it.
@@ -782,6 +827,11 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       // A concept off the subject, brought in by the answer, has its claim stated only in a
       // sentence that names it: elsewhere its claim's words mean something else.
       if (at != std::string::npos && !contains(m.topic_concepts, c) && !named_in_sentence(answer, *c, at)) continue;
+      // Said of the wrong one of the two things it contrasts, the claim is turned round.
+      if (at != std::string::npos && asked && swaps_contrast(answer, answer.tokens[at].sentence, claim.claim, question_stems)) {
+        add_wrong(at, {claim.claim, "In fact: " + claim.claim + ".", "", c->id}, true);
+        continue;
+      }
       if (at != std::string::npos) {
         if (asked || m.claims.size() < 6) m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
       } else if (asked && !negative) {

@@ -244,6 +244,20 @@ TEST_F(GraderTest, ALongSentenceThatMakesAWrongClaimStatesNoTrueOne) {
   EXPECT_TRUE(evaluation.evidence.claims.empty()) << model::to_json(evaluation.evidence).dump();
 }
 
+TEST_F(GraderTest, AClaimSaidOfTheWrongOneOfTwoThingsIsTurnedRound) {
+  const char* question = "What is the difference between async and defer on a script tag?";
+  const auto right = grade_outside(question, "A deferred script runs in document order after parsing, while an async script "
+                                             "runs as soon as it downloads, in any order.");
+  const auto swapped = grade_outside(question, "A deferred script runs as soon as it downloads, in any order, and an async "
+                                               "script runs in document order after parsing.");
+  EXPECT_TRUE(right.evidence.misconceptions.empty()) << model::to_json(right.evidence).dump();
+  ASSERT_EQ(right.evidence.claims.size(), 1u) << model::to_json(right.evidence).dump();
+  EXPECT_TRUE(swapped.evidence.claims.empty()) << model::to_json(swapped.evidence).dump();
+  ASSERT_EQ(swapped.evidence.misconceptions.size(), 1u) << model::to_json(swapped.evidence).dump();
+  EXPECT_EQ(swapped.evidence.misconceptions.front().concept_id, "script-loading");
+  EXPECT_LT(swapped.scores.technical, right.scores.technical);
+}
+
 TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   const auto evaluation = grade_outside(kDnsQuestion, kDnsRight);
   EXPECT_GE(evaluation.evidence.claims.size(), 3u) << model::to_json(evaluation.evidence).dump();

@@ -29,6 +29,15 @@ inline DataFiles test_knowledge_files() {
      "wrong_claims": [
        {"claim": "DNS changes take effect everywhere at once", "patterns": ["changes take effect immediately", "no caching in dns"],
         "correction": "Resolvers keep cached answers until their TTL expires."}]},
+    {"id": "script-loading", "name": "Script loading", "families": ["frontend"],
+     "terms": ["async", "defer", "script tag"],
+     "claims": [
+       {"claim": "Deferred scripts run in document order after parsing, while async scripts run as soon as they download, in any order",
+        "terms": ["document order", "after parsing", "as soon as they download", "any order"]},
+       {"claim": "Both download without blocking the parser", "terms": ["without blocking", "in parallel"]}],
+     "wrong_claims": [
+       {"claim": "async and defer are the same", "patterns": ["async and defer are the same", "no difference between async"],
+        "correction": "Deferred scripts keep their order and wait for parsing; async ones do not."}]},
     {"id": "tcp-handshake", "name": "TCP connections", "families": ["network-engineer"],
      "terms": ["tcp", "three-way handshake", "syn", "ack"],
      "claims": [
