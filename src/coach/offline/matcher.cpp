@@ -5,6 +5,7 @@
 #include <set>
 
 #include "coach/offline/text.hpp"
+#include "util/parallel.hpp"
 
 namespace prepbot::coach::offline {
 namespace {
@@ -31,13 +32,19 @@ std::vector<std::string> content_stems(std::string_view text) {
 }  // namespace
 
 QuestionMatcher::QuestionMatcher(const Bank& bank) {
+  // A question is indexed by its text and tags; key point wordings would pull
+  // in matches on answers' vocabulary rather than on what is asked. Analysed on all cores.
+  const auto& questions = bank.questions();
+  std::vector<std::vector<std::string>> question_stems(questions.size());
+  util::for_each_index(questions.size(), [&](std::size_t i) {
+    std::string document = questions[i].text;
+    for (const auto& tag : questions[i].tags) document += " " + tag;
+    question_stems[i] = content_stems(document);
+  });
   double total_length = 0;
-  for (const auto& q : bank.questions()) {
-    // A question is indexed by its text and tags; key point wordings would pull
-    // in matches on answers' vocabulary rather than on what is asked.
-    std::string document = q.text;
-    for (const auto& tag : q.tags) document += " " + tag;
-    const auto stems = content_stems(document);
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const auto& q = questions[i];
+    const auto& stems = question_stems[i];
     std::unordered_map<std::string, int> counts;
     for (const auto& stem : stems) ++counts[stem];
     const std::size_t index = docs_.size();

@@ -15,8 +15,10 @@ namespace prepbot::coach::offline {
 class Speller {
  public:
   // Without the dictionary files (Debian's hunspell-en-us) the speller is off
-  // and finds nothing misspelled.
+  // and finds nothing misspelled. It reads the bank's vocabulary: `bank` must
+  // outlive it.
   explicit Speller(const Bank& bank, std::string dictionary = "/usr/share/hunspell/en_US");
+  Speller(const Bank&& bank, std::string dictionary = {}) = delete;  // a temporary bank would not outlive it
 
   bool enabled() const { return enabled_; }
   // Distinct lowercase words of the answer that are neither in the dictionary nor in the bank.
@@ -27,7 +29,7 @@ class Speller {
  private:
   std::string dictionary_;
   bool enabled_ = false;
-  std::unordered_set<std::string> vocabulary_;
+  const std::unordered_set<std::string>& vocabulary_;  // the bank's
 };
 
 }  // namespace prepbot::coach::offline

@@ -30,7 +30,8 @@ double overall(const BankQuestion& q, const model::Evaluation& e) {
 }
 
 model::Evaluation grade_for(const BankQuestion& q, const std::string& answer) {
-  static const Speller speller(Bank::load_embedded());
+  static const Bank bank = Bank::load_embedded();
+  static const Speller speller(bank);
   GradeInput input;
   input.speller = &speller;
   input.bank_question = &q;
