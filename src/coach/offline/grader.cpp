@@ -969,7 +969,13 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.hedges = kHedgePhrases.count_in(answer);
   m.ownership = kOwnershipPhrases.count_in(answer);
   m.structure = kStructurePhrases.count_in(answer);
-  m.absolutes = kAbsolutePhrases.count_in(answer);
+  // A sweeping word negated ("the order isn't guaranteed", "not always") is a careful claim, not a sweeping one.
+  for (const std::size_t at : kAbsolutePhrases.starts_in(answer)) {
+    bool negated = false;
+    for (std::size_t k = at >= 2 ? at - 2 : 0; k < at; ++k)
+      negated = negated || (answer.tokens[k].sentence == answer.tokens[at].sentence && is_negation(answer.tokens[k].word));
+    m.absolutes += !negated;
+  }
   m.nuance = kNuancePhrases.count_in(answer);
   m.blame = kBlamePhrases.count_in(answer);
   m.buzzwords = kBuzzwordPhrases.count_in(answer);

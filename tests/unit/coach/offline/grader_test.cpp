@@ -459,6 +459,19 @@ TEST_F(GraderTest, NotJustIsNuanceNotASweepingClaim) {
   EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
 }
 
+TEST_F(GraderTest, ANegatedSweepingWordIsACarefulClaim) {
+  const std::string question = "What is the difference between async and defer on a script tag?";
+  const std::string careful =
+      "Both download the script without blocking parsing. An async script runs as soon as it arrives, so the order "
+      "isn't guaranteed and it is not always after the DOM is ready. Deferred scripts run in document order after "
+      "parsing, so I use defer for app code.";
+  std::string sweeping = careful;
+  sweeping.replace(sweeping.find("isn't guaranteed"), 16, "is guaranteed").replace(sweeping.find("not always"), 10, "always");
+  const auto graded = grade_in_field(question, careful);
+  EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
+  EXPECT_NE(grade_in_field(question, sweeping).feedback.find("Absolutes"), std::string::npos) << "the same words unnegated sweep";
+}
+
 TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
   const auto graded = grade_outside(kDnsQuestion, "DNS maps names to an IP address.");
   const std::string& outline = graded.examples_or_corrections;
