@@ -406,6 +406,9 @@ model::Evaluation grade_in_field(const std::string& question, const std::string&
   return grade(input);
 }
 
+// Whether the feedback calls the answer's claims sweeping.
+bool called_sweeping(const model::Evaluation& graded) { return graded.feedback.find("Absolutes") != std::string::npos; }
+
 TEST_F(GraderTest, APoemThatRepeatsTheQuestionsWordsIsNotRelevant) {
   const std::string question = "What is a message queue, and when would you put one between two services?";
   const auto poem = grade_in_field(question,
@@ -445,18 +448,15 @@ TEST_F(GraderTest, AWordThatSharesASweepingWordsStemIsNotSweeping) {
   const auto plain = grade_in_field("How would you roll out a risky change to a web application?",
       "I put the change behind a flag and turn it on for staff first. The automatic health checks watch the error "
       "rate, the total traffic on the new path grows in steps, and I remove the flag once the rollout is complete.");
-  EXPECT_EQ(plain.feedback.find("Absolutes"), std::string::npos);
+  EXPECT_FALSE(called_sweeping(plain));
   EXPECT_GE(plain.scores.confidence, 4) << "nothing caps it as a confidently wrong answer";
 }
 
 TEST_F(GraderTest, NotJustIsNuanceNotASweepingClaim) {
-  const std::string question = "How do you close a project once the work has been delivered?";
-  const std::string answer =
+  EXPECT_FALSE(called_sweeping(grade_in_field("How do you close a project once the work has been delivered?",
       "Closing is a phase, not just stopping. I get formal acceptance from the sponsor against the success criteria, "
       "hand over to the team that runs the product, close contracts and reconcile the budget. I run a lessons-learned "
-      "session and record specific actions, not just observations, then archive the records.";
-  const auto graded = grade_in_field(question, answer);
-  EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
+      "session and record specific actions, not just observations, then archive the records.")));
 }
 
 TEST_F(GraderTest, ANegatedSweepingWordIsACarefulClaim) {
@@ -467,9 +467,8 @@ TEST_F(GraderTest, ANegatedSweepingWordIsACarefulClaim) {
       "parsing, so I use defer for app code.";
   std::string sweeping = careful;
   sweeping.replace(sweeping.find("isn't guaranteed"), 16, "is guaranteed").replace(sweeping.find("not always"), 10, "always");
-  const auto graded = grade_in_field(question, careful);
-  EXPECT_EQ(graded.feedback.find("Absolutes"), std::string::npos) << graded.feedback;
-  EXPECT_NE(grade_in_field(question, sweeping).feedback.find("Absolutes"), std::string::npos) << "the same words unnegated sweep";
+  EXPECT_FALSE(called_sweeping(grade_in_field(question, careful)));
+  EXPECT_TRUE(called_sweeping(grade_in_field(question, sweeping))) << "the same words unnegated sweep";
 }
 
 TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
