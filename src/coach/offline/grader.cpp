@@ -896,9 +896,6 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
         std::any_of(m.claims.begin(), m.claims.end(), [&](const model::CoveredPoint& claim) { return claim.concept_id == c->id; }))
       ++shared_concepts;
   double conceptual = std::min(1.0, static_cast<double>(shared_concepts) / 2.0);
-  // Names concepts of the field, none of them the subject's, and barely takes up the question's words.
-  m.wrong_subject = !m.behavioral && !m.topic_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
-                    m.key_points_covered == 0 && lexical < 0.5;
   std::vector<const BankQuestion*> subject = input.related;
   if (input.bank_question) subject.insert(subject.begin(), input.bank_question);
   if (subject.size() > 3) subject.resize(3);
@@ -912,6 +909,12 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
   }
   const double share = content == 0 ? 0 : static_cast<double>(on_subject) / static_cast<double>(content);
   const double topical = std::min(1.0, share / 0.3);
+  // Names concepts of the field, none of them the subject's, barely takes up the question's
+  // words and keeps little to the subject's (those of the question and of the bank questions
+  // nearest it): an answer about something else. An answer in the subject's words that also
+  // names another concept ("…and keep TCP connections to the database in a pool") is not.
+  m.wrong_subject = !m.behavioral && !m.topic_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
+                    m.key_points_covered == 0 && lexical < 0.5 && topical < 1.0;
   // A bank question's own subject is well known: an answer that barely touches its words is about something else.
   m.off_subject = input.bank_question && content >= 8 && share < 0.12 && lexical < 0.3;
   double story = 0;

@@ -348,6 +348,18 @@ TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
   EXPECT_LE(wrong.scores.technical, 4);
 }
 
+TEST_F(GraderTest, AnAnswerInTheSubjectsWordsThatNamesAnotherConceptIsOnTheSubject) {
+  GradeInput input;
+  input.question = "How would you keep a busy product page fast?";
+  input.answer = "I check the plan of every slow read with EXPLAIN, keep sorted structures for the hot lookups, watch "
+                 "what each write costs, and keep TCP connections to the database open in a pool.";
+  input.knowledge = &bank_.knowledge();
+  input.related = {bank_.find("backend-001")};  // the nearest bank question: its subject is database indexes
+  const auto evaluation = grade(input);
+  EXPECT_EQ(evaluation.feedback.find("different subject"), std::string::npos) << evaluation.feedback;
+  EXPECT_GE(evaluation.evidence.relevance, 0.45) << model::to_json(evaluation.evidence).dump();
+}
+
 TEST_F(GraderTest, CorrectnessThatCannotBeCheckedStaysNearTheMiddleWithARange) {
   const auto evaluation = grade_outside(
       "How would you plan the seating of a wedding with two hundred guests?",
