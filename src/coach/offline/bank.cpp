@@ -72,7 +72,7 @@ class FileReader : SchemaReader {
       return q;
     }
     q.family = family.name;
-    q.id = item.value("id", "");
+    q.id = id_of(item);
     const std::string where = q.id.empty() ? "question without id" : q.id;
     if (!is_question_id(q.id, family.name))
       problem(where, fmt::format("'id' must look like '{}-001'", family.name));

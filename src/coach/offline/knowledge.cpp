@@ -33,7 +33,7 @@ class ConceptReader : SchemaReader {
  private:
   Concept read_concept(const json& item) {
     Concept c;
-    c.id = item.value("id", "");
+    c.id = id_of(item);
     const std::string where = c.id.empty() ? "concept without id" : c.id;
     if (!is_concept_id(c.id)) problem(where, "'id' must be 3-60 characters of a-z, 0-9 and '-'");
     c.name = string_field(item, "name", where, 3, 80);

@@ -66,6 +66,11 @@ void SchemaReader::problem(const std::string& where, const std::string& what) {
   problems_.push_back(where.empty() ? fmt::format("{}: {}", file_, what) : fmt::format("{}: {}: {}", file_, where, what));
 }
 
+std::string SchemaReader::id_of(const json& object) {
+  const auto it = object.find("id");
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string SchemaReader::string_field(const json& object, const char* key, const std::string& where, std::size_t min,
                                        std::size_t max) {
   const auto it = object.find(key);

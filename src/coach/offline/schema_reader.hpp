@@ -55,6 +55,8 @@ class SchemaReader {
   void problem(const std::string& where, const std::string& what);
   std::string string_field(const json& object, const char* key, const std::string& where, std::size_t min,
                            std::size_t max);
+  // The object's "id" when it is a string, else empty: the caller reports a bad id.
+  static std::string id_of(const json& object);
   std::vector<std::string> string_list(const json& object, const char* key, const std::string& where, std::size_t min,
                                        std::size_t max, bool lowercase = false);
   // Calls `read` on each object of the array `key`, which must hold min..max of

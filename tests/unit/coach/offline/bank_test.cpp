@@ -135,6 +135,22 @@ TEST(Bank, ANumberTooLargeForADoubleIsABankErrorNotACrash) {
   EXPECT_THROW(Bank::parse({{"backend.json", "246146e461"}}), BankError);
 }
 
+TEST(Bank, AnIdThatIsNotAStringIsABankErrorNotACrash) {
+  // Found by fuzz_bank_loading: reading the id threw nlohmann's type_error out of the load.
+  auto files = testing::test_bank_files();
+  const std::string id = R"("id": "backend-001")";
+  files[0].second.replace(files[0].second.find(id), id.size(), R"("id": ["backend-001"])");
+  try {
+    Bank::parse(views_of(files));
+    FAIL() << "expected BankError";
+  } catch (const BankError& error) {
+    EXPECT_NE(std::string(error.what()).find("'id' must look like"), std::string::npos) << error.what();
+  }
+  std::vector<std::string> problems;
+  KnowledgeBase::parse({{"bad.json", R"({"concepts": [{"id": 7}]})"}}, problems);
+  EXPECT_FALSE(problems.empty());
+}
+
 TEST(Bank, RejectsDuplicateIds) {
   auto files = testing::test_bank_files();
   files.push_back(files[1]);
