@@ -1,8 +1,8 @@
 #include "coach/offline/grader.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
