@@ -705,25 +705,17 @@ Support support(const std::vector<const ConceptClaim::Word*>& words, const std::
 
 // Whether sentence `sentence` of the answer swaps what a contrasting claim says of two
 // things the question names ("defer runs scripts in order, while async runs each as soon as
-// it arrives" answered "async runs scripts in the order they are written"). The claim is
-// split at "while", "whereas", "unlike", "but" or a semicolon; each half has its named
-// things (the question's words that only it uses) and its properties (its other content
-// words, those both halves use left out). In the sentence, each mention of a named thing
-// takes the words up to the next mention: swapped when they share at least two properties
-// with the other half and more than with their own.
-bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const std::string& claim_text,
+// it arrives" answered "async runs scripts in the order they are written"). Each of the
+// claim's two parts (ConceptClaim::contrast) has its named things (the question's words
+// that only it uses) and its properties (its other content words, those both parts use
+// left out). In the sentence, each mention of a named thing takes the words up to the next
+// mention: swapped when they share at least two properties with the other part and more
+// than with their own.
+bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const ConceptClaim& claim,
                     const std::set<std::string>& question_stems) {
-  static const std::set<std::string_view> kContrast{"while", "whereas", "unlike", "but"};
-  const AnalyzedText claim = analyze(claim_text);
-  std::size_t split = 0;
-  while (split < claim.tokens.size() && claim.tokens[split].sentence == 0 && !kContrast.count(claim.tokens[split].word)) ++split;
-  if (split == 0 || split >= claim.tokens.size()) return false;
   std::set<std::string> names[2], properties[2];
-  for (std::size_t i = 0; i < claim.tokens.size(); ++i) {
-    const Token& token = claim.tokens[i];
-    if (is_stopword(token.word) || kContrast.count(token.word)) continue;
-    (question_stems.count(token.stem) ? names : properties)[i < split ? 0 : 1].insert(token.stem);
-  }
+  for (std::size_t half = 0; half < 2; ++half)
+    for (const auto& stem : claim.contrast[half]) (question_stems.count(stem) ? names : properties)[half].insert(stem);
   auto drop_shared = [](std::set<std::string>& a, std::set<std::string>& b) {
     std::set<std::string> both;
     std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.end()));
@@ -828,7 +820,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       // sentence that names it: elsewhere its claim's words mean something else.
       if (at != std::string::npos && !contains(m.topic_concepts, c) && !named_in_sentence(answer, *c, at)) continue;
       // Said of the wrong one of the two things it contrasts, the claim is turned round.
-      if (at != std::string::npos && asked && swaps_contrast(answer, answer.tokens[at].sentence, claim.claim, question_stems)) {
+      if (at != std::string::npos && asked && swaps_contrast(answer, answer.tokens[at].sentence, claim, question_stems)) {
         add_wrong(at, {claim.claim, "In fact: " + claim.claim + ".", "", c->id}, true);
         continue;
       }

@@ -20,6 +20,20 @@ std::string joined(const std::vector<std::string>& stems) {
   return out;
 }
 
+// The content stems of a claim's two contrasted parts (see ConceptClaim::contrast).
+std::array<std::vector<std::string>, 2> contrast_of(const AnalyzedText& claim) {
+  static const std::set<std::string_view> kContrast{"while", "whereas", "unlike", "but"};
+  std::size_t split = 0;
+  while (split < claim.tokens.size() && claim.tokens[split].sentence == 0 && !kContrast.count(claim.tokens[split].word)) ++split;
+  std::array<std::vector<std::string>, 2> parts;
+  if (split == 0 || split >= claim.tokens.size()) return parts;
+  for (std::size_t i = 0; i < claim.tokens.size(); ++i) {
+    const Token& token = claim.tokens[i];
+    if (!is_stopword(token.word) && !kContrast.count(token.word)) parts[i < split ? 0 : 1].push_back(token.stem);
+  }
+  return parts;
+}
+
 class ConceptReader : SchemaReader {
  public:
   using SchemaReader::SchemaReader;
@@ -55,6 +69,7 @@ class ConceptReader : SchemaReader {
       for (const auto& token : said.tokens)
         if (!is_stopword(token.word)) statement.insert(token.stem);
       for (const auto& stem : statement) claim.statement.push_back({stem, names_it(stem)});
+      claim.contrast = contrast_of(said);
       c.claims.push_back(std::move(claim));
     });
     objects(item, "wrong_claims", where, 1, 4, "wrong claim", [&](const json& entry) {

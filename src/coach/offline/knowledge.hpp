@@ -5,6 +5,7 @@
 // answer makes. Questions and answers are linked to concepts by the terms they
 // use, so an answer to a question nobody wrote into the bank is still checked
 // for correctness. Read-only after loading; any thread may use it.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -28,6 +29,10 @@ struct ConceptClaim {
     bool names_concept = false;  // a word of one of the concept's terms
   };
   std::vector<Word> statement;  // the claim's own content words, stemmed, once each
+  // A claim that contrasts two things ("defer keeps document order, while async …"): the
+  // content stems of its part before "while", "whereas", "unlike", "but" or a semicolon,
+  // and of its part after; both empty for a claim that contrasts nothing.
+  std::array<std::vector<std::string>, 2> contrast;
 };
 
 struct WrongClaim {
