@@ -46,6 +46,14 @@ struct Weights {
   // says `claim_restated` of them, and at least `claim_restated_words` besides the words of
   // the concept's names, states the claim without its terms.
   double claim_support = 0.25, claim_restated = 0.5, claim_restated_words = 3;
+  // Unbacked: the question names a concept unmistakably (a mention weight of at least
+  // `unbacked_naming`: a term of its own, not one many concepts share), and an answer stated
+  // without a hedge, spelled well enough for its claims to be found (one misspelling at
+  // most) and short of a full one (substance under `unbacked_full`), states none of its
+  // claims or key points. How much such an answer says is no sign that it is right (it
+  // is how a confidently wrong answer reads): substance counts `unbacked_substance` of its
+  // weight in technical, and confidence stays within `unbacked_confidence` of technical.
+  double unbacked_naming = 2.0, unbacked_full = 0.8, unbacked_substance = 0.25, unbacked_confidence = 0.5;
   double vocabulary = 0.5;           // names three or more concepts of the field
   double specifics = 0.5;            // numbers or signposted reasoning
   double per_wrong_claim = 2.5;      // a misconception stated
@@ -76,7 +84,7 @@ struct Weights {
   // Confidence: base + substance + ownership and numbers, minus hedges.
   double confidence_base = 3.0, confidence_substance = 3.0;
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
-  double hedge_rate = 0.9, hedge_max = 2.5, hedged_floor = 2.0;
+  double hedge_rate = 0.9, hedge_max = 2.5, hedged_floor = 3.0;
   double confidently_wrong_cap = 3.0;  // a wrong answer stated with confidence earns no more
   // Readable but wrong is not good communication, nor is it earned confidence: each stays
   // within this much of technical.
@@ -564,6 +572,7 @@ struct Measurements {
   std::vector<const Concept*> question_concepts;  // what the question (or its bank entry) names
   std::vector<const Concept*> topic_concepts;     // those, and the concepts of the nearest bank questions
   std::vector<const Concept*> answer_concepts;
+  double subject_naming = 0;  // how unmistakably the question names a concept: its highest mention weight
   std::vector<model::CoveredPoint> claims;               // concepts' true claims stated
   std::vector<model::StatedMisconception> wrong_claims;  // wrong claims stated, true ones denied
   std::size_t contradictions = 0;                        // of which denials
@@ -587,6 +596,12 @@ struct Measurements {
   bool checked() const {
     if (!key_points.empty() || !question_concepts.empty()) return true;
     return std::any_of(answer_concepts.begin(), answer_concepts.end(), [this](const Concept* c) { return contains(topic_concepts, c); });
+  }
+  // Says something about a subject the question names unmistakably, unhedged and short of a
+  // full answer, and none of it is what is known about the subject (Weights: unbacked).
+  bool unbacked() const {
+    return !behavioral && subject_naming >= kWeights.unbacked_naming && claims.empty() && key_points_covered == 0 && hedges == 0 && misspelled.size() < 2 &&
+           substance < kWeights.unbacked_full;
   }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
@@ -951,6 +966,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.words = answer.tokens.size();
   if (input.knowledge) {
     m.question_concepts = named;
+    for (const auto& mention : input.knowledge->mentions(asked)) m.subject_naming = std::max(m.subject_naming, mention.weight);
     m.topic_concepts = m.question_concepts;
     for (std::size_t i = 0; i < input.related.size() && i < 2; ++i)
       for (const std::size_t k : input.related[i]->main_concepts()) {
@@ -1026,7 +1042,8 @@ Graded score(const Measurements& m) {
     technical -= w.per_blame * static_cast<double>(std::min<std::size_t>(m.blame, 2));
     if (m.hypothetical >= 2 && m.star.count() <= 1) technical -= w.hypothetical;
   } else if (m.checked()) {
-    technical = w.technical_base + w.technical_substance * s + w.technical_knowledge * m.knowledge();
+    const double said = m.unbacked() ? w.unbacked_substance * s : s;
+    technical = w.technical_base + w.technical_substance * said + w.technical_knowledge * m.knowledge();
     if (m.answer_concepts.size() >= 3) technical += w.vocabulary;
     if (m.numbers > 0 || m.structure > 0) technical += w.specifics;
   } else {
@@ -1059,6 +1076,7 @@ Graded score(const Measurements& m) {
                           confidence - std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate));
   confidence = std::min(confidence, length_cap(m.words) + 1);
   if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
+  if (m.unbacked()) confidence = std::min(confidence, technical + w.unbacked_confidence);
   confidence = std::min(confidence, technical + w.confidence_over_technical);
 
   // Relevance bounds everything: readable but irrelevant is communication 3-4;
@@ -1130,6 +1148,9 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
           std::none_of(m.claims.begin(), m.claims.end(), [&](const model::CoveredPoint& said) { return said.point == claim.claim; }))
         unsaid.push_back(claim.claim);
     if (!unsaid.empty()) feedback += "Not in your answer: " + join(unsaid, "; ") + ".\n";
+    if (m.unbacked())
+      feedback += "Nothing the answer states matches what is known about " + main->name +
+                  ", so how much it says earns little credit: check each statement against the points above.\n";
   }
   for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
   if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";

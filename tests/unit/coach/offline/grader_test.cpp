@@ -322,16 +322,39 @@ TEST_F(GraderTest, AListOfTermsOrTheConceptsNameStatesNoClaim) {
 }
 
 TEST_F(GraderTest, OneHedgeInAShortAnswerDoesNotSinkConfidence) {
+  const std::string rest = " The next lookup of the same name is answered from that cache, without asking the root or TLD servers again.";
   const std::string sure = "A resolver asks the root server, then the TLD server, then the authoritative server, and caches the "
-                           "answer for its TTL.";
+                           "answer for its TTL." + rest;
   const std::string hedged = "A resolver asks the root server, then the TLD server, then the authoritative server, I think, and "
-                             "caches the answer for its TTL.";
+                             "caches the answer for its TTL." + rest;
   const auto without = grade_outside(kDnsQuestion, sure);
   const auto with = grade_outside(kDnsQuestion, hedged);
   EXPECT_EQ(with.evidence.hedge_count, 1);
   EXPECT_LT(with.scores.confidence, without.scores.confidence);
-  // One hedge in about 25 words costs a point of confidence, not everything a short answer had.
+  // One hedge in about 45 words costs a point of confidence, not everything a short answer had.
   EXPECT_LE(without.scores.confidence - with.scores.confidence, 1) << without.scores.confidence << " vs " << with.scores.confidence;
+}
+
+// A fluent, unhedged answer on a subject the question names unmistakably that states none of
+// what is known about it reads like a confidently wrong one: its length earns little.
+TEST_F(GraderTest, SayingMuchAndNothingKnownAboutTheNamedSubjectEarnsLittle) {
+  const std::string unbacked =
+      "DNS is a firewall feature: the browser sends the domain name to its firewall, which looks the name up in a "
+      "local list of blocked sites and forwards allowed requests to whichever server replied fastest last time. "
+      "Nothing is kept between requests, so every page load repeats the whole process, and the browser itself needs "
+      "no configuration at all.";
+  const auto wrong = grade_outside(kDnsQuestion, unbacked);
+  const auto right = grade_outside(kDnsQuestion,
+                                   "A resolver asks the root server, then the TLD server, then the authoritative server, "
+                                   "and caches the answer for its TTL.");
+  EXPECT_TRUE(wrong.evidence.claims.empty());
+  EXPECT_NE(wrong.feedback.find("Nothing the answer states matches"), std::string::npos) << wrong.feedback;
+  EXPECT_LE(wrong.scores.technical, 3);
+  EXPECT_LT(wrong.scores.technical, right.scores.technical);
+  EXPECT_LE(wrong.scores.confidence, wrong.scores.technical + 1);
+  // Said with a hedge, the same words are an unsure attempt, not a confident claim.
+  const auto hedged = grade_outside(kDnsQuestion, "I think " + unbacked);
+  EXPECT_EQ(hedged.feedback.find("Nothing the answer states matches"), std::string::npos) << hedged.feedback;
 }
 
 TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
