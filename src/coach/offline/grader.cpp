@@ -724,8 +724,8 @@ Support support(const std::vector<const ConceptClaim::Word*>& words, const std::
 // claim's two parts (ConceptClaim::contrast) has its named things (the question's words
 // that only it uses) and its properties (its other content words, those both parts use
 // left out). In the sentence, each mention of a named thing takes the words up to the next
-// mention: swapped when they share at least two properties with the other part and more
-// than with their own.
+// mention, less those it negates ("never waits for parsing"): swapped when they share at
+// least two properties with the other part and more than with their own.
 bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const ConceptClaim& claim,
                     const std::set<std::string>& question_stems) {
   std::set<std::string> names[2], properties[2];
@@ -741,13 +741,14 @@ bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const Conc
   if (names[0].empty() || names[1].empty()) return false;
   int owner = -1;
   std::set<std::pair<int, std::string>> own, other;
-  for (const Token& token : answer.tokens) {
+  for (std::size_t i = 0; i < answer.tokens.size(); ++i) {
+    const Token& token = answer.tokens[i];
     if (token.sentence != sentence) continue;
     if (names[0].count(token.stem) || names[1].count(token.stem)) {
       owner = names[0].count(token.stem) ? 0 : 1;
       continue;
     }
-    if (owner < 0 || is_stopword(token.word)) continue;
+    if (owner < 0 || is_stopword(token.word) || is_negated(answer, i)) continue;
     if (properties[owner].count(token.stem)) own.insert({owner, token.stem});
     else if (properties[1 - owner].count(token.stem)) other.insert({owner, token.stem});
   }

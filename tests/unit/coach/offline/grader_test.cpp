@@ -258,6 +258,13 @@ TEST_F(GraderTest, AClaimSaidOfTheWrongOneOfTwoThingsIsTurnedRound) {
   EXPECT_LT(swapped.scores.technical, right.scores.technical);
 }
 
+TEST_F(GraderTest, WhatIsDeniedOfOneOfTwoThingsIsNotSaidOfIt) {
+  // "never waits for parsing" denies of async what the claim says of defer: no swap.
+  const auto denied = grade_outside("What is the difference between async and defer on a script tag?",
+                                    "An async script never waits for parsing or keeps document order.");
+  EXPECT_TRUE(denied.evidence.misconceptions.empty()) << model::to_json(denied.evidence).dump();
+}
+
 TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   const auto evaluation = grade_outside(kDnsQuestion, kDnsRight);
   EXPECT_GE(evaluation.evidence.claims.size(), 3u) << model::to_json(evaluation.evidence).dump();
