@@ -600,8 +600,8 @@ struct Measurements {
   // Says something about a subject the question names unmistakably, unhedged and short of a
   // full answer, and none of it is what is known about the subject (Weights: unbacked).
   bool unbacked() const {
-    return !behavioral && subject_naming >= kWeights.unbacked_naming && claims.empty() && key_points_covered == 0 && hedges == 0 && misspelled.size() < 2 &&
-           substance < kWeights.unbacked_full;
+    return !behavioral && subject_naming >= kWeights.unbacked_naming && claims.empty() && key_points_covered == 0 &&
+           hedges == 0 && misspelled.size() < 2 && substance < kWeights.unbacked_full;
   }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
@@ -629,10 +629,10 @@ struct Measurements {
   }
 };
 
-// The concepts a text names clearly enough (mention weight ≥ `min_weight`), most specific first, at most `limit`.
-std::vector<const Concept*> linked_concepts(const KnowledgeBase& knowledge, const AnalyzedText& text, std::size_t limit,
+// The concepts of `mentions` (KnowledgeBase::mentions of a text) named clearly enough (mention
+// weight ≥ `min_weight`), most specific first, at most `limit`.
+std::vector<const Concept*> linked_concepts(const KnowledgeBase& knowledge, std::vector<ConceptMention> mentions, std::size_t limit,
                                             double min_weight, const std::vector<std::size_t>& also = {}) {
-  auto mentions = knowledge.mentions(text);
   std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
   std::vector<const Concept*> out;
   auto add = [&](std::size_t index) {
@@ -948,26 +948,36 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
   if (m.wrong_subject) m.relevance = std::min(m.relevance, kWeights.relevant * 0.4);
 }
 
-// The concepts a question names, most specific first: a bank question's own main concepts,
-// then those its wording links (at most six in all).
-std::vector<const Concept*> question_concepts(const GradeInput& input, const AnalyzedText& asked) {
+// What a question is about in the knowledge base.
+struct QuestionSubject {
+  // The concepts it names, most specific first: a bank question's own main concepts, then
+  // those its wording links (at most six in all).
+  std::vector<const Concept*> concepts;
+  double naming = 0;  // how unmistakably its wording names a concept: the highest mention weight
+};
+
+QuestionSubject question_subject(const GradeInput& input, const AnalyzedText& asked) {
   if (!input.knowledge) return {};
   std::vector<std::size_t> own;
   if (input.bank_question) own.assign(input.bank_question->main_concepts().begin(), input.bank_question->main_concepts().end());
-  return linked_concepts(*input.knowledge, asked, 6, 0.5, own);
+  auto mentions = input.knowledge->mentions(asked);
+  QuestionSubject subject;
+  for (const auto& mention : mentions) subject.naming = std::max(subject.naming, mention.weight);
+  subject.concepts = linked_concepts(*input.knowledge, std::move(mentions), 6, 0.5, own);
+  return subject;
 }
 
-// `named`: question_concepts(input, asked).
+// `subject`: question_subject(input, asked).
 Measurements measure(const GradeInput& input, const AnalyzedText& asked, const AnalyzedText& answer,
-                     const std::vector<const Concept*>& named) {
+                     const QuestionSubject& subject) {
   Measurements m;
   const BankQuestion* bank = input.bank_question;
   m.behavioral = bank ? bank->type == "behavioral" : input.mode == model::Mode::behavioral;
   m.content_only = input.scoring == model::Scoring::content;
   m.words = answer.tokens.size();
   if (input.knowledge) {
-    m.question_concepts = named;
-    for (const auto& mention : input.knowledge->mentions(asked)) m.subject_naming = std::max(m.subject_naming, mention.weight);
+    m.question_concepts = subject.concepts;
+    m.subject_naming = subject.naming;
     m.topic_concepts = m.question_concepts;
     for (std::size_t i = 0; i < input.related.size() && i < 2; ++i)
       for (const std::size_t k : input.related[i]->main_concepts()) {
@@ -975,7 +985,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
         if (!contains(m.topic_concepts, c)) m.topic_concepts.push_back(c);
       }
     // An answer is longer than a question, so a concept it names must be named more clearly.
-    m.answer_concepts = linked_concepts(*input.knowledge, answer, 12, 1.0);
+    m.answer_concepts = linked_concepts(*input.knowledge, input.knowledge->mentions(answer), 12, 1.0);
   }
   m.fillers = kFillerPhrases.count_in(answer);
   m.hedges = kHedgePhrases.count_in(answer);
@@ -1288,9 +1298,9 @@ model::Evaluation grade(const GradeInput& input) {
   model::Evaluation evaluation;
   evaluation.source = "offline";
   evaluation.evidence.matched_bank = bank != nullptr;
-  const std::vector<const Concept*> named = question_concepts(input, asked);
-  evaluation.resources = reading(input, named);
-  evaluation.examples_or_corrections = strong_answer_outline(input, named);
+  const QuestionSubject subject = question_subject(input, asked);
+  evaluation.resources = reading(input, subject.concepts);
+  evaluation.examples_or_corrections = strong_answer_outline(input, subject.concepts);
   // Guards read the answer as written: spelling suggestions would turn noise into words.
   if (const auto reason = check_guards(as_written, asked)) {
     evaluation.scores = {1, 1, 1};
@@ -1300,7 +1310,7 @@ model::Evaluation grade(const GradeInput& input) {
   }
   const AnalyzedText answer =
       input.scoring == model::Scoring::content ? analyze(content_only(as_written, input.speller)) : as_written;
-  const Measurements m = measure(input, asked, answer, named);
+  const Measurements m = measure(input, asked, answer, subject);
   const Graded graded = score(m);
   evaluation.scores = graded.scores;
   evaluation.feedback = write_feedback(m, graded, answer, bank != nullptr);
