@@ -810,19 +810,25 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
     for (const auto& claim : c->claims) {
       // A claim put negatively ("avoids a full scan") is stated by its terms either way ("without a full scan").
       const bool negative = claim.negative;
+      // A term stands for its claim only in a sentence that says some of the claim's own words
+      // ("my manager had an authoritative style" has the term "authoritative" but says nothing
+      // of resolvers, roots or TLDs), and that is not a list of words. Every place a term
+      // occurs is tried: "long pauses" may come before the sentence about low-pause collectors.
+      const auto own = beyond_question(claim, question_stems);
+      auto stands_for_claim = [&](std::size_t token) {
+        return !in_list_sentence(answer, token) && support(own, sentences.stems[answer.tokens[token].sentence]).share() >= w.claim_support;
+      };
+      auto first_standing = [&](const std::vector<std::string>& term, Polarity polarity) {
+        std::size_t found = find_phrase(answer, term, 2, polarity);
+        while (found != std::string::npos && !stands_for_claim(found)) found = find_phrase(answer, term, 2, polarity, found + 1);
+        return found;
+      };
       std::size_t at = std::string::npos;
       for (const auto& term : claim.stemmed_terms) {
         if (from_question(term) || names_concept(*c, term)) continue;
-        if ((at = find_phrase(answer, term)) != std::string::npos && in_list_sentence(answer, at)) at = std::string::npos;
-        if (at != std::string::npos) break;
-        if (negative && (at = find_phrase(answer, term, 2, Polarity::negated)) != std::string::npos) break;
+        if ((at = first_standing(term, Polarity::affirmed)) != std::string::npos) break;
+        if (negative && (at = first_standing(term, Polarity::negated)) != std::string::npos) break;
       }
-      // A term stands for its claim only in a sentence that says some of the claim's own words
-      // ("my manager had an authoritative style" has the term "authoritative" but says nothing
-      // of resolvers, roots or TLDs).
-      const auto own = beyond_question(claim, question_stems);
-      if (at != std::string::npos && support(own, sentences.stems[answer.tokens[at].sentence]).share() < w.claim_support)
-        at = std::string::npos;
       // Without its terms, a claim is stated by a sentence that says most of its own words.
       if (at == std::string::npos)
         for (std::size_t k = 0; k < sentences.stems.size() && at == std::string::npos; ++k) {

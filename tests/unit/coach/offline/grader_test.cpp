@@ -196,6 +196,18 @@ TEST_F(GraderTest, KeyTermsUsedWronglyScoreLowInsideTheBank) {
   EXPECT_NE(evaluation.feedback.find("Check this claim"), std::string::npos);
 }
 
+TEST_F(GraderTest, AClaimIsFoundWhereItsTermIsUsedForItNotOnlyWhereTheTermFirstAppears) {
+  // "TTL" first appears about packets, which says nothing of resolvers; the second sentence
+  // uses it for the claim.
+  const auto evaluation = grade_outside(kDnsQuestion,
+                                        "Every packet has a TTL too, but that is another thing. The resolver it asks "
+                                        "keeps the answer until its TTL runs out.");
+  const auto& claims = evaluation.evidence.claims;
+  const auto found = std::find_if(claims.begin(), claims.end(), [](const auto& c) { return c.point == "Resolvers cache answers for the record's TTL"; });
+  ASSERT_NE(found, claims.end()) << model::to_json(evaluation.evidence).dump();
+  EXPECT_NE(found->quote.find("resolver it asks"), std::string::npos) << found->quote;
+}
+
 TEST_F(GraderTest, AConfidentlyWrongAnswerOutsideTheBankIsCaughtByTheKnowledgeBase) {
   const auto wrong = grade_outside(
       "When would you add an index to a table, and when would you not?",
