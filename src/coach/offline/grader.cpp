@@ -176,8 +176,9 @@ const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided"
 const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example", "for instance",
                                    "because", "therefore", "in summary", "as a result", "the trade-off",
                                    "trade-off", "on the other hand", "so that"};
-// Sweeping claims that a confidently wrong answer leans on, and the nuance a careful one
-// balances them with. "All", "only", "every", "any" and "can't" are not among them:
+// Sweeping claims that a confidently wrong answer leans on (waving a problem away, "no
+// matter how late", "not a problem", "by definition", among them), and the nuance a careful
+// one balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
 // ("you just", "it's just"), never in "not just". Matched as written: "completely" is
 // sweeping, "once the rollout is complete" is not.
@@ -187,7 +188,8 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "only ever", "no downside", "no downsides", "no trade-off", "solves everything",
                                   "automatically", "don't need", "do not need", "the same thing",
                                   "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
-                                  "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just"},
+                                  "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
+                                  "no matter", "by definition", "full stop", "not a problem", "isn't a problem", "not a real problem", "isn't a real problem", "no problem", "not needed", "isn't needed", "no extra"},
                                   PhraseList::Match::words};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",

@@ -525,6 +525,12 @@ TEST_F(GraderTest, ANegatedSweepingWordIsACarefulClaim) {
   EXPECT_TRUE(called_sweeping(grade_in_field(question, sweeping))) << "the same words unnegated sweep";
 }
 
+TEST_F(GraderTest, WavingAProblemAwayIsASweepingClaim) {
+  EXPECT_TRUE(called_sweeping(grade_in_field("How do watermarks decide when a stream window can emit its result?",
+      "Late events are not a problem here. No matter how late an event arrives it is merged into its window, "
+      "because the window is complete by definition, and no extra configuration is needed.")));
+}
+
 TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
   const auto graded = grade_outside(kDnsQuestion, "DNS maps names to an IP address.");
   const std::string& outline = graded.examples_or_corrections;
