@@ -89,6 +89,11 @@ struct Weights {
   // Readable but wrong is not good communication, nor is it earned confidence: each stays
   // within this much of technical.
   double communication_over_technical = 1.5, confidence_over_technical = 1.5;
+  // And each leans toward technical before those bounds: confidence is earned by what the
+  // answer backs up as much as by how much it says (half of its base comes from technical;
+  // ownership, numbers and hedges count in full after), and what is said clearly but wrongly
+  // does not come across well (a fifth of communication).
+  double confidence_from_technical = 0.5, communication_from_technical = 0.2;
   // Turning the question aside (in its first `deflection_sentences` sentences, or twice
   // anywhere) makes the answer a non-answer: technical, communication and confidence
   // at most these.
@@ -1084,10 +1089,12 @@ Graded score(const Measurements& m) {
     communication -= std::min(w.misspelling_max, static_cast<double>(m.misspelled.size()) * per100 * w.misspelling_rate);
     if (m.ease < 10) communication -= w.hard_to_read;
   }
+  communication += w.communication_from_technical * (technical - communication);
   communication = std::min(communication, length_cap(m.words) + 1);
   communication = std::min(communication, technical + w.communication_over_technical);
 
   double confidence = w.confidence_base + w.confidence_substance * s;
+  confidence += w.confidence_from_technical * (technical - confidence);
   confidence += std::min(w.ownership_max, static_cast<double>(std::max(m.ownership, m.own_actions)) * w.ownership_each);
   confidence += std::min(w.number_max, static_cast<double>(m.numbers) * w.number_each);
   if (!m.content_only)  // hedging sinks confidence, but a hedged attempt stays above a non-answer

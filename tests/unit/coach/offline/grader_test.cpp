@@ -340,6 +340,15 @@ TEST_F(GraderTest, AListOfTermsOrTheConceptsNameStatesNoClaim) {
   for (const auto& claim : named.evidence.claims) EXPECT_NE(claim.concept_id, "tcp-handshake") << claim.point;
 }
 
+// Confidence is earned by what the answer backs up: a right, specific answer said plainly
+// keeps its confidence within two points of its technical score, though it claims no
+// ownership and gives few numbers.
+TEST_F(GraderTest, ConfidenceFollowsWhatTheAnswerBacksUp) {
+  const auto right = grade_outside(kDnsQuestion, kDnsRight);
+  EXPECT_GE(right.scores.technical, 7);
+  EXPECT_GE(right.scores.confidence, right.scores.technical - 2) << right.scores.technical << " vs " << right.scores.confidence;
+}
+
 TEST_F(GraderTest, OneHedgeInAShortAnswerDoesNotSinkConfidence) {
   const std::string rest = " The next lookup of the same name is answered from that cache, without asking the root or TLD servers again.";
   const std::string sure = "A resolver asks the root server, then the TLD server, then the authoritative server, and caches the "
