@@ -194,7 +194,9 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "automatically", "don't need", "do not need", "the same thing",
                                   "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
                                   "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
-                                  "no matter", "by definition", "full stop", "not a problem", "isn't a problem", "not a real problem", "isn't a real problem", "no problem", "not needed", "isn't needed", "no extra"},
+                                  "no matter", "by definition", "full stop", "not a problem", "isn't a problem",
+                                  "not a real problem", "isn't a real problem", "no problem", "not needed", "isn't needed",
+                                  "no extra"},
                                   PhraseList::Match::words};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
