@@ -81,7 +81,7 @@ struct Weights {
   double structure_each = 0.5, structure_max = 1.5, sentence_length = 1.0, long_sentences = 1.5;
   double filler_rate = 0.8, filler_max = 3.0, repetition = 1.5, misspelling_rate = 0.4, misspelling_max = 2.0;
   double hard_to_read = 1.0;
-  // Confidence: base + substance + ownership and numbers, minus hedges.
+  // Confidence: base + substance (leaning toward technical, below), + ownership and numbers, minus hedges.
   double confidence_base = 3.0, confidence_substance = 3.0;
   double ownership_each = 0.5, ownership_max = 1.5, number_each = 0.5, number_max = 1.0;
   double hedge_rate = 0.9, hedge_max = 2.5, hedged_floor = 3.0;
