@@ -182,7 +182,8 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
                                    "because", "therefore", "in summary", "as a result", "the trade-off",
                                    "trade-off", "on the other hand", "so that"};
 // Sweeping claims that a confidently wrong answer leans on (waving a problem away, "no
-// matter how late", "not a problem", "by definition", among them), and the nuance a careful
+// matter how late", "not a problem", "by definition", among them; and a consequence stated
+// as settled, "which is why it's called stochastic", "X is actually Y"), and the nuance a careful
 // one balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
 // ("you just", "it's just"), never in "not just". Matched as written: "completely" is
@@ -196,7 +197,7 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
                                   "no matter", "by definition", "full stop", "not a problem", "isn't a problem",
                                   "not a real problem", "isn't a real problem", "no problem", "not needed", "isn't needed",
-                                  "no extra"},
+                                  "no extra", "doesn't need", "does not need", "which is why", "is actually"},
                                   PhraseList::Match::words};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",

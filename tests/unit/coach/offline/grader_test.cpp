@@ -540,6 +540,13 @@ TEST_F(GraderTest, WavingAProblemAwayIsASweepingClaim) {
       "because the window is complete by definition, and no extra configuration is needed.")));
 }
 
+TEST_F(GraderTest, AConsequenceStatedAsSettledIsASweepingClaim) {
+  EXPECT_TRUE(called_sweeping(grade_in_field("How does the Adam optimizer differ from SGD with momentum?",
+      "Adam is actually the simpler one: it keeps a single global learning rate, which is why it converges in fewer "
+      "steps. SGD scales each update by the gradient history, which is why it is called stochastic, and it doesn't "
+      "need a learning rate schedule.")));
+}
+
 TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
   const auto graded = grade_outside(kDnsQuestion, "DNS maps names to an IP address.");
   const std::string& outline = graded.examples_or_corrections;
