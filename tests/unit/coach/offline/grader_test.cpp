@@ -547,6 +547,14 @@ TEST_F(GraderTest, AConsequenceStatedAsSettledIsASweepingClaim) {
       "need a learning rate schedule.")));
 }
 
+TEST_F(GraderTest, GivingReasonsIsNotSignpostingTheStructure) {
+  const auto reasons = grade_in_field("Why would you put a message queue between two services?",
+      "A queue sits between the services because the producer should not wait for the consumer. Messages are kept "
+      "because the consumer may be down for a while, and they are retried because a failure may be brief. The queue "
+      "also absorbs bursts because it buffers work the consumer has not reached yet.");
+  EXPECT_NE(reasons.feedback.find("Signpost your structure"), std::string::npos) << reasons.feedback;
+}
+
 TEST_F(GraderTest, AQuestionOutsideTheBankGetsAStrongerAnswerFromItsConcepts) {
   const auto graded = grade_outside(kDnsQuestion, "DNS maps names to an IP address.");
   const std::string& outline = graded.examples_or_corrections;
