@@ -60,8 +60,11 @@ struct Weights {
   double per_contradiction = 1.5;    // a true claim denied, or turned round ("increases" for "reduces")
   // Overclaiming: each sweeping claim per 100 words beyond the nuance that balances it and
   // `sweeping_allowed`, at most `max_overclaim`, off technical (half of it off communication).
+  // In an answer that backs nothing (states none of what is known about a subject that can be
+  // checked, and does not hedge) a sweeping claim counts `unbacked_sweeping` times: nothing
+  // else in the answer stands behind it.
   double per_overclaim = 1.5;
-  double sweeping_allowed = 0.8, max_overclaim = 4.0;
+  double sweeping_allowed = 0.8, max_overclaim = 4.0, unbacked_sweeping = 2.0;
   double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
   double max_buzzwords = 3.0;
   // A buzzword salad (at least `salad_least` buzzwords, `salad_rate` or more per 100 words)
@@ -609,11 +612,15 @@ struct Measurements {
     if (!key_points.empty() || !question_concepts.empty()) return true;
     return std::any_of(answer_concepts.begin(), answer_concepts.end(), [this](const Concept* c) { return contains(topic_concepts, c); });
   }
-  // Says something about a subject the question names unmistakably, unhedged and short of a
-  // full answer, and none of it is what is known about the subject (Weights: unbacked).
+  // Says, unhedged, something about a subject whose correctness can be checked, and none
+  // of it is what is known about the subject.
+  bool backs_nothing() const {
+    return !behavioral && checked() && claims.empty() && key_points_covered == 0 && hedges == 0;
+  }
+  // Backs nothing on a subject the question names unmistakably, short of a full answer
+  // (Weights: unbacked).
   bool unbacked() const {
-    return !behavioral && subject_naming >= kWeights.unbacked_naming && claims.empty() && key_points_covered == 0 &&
-           hedges == 0 && misspelled.size() < 2 && substance < kWeights.unbacked_full;
+    return backs_nothing() && subject_naming >= kWeights.unbacked_naming && misspelled.size() < 2 && substance < kWeights.unbacked_full;
   }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
@@ -1056,7 +1063,8 @@ Graded score(const Measurements& m) {
   const double per100 = 100.0 / std::max(static_cast<double>(m.words), w.rate_floor_words);
   const double wrong = static_cast<double>(m.wrong_claims.size() - m.contradictions);
   const double denied = static_cast<double>(m.contradictions);
-  const double sweeping = (static_cast<double>(m.absolutes) - 0.5 * static_cast<double>(m.nuance)) * per100;
+  const double sweeping = (static_cast<double>(m.absolutes) - 0.5 * static_cast<double>(m.nuance)) * per100 *
+                         (m.backs_nothing() ? w.unbacked_sweeping : 1.0);
   const double overclaim = std::min(w.max_overclaim, w.per_overclaim * std::max(0.0, sweeping - w.sweeping_allowed));
   const double buzz = std::min(w.max_buzzwords, w.per_buzzword * std::max(0.0, static_cast<double>(m.buzzwords) - 1));
   const double s = m.substance;

@@ -385,6 +385,25 @@ TEST_F(GraderTest, SayingMuchAndNothingKnownAboutTheNamedSubjectEarnsLittle) {
   EXPECT_EQ(hedged.feedback.find("Nothing the answer states matches"), std::string::npos) << hedged.feedback;
 }
 
+// A sweeping claim in an answer that backs nothing counts twice: one "always" in some 130
+// words is within what a careful answer says, but here nothing else stands behind it.
+TEST_F(GraderTest, ASweepingClaimWeighsMoreInAnAnswerThatBacksNothing) {
+  const std::string story =
+      "DNS is handled by the browser itself. When you type a name, the browser looks in its bookmarks file first, and "
+      "if the name is missing it sends the request to the nearest web server, which keeps a copy of every domain on "
+      "the internet. That server replies with the page directly, so the client receives no address. The operating "
+      "system plays no part in this. Each browser vendor runs its own copy of the full list of names and updates it "
+      "once a month with a large download. Companies that want a new domain send the name to every browser vendor by "
+      "email and wait for the next monthly update before the site can be reached. The list is stored as plain text "
+      "on disk, and lookups walk through it line by line from the top. This is";
+  const auto sweeping = grade_outside(kDnsQuestion, story + " always done over port 80.");
+  const auto plain = grade_outside(kDnsQuestion, story + " done over port 80.");
+  EXPECT_TRUE(sweeping.evidence.claims.empty());
+  EXPECT_GE(sweeping.evidence.word_count, 125);
+  EXPECT_LT(sweeping.scores.technical, plain.scores.technical);
+  EXPECT_LE(sweeping.scores.confidence, plain.scores.confidence);
+}
+
 TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
   const auto wrong = grade_outside(
       "How does DNS resolution work, from the resolver to the authoritative server?",
