@@ -72,7 +72,7 @@ class ConceptReader : SchemaReader {
       claim.contrast = contrast_of(said);
       c.claims.push_back(std::move(claim));
     });
-    objects(item, "wrong_claims", where, 1, 4, "wrong claim", [&](const json& entry) {
+    objects(item, "wrong_claims", where, 1, 6, "wrong claim", [&](const json& entry) {
       WrongClaim claim;
       claim.claim = string_field(entry, "claim", where, 5, 240);
       claim.patterns = string_list(entry, "patterns", where, 2, 6, true);
