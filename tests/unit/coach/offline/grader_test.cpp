@@ -577,7 +577,7 @@ TEST_F(GraderTest, GivingReasonsIsNotSignpostingTheStructure) {
   const auto reasons = grade_in_field("Why would you put a message queue between two services?",
       "A queue sits between the services because the producer should not wait for the consumer. Messages are kept "
       "because the consumer may be down for a while, and they are retried because a failure may be brief. The queue "
-      "also absorbs bursts because it buffers work the consumer has not reached yet.");
+      "buffers work the consumer has not reached yet, and therefore it absorbs bursts.");
   EXPECT_NE(reasons.feedback.find("Signpost your structure"), std::string::npos) << reasons.feedback;
 }
 
