@@ -422,18 +422,15 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
   return std::string::npos;
 }
 
-// The most words between neighbouring words of a wrong claim's pattern.
-constexpr std::size_t kPatternGap = 3;
-
-// Whether the occurrence of a wrong claim's `pattern` at token `at` is put forward rather
-// than warned against: a negation or a word of prevention ("stop", "avoid", "instead of") in
-// the seven words before it, with no comma between ("so a bad message doesn't block the queue
-// or get retried forever"); a word of prevention among its own words that the pattern does
-// not hold ("skip those locked rows instead of waiting for them" is not "skip locked waits
-// for"); a word that calls it a mistake within four words of its length ("comparing December
-// with November will mislead you"); or a sentence that introduces it as one ("a common
-// mistake is to…").
-bool warned_against(const AnalyzedText& answer, std::size_t at, const std::vector<std::string>& pattern) {
+// Whether the occurrence of a wrong claim's `pattern` from token `at` to token `last` is put
+// forward rather than warned against: a negation or a word of prevention ("stop", "avoid",
+// "instead of") in the seven words before it, with no comma between ("so a bad message doesn't
+// block the queue or get retried forever"); a word of prevention among its own words that the
+// pattern does not hold ("skip those locked rows instead of waiting for them" is not "skip
+// locked waits for"); a word that calls it a mistake within four words of its length
+// ("comparing December with November will mislead you"); or a sentence that introduces it as
+// one ("a common mistake is to…").
+bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
   const std::size_t length = pattern.size();
   static const std::set<std::string_view> kPrevent{"stop", "stops", "stopping", "prevent", "prevents", "preventing",
                                                    "avoid", "avoids", "avoiding", "instead", "rather", "against"};
@@ -449,14 +446,7 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, const std::vecto
   };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
     if (tokens[k].sentence == sentence && (negates(answer, k) || kPrevent.count(tokens[k].word)) && !comma_between(k, at)) return true;
-  std::size_t end = at;  // the pattern's last word, found as find_stated matched it
-  for (std::size_t p = 1; p < length; ++p)
-    for (std::size_t k = end + 1; k < tokens.size() && k <= end + 1 + kPatternGap && tokens[k].sentence == sentence; ++k)
-      if (tokens[k].stem == pattern[p]) {
-        end = k;
-        break;
-      }
-  for (std::size_t k = at + 1; k < end; ++k)
+  for (std::size_t k = at + 1; k < last; ++k)
     if (kPrevent.count(tokens[k].word) && std::find(pattern.begin(), pattern.end(), tokens[k].stem) == pattern.end()) return true;
   for (std::size_t k = at; k-- > 0 && tokens[k].sentence == sentence;)
     if (kJudged.count(tokens[k].word)) return true;
@@ -467,9 +457,10 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, const std::vecto
 
 // Where the answer puts forward a wrong claim's pattern: npos when it does not.
 std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::string>& pattern) {
-  for (std::size_t at = find_phrase(answer, pattern, kPatternGap); at != std::string::npos;
-       at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, at + 1))
-    if (!warned_against(answer, at, pattern)) return at;
+  std::size_t last = 0;
+  for (std::size_t at = find_phrase(answer, pattern, 3, Polarity::affirmed, 0, &last); at != std::string::npos;
+       at = find_phrase(answer, pattern, 3, Polarity::affirmed, at + 1, &last))
+    if (!warned_against(answer, at, last, pattern)) return at;
   return std::string::npos;
 }
 

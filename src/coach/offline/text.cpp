@@ -201,7 +201,7 @@ bool is_negated(const AnalyzedText& text, std::size_t index) {
 }
 
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap,
-                        Polarity polarity, std::size_t from) {
+                        Polarity polarity, std::size_t from, std::size_t* last) {
   const auto& tokens = text.tokens;
   if (phrase.empty()) return std::string::npos;
   const bool states_negation = std::any_of(phrase.begin(), phrase.end(), [](const std::string& stem) { return is_negation(stem); });
@@ -221,6 +221,7 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
       }
     }
     if (!matched) continue;
+    if (last) *last = at;
     if (states_negation) {
       if (polarity == Polarity::affirmed) return start;
       continue;

@@ -42,9 +42,9 @@ enum class Polarity { affirmed, negated };
 // when a negation stands in the three words before it, between its words, or
 // in the two words after it ("a B-tree is never used"). A phrase that holds a
 // negation itself ("no write overhead") is matched as written and counts as
-// affirmed.
+// affirmed. With `last`, the occurrence's last token is written there.
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2,
-                        Polarity polarity = Polarity::affirmed, std::size_t from = 0);
+                        Polarity polarity = Polarity::affirmed, std::size_t from = 0, std::size_t* last = nullptr);
 
 // True when one of the three words before token `index` (same sentence) negates it. A
 // negation that only qualifies ("not necessarily", "not only", "not always") does not,

@@ -28,6 +28,9 @@ TEST(Text, FindsPhrasesWithSmallGaps) {
   EXPECT_NE(find_phrase(text, stem_phrase("exponential backoff")), std::string::npos);
   EXPECT_NE(find_phrase(text, stem_phrase("retry call")), std::string::npos);
   EXPECT_EQ(find_phrase(text, stem_phrase("retry backoff")), std::string::npos) << "four words apart";
+  std::size_t last = 0;
+  EXPECT_EQ(find_phrase(text, stem_phrase("retry call"), 2, Polarity::affirmed, 0, &last), 1u);
+  EXPECT_EQ(last, 3u) << "the occurrence ends at its last word";
 }
 
 TEST(Text, NegatedMentionsDoNotCount) {
