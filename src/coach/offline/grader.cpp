@@ -226,8 +226,17 @@ const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "sin
                                   "growth hacking", "brand love", "delightful", "high-performance culture", "ai-augmented",
                                   "time-to-value", "de-risk", "operationalize", "operationalizes", "container-first",
                                   "observability-led", "single source of truth", "golden paths"};
-const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "blame", "blamed",
-                               "they messed", "they failed", "because of them", "incompetent", "lazy"};
+// Blame, and the outcome put on someone or something else: nobody listened, it was out of
+// the candidate's hands, it was another team's job.
+const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "wasn't my fault", "blame", "blamed",
+                               "they messed", "they failed", "because of them", "incompetent", "lazy",
+                               "wasn't on me", "not on me", "really on them", "was on them", "nobody listened",
+                               "no one listened", "didn't listen", "wouldn't listen", "nothing i could do",
+                               "not much i could do", "wasn't much i could do", "out of my hands", "out of my control",
+                               "beyond my control", "not my call", "wasn't my call", "their job", "hr's job",
+                               "management's job", "their problem", "wasn't fair", "didn't back me up",
+                               "under the bus", "dropped the ball", "should have caught", "they should have",
+                               "nobody told me", "no one told me", "ridiculous"};
 // The question turned aside: the candidate does not do it, it is someone else's job, they
 // would look it up. Counted apart from hedges: a hedge qualifies an answer, these replace it.
 const PhraseList kDeflectionPhrases{"i don't really", "i do not really", "i'm not really", "i am not really", "not my job",

@@ -659,6 +659,21 @@ TEST_F(GraderTest, BlamingOthersCostsABehavioralAnswer) {
   EXPECT_GT(owned.scores.technical, blamed.scores.technical + 1);
 }
 
+// Blame need not say "blame": the outcome put on others or on circumstances costs the same.
+TEST_F(GraderTest, PuttingTheOutcomeOnOthersCostsLikeBlame) {
+  const std::string question = "Tell me about a time you changed a process that was not working.";
+  const std::string story =
+      "Our release checklist had forty manual steps and releases slipped every month. I proposed automating the "
+      "checks and wrote a plan for my manager. ";
+  const auto owned = grade_outside(question, story +
+      "I built the pipeline myself over two sprints, and as a result releases went from two days to two hours.",
+      model::Mode::behavioral);
+  const auto put_on_others = grade_outside(question, story +
+      "Nobody listened and it was out of my hands after that, so the releases kept slipping; that was really on them.",
+      model::Mode::behavioral);
+  EXPECT_GT(owned.scores.technical, put_on_others.scores.technical + 1);
+}
+
 TEST_F(GraderTest, TurningTheQuestionAsideIsANonAnswer) {
   const std::string question = "How would you find out why a web page became slow after a release?";
   const auto deflected = grade_in_field(question,
