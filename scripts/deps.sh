@@ -8,6 +8,7 @@ build_packages=(
   librestinio-dev libasio-dev libhttp-parser-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libcli11-dev
   libsqlite3-dev libpqxx-dev libstemmer-dev libhunspell-dev hunspell-en-us wordnet-dev wordnet-base libcurl4-openssl-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-wqy-microhei libpoppler-cpp-dev libsndfile1-dev libssl-dev
+  libjemalloc-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev curl wrk sqlite3 poppler-utils clang libclang-rt-14-dev
