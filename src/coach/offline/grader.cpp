@@ -227,16 +227,15 @@ const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "sin
                                   "time-to-value", "de-risk", "operationalize", "operationalizes", "container-first",
                                   "observability-led", "single source of truth", "golden paths"};
 // Blame, and the outcome put on someone or something else: nobody listened, it was out of
-// the candidate's hands, it was another team's job.
+// the candidate's hands, it was another team's job. Not what an owned story says too ("some
+// of it was out of my control, so I…", "I didn't listen", "it made their job easier").
 const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "wasn't my fault", "blame", "blamed",
                                "they messed", "they failed", "because of them", "incompetent", "lazy",
                                "wasn't on me", "not on me", "really on them", "was on them", "nobody listened",
-                               "no one listened", "didn't listen", "wouldn't listen", "nothing i could do",
-                               "not much i could do", "wasn't much i could do", "out of my hands", "out of my control",
-                               "beyond my control", "not my call", "wasn't my call", "their job", "hr's job",
-                               "management's job", "their problem", "wasn't fair", "didn't back me up",
-                               "under the bus", "dropped the ball", "should have caught", "they should have",
-                               "nobody told me", "no one told me", "ridiculous"};
+                               "no one listened", "they didn't listen", "they wouldn't listen", "nothing i could do",
+                               "not much i could do", "wasn't much i could do", "out of my hands", "hr's job",
+                               "management's job", "wasn't fair", "didn't back me up", "they dropped the ball",
+                               "should have caught", "they should have", "nobody told me", "no one told me", "ridiculous"};
 // The question turned aside: the candidate does not do it, it is someone else's job, they
 // would look it up. Counted apart from hedges: a hedge qualifies an answer, these replace it.
 const PhraseList kDeflectionPhrases{"i don't really", "i do not really", "i'm not really", "i am not really", "not my job",

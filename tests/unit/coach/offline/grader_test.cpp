@@ -674,6 +674,19 @@ TEST_F(GraderTest, PuttingTheOutcomeOnOthersCostsLikeBlame) {
   EXPECT_GT(owned.scores.technical, put_on_others.scores.technical + 1);
 }
 
+// An owned story may name what it could not control, or its own mistake, without blaming.
+TEST_F(GraderTest, OwningWhatWentWrongIsNotBlame) {
+  const std::string question = "Tell me about a time a launch went badly.";
+  const std::string start = "Our checkout launch slipped by a week. ";
+  const std::string end =
+      "I wrote a rollback plan, ran a dry run with the team and as a result we launched the next week with no errors.";
+  const auto plain = grade_outside(question, start + "I reviewed the plan. " + end, model::Mode::behavioral);
+  const auto owned = grade_outside(question,
+      start + "The vendor delay was out of my control, and I didn't listen to the tester who warned us. " + end,
+      model::Mode::behavioral);
+  EXPECT_GE(owned.scores.technical, plain.scores.technical);
+}
+
 TEST_F(GraderTest, TurningTheQuestionAsideIsANonAnswer) {
   const std::string question = "How would you find out why a web page became slow after a release?";
   const auto deflected = grade_in_field(question,
