@@ -463,11 +463,14 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
   return false;
 }
 
+// The most words between neighbouring words of a wrong claim's pattern.
+constexpr std::size_t kPatternGap = 3;
+
 // Where the answer puts forward a wrong claim's pattern: npos when it does not.
 std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::string>& pattern) {
   std::size_t last = 0;
-  for (std::size_t at = find_phrase(answer, pattern, 3, Polarity::affirmed, 0, &last); at != std::string::npos;
-       at = find_phrase(answer, pattern, 3, Polarity::affirmed, at + 1, &last))
+  for (std::size_t at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, 0, &last); at != std::string::npos;
+       at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, at + 1, &last))
     if (!warned_against(answer, at, last, pattern)) return at;
   return std::string::npos;
 }
