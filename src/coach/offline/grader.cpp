@@ -453,7 +453,9 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
                        [](char c) { return c == ',' || c == ':' || c == ';'; });
   };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
-    if (tokens[k].sentence == sentence && (negates(answer, k) || kPrevent.count(tokens[k].word)) && !comma_between(k, at)) return true;
+    if (tokens[k].sentence == sentence && ((negates(answer, k) && (tokens[k].word != "non" || k + 1 == at)) || kPrevent.count(tokens[k].word)) &&
+        !comma_between(k, at))
+      return true;
   for (std::size_t k = at + 1; k < last; ++k)
     if (kPrevent.count(tokens[k].word) && std::find(pattern.begin(), pattern.end(), tokens[k].stem) == pattern.end()) return true;
   for (std::size_t k = at; k-- > 0 && tokens[k].sentence == sentence;)
@@ -761,9 +763,12 @@ Support support(const std::vector<const ConceptClaim::Word*>& words, const std::
 // it arrives" answered "async runs scripts in the order they are written"). Each of the
 // claim's two parts (ConceptClaim::contrast) has its named things (the question's words
 // that only it uses) and its properties (its other content words, those both parts use
-// left out). In the sentence, each mention of a named thing takes the words up to the next
-// mention, less those it negates ("never waits for parsing"): swapped when they share at
-// least two properties with the other part and more than with their own.
+// left out). Each mention of a named thing takes the words up to the next mention, but in a
+// sentence that contrasts too ("but", "while", …), a clause that names one of the two things
+// says all its words of it, wherever they stand ("ISRs can give semaphores, but must not take
+// mutexes"). Words it negates ("never waits for parsing") say nothing.
+// Swapped when the words said of a thing share at least two properties with the other part
+// and more than with their own.
 bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const ConceptClaim& claim,
                     const std::set<std::string>& question_stems) {
   std::set<std::string> names[2], properties[2];
@@ -777,18 +782,32 @@ bool swaps_contrast(const AnalyzedText& answer, std::size_t sentence, const Conc
   drop_shared(names[0], names[1]);
   drop_shared(properties[0], properties[1]);
   if (names[0].empty() || names[1].empty()) return false;
+  auto named = [&](const Token& token) { return names[0].count(token.stem) ? 0 : names[1].count(token.stem) ? 1 : -1; };
   int owner = -1;
   std::set<std::pair<int, std::string>> own, other;
-  for (std::size_t i = 0; i < answer.tokens.size(); ++i) {
-    const Token& token = answer.tokens[i];
-    if (token.sentence != sentence) continue;
-    if (names[0].count(token.stem) || names[1].count(token.stem)) {
-      owner = names[0].count(token.stem) ? 0 : 1;
-      continue;
+  std::size_t i = 0;
+  while (i < answer.tokens.size() && answer.tokens[i].sentence != sentence) ++i;
+  bool contrasts = false;
+  for (std::size_t k = i; k < answer.tokens.size() && answer.tokens[k].sentence == sentence; ++k)
+    contrasts = contrasts || (k > i && is_contrast_word(answer.tokens[k].word));
+  while (i < answer.tokens.size() && answer.tokens[i].sentence == sentence) {
+    std::size_t end = i + 1;  // the clause: up to the next contrast word
+    while (end < answer.tokens.size() && answer.tokens[end].sentence == sentence && !is_contrast_word(answer.tokens[end].word)) ++end;
+    std::set<int> in_clause;
+    for (std::size_t k = i; k < end; ++k)
+      if (named(answer.tokens[k]) >= 0) in_clause.insert(named(answer.tokens[k]));
+    if (contrasts && in_clause.size() == 1) owner = *in_clause.begin();
+    for (std::size_t k = i; k < end; ++k) {
+      const Token& token = answer.tokens[k];
+      if (named(token) >= 0) {
+        owner = named(token);
+        continue;
+      }
+      if (owner < 0 || is_stopword(token.word) || is_negated(answer, k)) continue;
+      if (properties[owner].count(token.stem)) own.insert({owner, token.stem});
+      else if (properties[1 - owner].count(token.stem)) other.insert({owner, token.stem});
     }
-    if (owner < 0 || is_stopword(token.word) || is_negated(answer, i)) continue;
-    if (properties[owner].count(token.stem)) own.insert({owner, token.stem});
-    else if (properties[1 - owner].count(token.stem)) other.insert({owner, token.stem});
+    i = end;
   }
   return other.size() >= 2 && other.size() > own.size();
 }
@@ -887,9 +906,11 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       if (at != std::string::npos) {
         if (asked || m.claims.size() < 6) m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
       } else if (asked && !negative) {
+        // Denied, like stated, only in a sentence about the claim: "They don't say why" does
+        // not deny that qualitative research explains why.
         auto denied = find_denial(answer, claim.stemmed_terms);
         if (denied == std::string::npos) denied = find_reversal(answer, claim.stemmed_terms);
-        if (denied != std::string::npos)
+        if (denied != std::string::npos && support(own, sentences.stems[answer.tokens[denied].sentence]).share() >= w.claim_support)
           add_wrong(denied, {claim.claim, "In fact: " + claim.claim + ".", "", c->id}, true);
       }
     }

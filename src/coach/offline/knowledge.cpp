@@ -22,14 +22,13 @@ std::string joined(const std::vector<std::string>& stems) {
 
 // The content stems of a claim's two contrasted parts (see ConceptClaim::contrast).
 std::array<std::vector<std::string>, 2> contrast_of(const AnalyzedText& claim) {
-  static const std::set<std::string_view> kContrast{"while", "whereas", "unlike", "but"};
   std::size_t split = 0;
-  while (split < claim.tokens.size() && claim.tokens[split].sentence == 0 && !kContrast.count(claim.tokens[split].word)) ++split;
+  while (split < claim.tokens.size() && claim.tokens[split].sentence == 0 && !is_contrast_word(claim.tokens[split].word)) ++split;
   std::array<std::vector<std::string>, 2> parts;
   if (split == 0 || split >= claim.tokens.size()) return parts;
   for (std::size_t i = 0; i < claim.tokens.size(); ++i) {
     const Token& token = claim.tokens[i];
-    if (!is_stopword(token.word) && !kContrast.count(token.word)) parts[i < split ? 0 : 1].push_back(token.stem);
+    if (!is_stopword(token.word) && !is_contrast_word(token.word)) parts[i < split ? 0 : 1].push_back(token.stem);
   }
   return parts;
 }
@@ -75,7 +74,7 @@ class ConceptReader : SchemaReader {
     objects(item, "wrong_claims", where, 1, 6, "wrong claim", [&](const json& entry) {
       WrongClaim claim;
       claim.claim = string_field(entry, "claim", where, 5, 240);
-      claim.patterns = string_list(entry, "patterns", where, 2, 6, true);
+      claim.patterns = string_list(entry, "patterns", where, 2, 10, true);
       claim.correction = string_field(entry, "correction", where, 5, 300);
       claim.stemmed_patterns = stemmed(claim.patterns, where, 8);
       for (std::size_t i = 0; i < claim.patterns.size(); ++i)

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace prepbot::coach::offline {
@@ -81,9 +82,11 @@ bool is_word_byte(unsigned char c) {
 
 bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ';'; }
 
-constexpr std::array<std::string_view, 20> kNegations{
+// "non" is the prefix of "non-null", "non-blocking" (a hyphen splits words): it negates
+// only the word it is joined to.
+constexpr std::array<std::string_view, 21> kNegations{
     "not",   "no",      "never",  "without", "neither", "nor",     "don't",   "didn't", "doesn't", "isn't", "wasn't",
-    "aren't", "weren't", "can't", "cannot",  "won't",   "wouldn't", "shouldn't", "dont",  "didnt"};
+    "aren't", "weren't", "can't", "cannot",  "won't",   "wouldn't", "shouldn't", "dont",  "didnt", "non"};
 
 bool is_abbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 11> kAbbreviations{"e.g", "i.e", "eg", "ie", "etc", "vs", "cf",
@@ -179,6 +182,10 @@ bool is_negation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
+bool is_contrast_word(std::string_view word) {
+  return word == "while" || word == "whereas" || word == "unlike" || word == "but";
+}
+
 bool negates(const AnalyzedText& text, std::size_t index) {
   const auto& tokens = text.tokens;
   if (!is_negation(tokens[index].word)) return false;
@@ -192,19 +199,49 @@ bool negates(const AnalyzedText& text, std::size_t index) {
   return true;
 }
 
-bool is_negated(const AnalyzedText& text, std::size_t index) {
+namespace {
+
+// A "not" that sets one thing against another rather than denying a verb: not after an
+// auxiliary ("track p99, not averages", "a move, not a split"; but "is not", "does not").
+bool contrastive_not(const AnalyzedText& text, std::size_t index) {
+  static const std::set<std::string_view> kAuxiliaries{"is", "are", "was", "were", "be", "been", "am", "do", "does", "did",
+                                                       "can", "could", "should", "would", "will", "shall", "may", "might",
+                                                       "must", "has", "have", "had", "it's", "that's", "there's", "or"};
+  const auto& tokens = text.tokens;
+  if (tokens[index].word != "not") return false;
+  return index == 0 || tokens[index - 1].sentence != tokens[index].sentence || !kAuxiliaries.count(tokens[index - 1].word);
+}
+
+// Whether the negation at token `k` reaches token `index`. Where a phrase is looked for as
+// denied, only a denial counts: neither the prefix "non" ("non-null values" neither states nor
+// denies "null values") nor a contrastive "not"; looked for as stated, both count.
+bool reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity) {
+  if (!negates(text, k)) return false;
+  if (text.tokens[k].word == "non") return polarity == Polarity::affirmed && k + 1 == index;
+  return polarity == Polarity::affirmed || !contrastive_not(text, k);
+}
+
+bool negated_before(const AnalyzedText& text, std::size_t index, Polarity polarity) {
   const auto& tokens = text.tokens;
   const std::size_t from = index >= 3 ? index - 3 : 0;
   for (std::size_t k = from; k < index; ++k)
-    if (tokens[k].sentence == tokens[index].sentence && negates(text, k)) return true;
+    if (tokens[k].sentence == tokens[index].sentence && reaches(text, k, index, polarity)) return true;
   return false;
 }
+
+}  // namespace
+
+bool is_negated(const AnalyzedText& text, std::size_t index) { return negated_before(text, index, Polarity::affirmed); }
 
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap,
                         Polarity polarity, std::size_t from, std::size_t* last) {
   const auto& tokens = text.tokens;
   if (phrase.empty()) return std::string::npos;
-  const bool states_negation = std::any_of(phrase.begin(), phrase.end(), [](const std::string& stem) { return is_negation(stem); });
+  // A phrase holding a negation ("indexes never slow writes") matches only as written; one
+  // holding the prefix "non" ("non-root user") is negated like any other.
+  const bool states_negation =
+      std::any_of(phrase.begin(), phrase.end(), [](const std::string& stem) { return stem != "non" && is_negation(stem); });
+  const bool has_prefix = std::find(phrase.begin(), phrase.end(), "non") != phrase.end();
   for (std::size_t start = from; start < tokens.size(); ++start) {
     if (tokens[start].stem != phrase[0]) continue;
     std::size_t at = start;
@@ -226,10 +263,12 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
       if (polarity == Polarity::affirmed) return start;
       continue;
     }
-    bool negated = is_negated(text, start);
-    for (std::size_t k = start + 1; k < at && !negated; ++k) negated = negates(text, k);
+    bool negated = negated_before(text, start, polarity);
+    for (std::size_t k = start + 1; k < at && !negated; ++k)
+      negated = reaches(text, k, k + 1, polarity) && !(has_prefix && tokens[k].word == "non");
     for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
-      negated = tokens[k].sentence == tokens[start].sentence && negates(text, k);
+      negated = tokens[k].sentence == tokens[start].sentence && negates(text, k) && tokens[k].word != "non" &&
+                (polarity == Polarity::affirmed || !contrastive_not(text, k));
     if (negated == (polarity == Polarity::negated)) return start;
   }
   return std::string::npos;

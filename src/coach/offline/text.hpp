@@ -40,19 +40,24 @@ enum class Polarity { affirmed, negated };
 // each next word at most `max_gap` words after the previous one, within one sentence,
 // with the given polarity; returns its first token or npos. An occurrence is negated
 // when a negation stands in the three words before it, between its words, or
-// in the two words after it ("a B-tree is never used"). A phrase that holds a
-// negation itself ("no write overhead") is matched as written and counts as
-// affirmed. With `last`, the occurrence's last token is written there.
+// in the two words after it ("a B-tree is never used"). It is denied (`negated`) only
+// by a negation that denies: not by the prefix "non" ("non-null values"), which keeps
+// it from being stated, nor by a "not" that sets one thing against another ("p99, not
+// averages"). A phrase that holds a negation itself ("no write overhead") is matched as
+// written and counts as affirmed. With `last`, the occurrence's last token is written there.
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2,
                         Polarity polarity = Polarity::affirmed, std::size_t from = 0, std::size_t* last = nullptr);
 
 // True when one of the three words before token `index` (same sentence) negates it. A
 // negation that only qualifies ("not necessarily", "not only", "not always") does not,
-// nor does a "without" that is itself negated ("never deploy without a review").
+// nor does a "without" that is itself negated ("never deploy without a review"); the
+// prefix "non" negates only the word it is joined to ("non-null values").
 bool is_negated(const AnalyzedText& text, std::size_t index);
 // True when a negation at token `index` negates what follows it (see is_negated).
 bool negates(const AnalyzedText& text, std::size_t index);
 bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
+// A word that joins the two sides of a contrast: "while", "whereas", "unlike", "but".
+bool is_contrast_word(std::string_view lowercase_word);
 
 bool is_stopword(std::string_view word);
 

@@ -197,4 +197,25 @@ json builtin_labeled_set(std::string_view file_name) {
   throw std::runtime_error(fmt::format("no labeled set named {}", file_name));
 }
 
+std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach, const Bank& bank) {
+  std::vector<std::string> found;
+  auto report = [&](const std::string& where, const model::Evaluation& evaluation) {
+    for (const auto& wrong : evaluation.evidence.misconceptions)
+      found.push_back(fmt::format("{}: wrong claim '{}'{} in \u201c{}\u201d", where, wrong.claim,
+                                  wrong.concept_id.empty() ? "" : " of " + wrong.concept_id, wrong.quote));
+  };
+  for (const auto& q : bank.questions()) {
+    if (q.type != "technical") continue;
+    std::string answer;
+    for (const auto& sentence : q.model_answer) answer += sentence + (sentence.ends_with('.') ? " " : ". ");
+    report(q.id + " model answer", evaluate(coach, q.text, q.type, answer, q.id));
+  }
+  for (const auto& c : bank.knowledge().concepts()) {
+    std::string answer;
+    for (const auto& claim : c.claims) answer += claim.claim + ". ";
+    report(c.id + " claims", evaluate(coach, fmt::format("What should you know about {}?", c.name), "technical", answer));
+  }
+  return found;
+}
+
 }  // namespace prepbot::coach::offline

@@ -61,6 +61,12 @@ AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const nloh
 // `hide_own`: grade each question as if its bank entry were not in the bank.
 InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, const nlohmann::json& set, bool hide_own);
 
+// Wrong claims the coach finds in wording known to be right: each bank question's model
+// answer graded against the question, and each concept's true claims graded as an answer
+// about the concept. Every finding is a pattern, claim term or contrast that would cost a
+// correct answer marks: "where: wrong claim 'X' in “quote”".
+std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach, const Bank& bank);
+
 // The labeled sets built into the binary (tests/data/*.json), by file name.
 nlohmann::json builtin_labeled_set(std::string_view file_name);
 

@@ -277,6 +277,18 @@ TEST_F(GraderTest, AClaimSaidOfTheWrongOneOfTwoThingsIsTurnedRound) {
   EXPECT_LT(swapped.scores.technical, right.scores.technical);
 }
 
+TEST_F(GraderTest, AContrastStatedWithEachThingNamedAfterItsWordsIsNotTurnedRound) {
+  // Each clause says its words of the one thing it names, wherever they stand: before the
+  // fix, "as soon as they download" (said of async, named later) was taken as said of defer.
+  const char* question = "What is the difference between async and defer on a script tag?";
+  const auto right = grade_outside(question, "Scripts that run after parsing in document order are deferred ones, "
+                                             "but those that run as soon as they download, in any order, are async.");
+  EXPECT_TRUE(right.evidence.misconceptions.empty()) << model::to_json(right.evidence).dump();
+  const auto swapped = grade_outside(question, "Scripts that run after parsing in document order are async ones, "
+                                               "but those that run as soon as they download, in any order, are deferred.");
+  EXPECT_EQ(swapped.evidence.misconceptions.size(), 1u) << model::to_json(swapped.evidence).dump();
+}
+
 TEST_F(GraderTest, WhatIsDeniedOfOneOfTwoThingsIsNotSaidOfIt) {
   // "never waits for parsing" denies of async what the claim says of defer: no swap.
   const auto denied = grade_outside("What is the difference between async and defer on a script tag?",
@@ -289,6 +301,20 @@ TEST_F(GraderTest, ACorrectAnswerOutsideTheBankEarnsTheConceptsClaims) {
   EXPECT_GE(evaluation.evidence.claims.size(), 3u) << model::to_json(evaluation.evidence).dump();
   EXPECT_GE(evaluation.scores.technical, 7);
   EXPECT_FALSE(evaluation.evidence.technical_range.has_value());
+}
+
+TEST_F(GraderTest, AClaimsTermNegatedInASentenceAboutSomethingElseDeniesNothing) {
+  // "ttl" is a term of the TTL claim; the CDN sentence says nothing else of resolvers, their answers or records.
+  auto denies_ttl_claim = [](const model::Evaluation& e) {
+    return std::any_of(e.evidence.misconceptions.begin(), e.evidence.misconceptions.end(),
+                       [](const model::StatedMisconception& m) { return m.claim.find("TTL") != std::string::npos; });
+  };
+  const auto elsewhere = grade_outside(kDnsQuestion, "A recursive resolver asks the root, TLD and authoritative servers, which "
+                                                     "map the domain name to an IP address. Our login page has no TTL on the CDN.");
+  EXPECT_FALSE(denies_ttl_claim(elsewhere)) << model::to_json(elsewhere.evidence).dump();
+  const auto denied = grade_outside(kDnsQuestion, "A recursive resolver asks the root, TLD and authoritative servers, which map "
+                                                  "the domain name to an IP address. Resolvers keep those answers with no TTL.");
+  EXPECT_TRUE(denies_ttl_claim(denied)) << model::to_json(denied.evidence).dump();
 }
 
 TEST_F(GraderTest, AClaimsTermInASentenceAboutSomethingElseStatesNoClaim) {

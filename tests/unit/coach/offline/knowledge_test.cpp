@@ -50,7 +50,7 @@ TEST(Knowledge, ReportsEveryBrokenRule) {
   EXPECT_TRUE(has("'name' must have"));
   EXPECT_TRUE(has("'terms' must have 2-12 entries"));
   EXPECT_TRUE(has("'claims' must be an array of 2-5"));
-  EXPECT_TRUE(has("'patterns' must have 2-6 entries"));
+  EXPECT_TRUE(has("'patterns' must have 2-10 entries"));
   EXPECT_TRUE(has("dup-id: duplicate concept id"));
   EXPECT_TRUE(has("broken.json: not valid JSON"));
 }

@@ -86,6 +86,30 @@ TEST(Text, ANegationAfterAPhraseDeniesIt) {
             std::string::npos);
 }
 
+TEST(Text, ThePrefixNonNeitherStatesNorDeniesTheWordItIsJoinedTo) {
+  const auto text = analyze("COUNT(column) counts non-null values, and malloc timing is non-deterministic.");
+  EXPECT_EQ(find_phrase(text, stem_phrase("counts null values")), std::string::npos) << "non-null is not null";
+  EXPECT_EQ(find_phrase(text, stem_phrase("malloc timing is deterministic")), std::string::npos);
+  EXPECT_EQ(find_phrase(text, stem_phrase("null values"), 2, Polarity::negated), std::string::npos)
+      << "nor is it a denial: non-null values are another thing";
+  EXPECT_NE(find_phrase(analyze("Run the container as a non-root user."), stem_phrase("non-root user")), std::string::npos)
+      << "a phrase with the prefix matches as written";
+  EXPECT_NE(find_phrase(analyze("The non-null values are counted."), stem_phrase("values are counted")), std::string::npos)
+      << "the prefix reaches only the word it is joined to";
+}
+
+TEST(Text, ANotThatSetsOneThingAgainstAnotherDeniesNothing) {
+  const auto denied = [](const char* text, const char* phrase) {
+    return find_phrase(analyze(text), stem_phrase(phrase), 2, Polarity::negated) != std::string::npos;
+  };
+  EXPECT_FALSE(denied("Alert on p99 latency, not averages.", "averages"));
+  EXPECT_FALSE(denied("They store tokens, not card numbers.", "card numbers"));
+  EXPECT_TRUE(denied("Averages are not enough to alert on.", "averages are enough"));
+  EXPECT_TRUE(denied("We do not store card numbers.", "store card numbers"));
+  EXPECT_EQ(find_phrase(analyze("They store tokens, not card numbers."), stem_phrase("store card numbers")), std::string::npos)
+      << "nor does the thing set aside count as stated";
+}
+
 TEST(Text, APhraseThatHoldsANegationMatchesAsWritten) {
   const auto text = analyze("Honestly, indexes never slow writes at all.");
   EXPECT_NE(find_phrase(text, stem_phrase("indexes never slow"), 3), std::string::npos);

@@ -18,6 +18,25 @@ TEST(Validation, OddItemsTuneAndEvenItemsReport) {
   EXPECT_TRUE(in_split("adv-010", Split::all));
 }
 
+TEST(Validation, AWrongClaimPatternThatTrueWordingStatesIsReported) {
+  util::WorkerPool workers(1);
+  auto found_with = [&](const DataFiles& knowledge) {
+    const auto bank = std::make_shared<const Bank>(Bank::parse(views_of(testing::test_bank_files()), knowledge));
+    return wrong_claims_in_true_wording(OfflineCoach(bank, workers), *bank);
+  };
+  auto knowledge = testing::test_knowledge_files();
+  const auto none = found_with(knowledge);
+  EXPECT_TRUE(none.empty()) << none.front();
+  // A pattern that the concept's own true claim ("An index avoids scanning the whole table") states.
+  std::string loose(knowledge[0].second);
+  loose.replace(loose.find("\"full table scan faster\""), 24, "\"index avoids scanning\"");
+  knowledge[0].second = loose;
+  const auto found = found_with(knowledge);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found.front(), "database-index claims: wrong claim 'A full table scan is faster than an index' of database-index in "
+                           "\u201cAn index avoids scanning the whole table\u201d");
+}
+
 TEST(Validation, AgreementIsMeasuredAgainstTheExpectedScores) {
   util::WorkerPool workers(1);
   OfflineCoach coach(std::make_shared<const Bank>(Bank::parse(views_of(testing::test_bank_files()), testing::test_knowledge_files())),
