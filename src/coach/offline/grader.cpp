@@ -430,14 +430,22 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
   return std::string::npos;
 }
 
+// Whether a comma, colon or semicolon stands between tokens `a` and `b` (a < b).
+bool clause_break_between(const AnalyzedText& answer, std::size_t a, std::size_t b) {
+  const auto from = answer.tokens[a].offset + answer.tokens[a].word.size(), to = answer.tokens[b].offset;
+  return std::any_of(answer.text.begin() + static_cast<std::ptrdiff_t>(from), answer.text.begin() + static_cast<std::ptrdiff_t>(to),
+                     [](char c) { return c == ',' || c == ':' || c == ';'; });
+}
+
 // Whether the occurrence of a wrong claim's `pattern` from token `at` to token `last` is put
 // forward rather than warned against: a negation or a word of prevention ("stop", "avoid",
 // "instead of") in the seven words before it, with no comma between ("so a bad message doesn't
 // block the queue or get retried forever"); a word of prevention among its own words that the
 // pattern does not hold ("skip those locked rows instead of waiting for them" is not "skip
 // locked waits for"); a word that calls it a mistake within four words of its length
-// ("comparing December with November will mislead you"); or a sentence that introduces it as
-// one ("a common mistake is to…").
+// ("comparing December with November will mislead you"); a word of harm within three words after
+// it ("creating a new client per request throws away connection reuse"); or a sentence that
+// introduces it as one ("a common mistake is to…").
 bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
   const std::size_t length = pattern.size();
   static const std::set<std::string_view> kPrevent{"stop", "stops", "stopping", "prevent", "prevents", "preventing",
@@ -445,13 +453,11 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
   static const std::set<std::string_view> kJudged{"mislead", "misleads", "misleading", "wrong", "mistake", "myth",
                                                   "misconception", "false", "incorrect", "anti-pattern", "antipattern",
                                                   "trap", "pitfall", "fallacy"};
+  static const std::set<std::string_view> kHarm{"breaks", "break", "hides", "defeats", "wastes", "bypasses", "brittle", "fragile",
+                                                "backfires", "harmful", "dangerous", "risky", "throws", "leaks", "hurts", "undermines"};
   const auto& tokens = answer.tokens;
   const std::size_t sentence = tokens[at].sentence;
-  auto comma_between = [&](std::size_t a, std::size_t b) {
-    const auto from = tokens[a].offset + tokens[a].word.size(), to = tokens[b].offset;
-    return std::any_of(answer.text.begin() + static_cast<std::ptrdiff_t>(from), answer.text.begin() + static_cast<std::ptrdiff_t>(to),
-                       [](char c) { return c == ',' || c == ':' || c == ';'; });
-  };
+  auto comma_between = [&](std::size_t a, std::size_t b) { return clause_break_between(answer, a, b); };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
     if (tokens[k].sentence == sentence && ((negates(answer, k) && (tokens[k].word != "non" || k + 1 == at)) || kPrevent.count(tokens[k].word)) &&
         !comma_between(k, at))
@@ -462,6 +468,22 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
     if (kJudged.count(tokens[k].word)) return true;
   for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
     if (kJudged.count(tokens[k].word)) return true;
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3 && tokens[k].sentence == sentence; ++k)
+    if (kHarm.count(tokens[k].word)) return true;
+  return false;
+}
+
+// Whether the words of an occurrence from token `at` to token `last` belong to two statements
+// rather than one: a comma, colon or semicolon between them, or an "and", "or" or contrast
+// word that the pattern does not hold ("MTBF measures reliability and MTTR repair speed" is
+// not "MTBF measures repair speed").
+bool spans_two_statements(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
+  const auto& tokens = answer.tokens;
+  if (clause_break_between(answer, at, last)) return true;
+  for (std::size_t k = at + 1; k < last; ++k)
+    if ((tokens[k].word == "and" || tokens[k].word == "or" || is_contrast_word(tokens[k].word)) &&
+        std::find(pattern.begin(), pattern.end(), tokens[k].stem) == pattern.end())
+      return true;
   return false;
 }
 
@@ -473,7 +495,7 @@ std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::strin
   std::size_t last = 0;
   for (std::size_t at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, 0, &last); at != std::string::npos;
        at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, at + 1, &last))
-    if (!warned_against(answer, at, last, pattern)) return at;
+    if (!spans_two_statements(answer, at, last, pattern) && !warned_against(answer, at, last, pattern)) return at;
   return std::string::npos;
 }
 

@@ -251,6 +251,19 @@ TEST_F(GraderTest, AWrongClaimWarnedAgainstIsNotAMisconception) {
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << "stated after a comma, the claim is made";
 }
 
+TEST_F(GraderTest, AWrongClaimsWordsAcrossTwoStatementsOrJudgedHarmfulAreNotStated) {
+  const char* question = "When would you add an index to a table, and when would you not?";
+  const char* right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
+  for (const char* then : {"Over a full table scan, the index is faster.",                    // a comma between the pattern's words
+                           "We compared a full table scan and faster index lookups.",         // an "and" between them
+                           "Believing a full table scan is faster hurts latency on big tables."}) {  // judged harmful after
+    const auto evaluation = grade_outside(question, std::string(right) + then);
+    EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();
+  }
+  const auto wrong = grade_outside(question, std::string(right) + "On most tables a full table scan is faster, honestly.");
+  EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
+}
+
 // The quote of a long sentence is a window around the word found, so two findings in one
 // sentence can quote it differently; the sentence itself is what a wrong claim discredits.
 TEST_F(GraderTest, ALongSentenceThatMakesAWrongClaimStatesNoTrueOne) {
