@@ -430,13 +430,6 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
   return std::string::npos;
 }
 
-// Whether a comma, colon or semicolon stands between tokens `a` and `b` (a < b).
-bool clause_break_between(const AnalyzedText& answer, std::size_t a, std::size_t b) {
-  const auto from = answer.tokens[a].offset + answer.tokens[a].word.size(), to = answer.tokens[b].offset;
-  return std::any_of(answer.text.begin() + static_cast<std::ptrdiff_t>(from), answer.text.begin() + static_cast<std::ptrdiff_t>(to),
-                     [](char c) { return c == ',' || c == ':' || c == ';'; });
-}
-
 // Whether the occurrence of a wrong claim's `pattern` from token `at` to token `last` is put
 // forward rather than warned against: a negation or a word of prevention ("stop", "avoid",
 // "instead of") in the seven words before it, with no comma between ("so a bad message doesn't

@@ -186,12 +186,26 @@ bool is_contrast_word(std::string_view word) {
   return word == "while" || word == "whereas" || word == "unlike" || word == "but";
 }
 
+bool clause_break_between(const AnalyzedText& text, std::size_t a, std::size_t b) {
+  const auto from = text.tokens[a].offset + text.tokens[a].word.size(), to = text.tokens[b].offset;
+  return std::any_of(text.text.begin() + static_cast<std::ptrdiff_t>(from), text.text.begin() + static_cast<std::ptrdiff_t>(to),
+                     [](char c) { return c == ',' || c == ':' || c == ';' || c == '(' || c == ')'; });
+}
+
+namespace {
+
+bool is_qualifier(std::string_view word) { return word == "necessarily" || word == "only" || word == "always" || word == "just"; }
+
+}  // namespace
+
 bool negates(const AnalyzedText& text, std::size_t index) {
   const auto& tokens = text.tokens;
   if (!is_negation(tokens[index].word)) return false;
+  // "no" joined to the next word ("no-show rates", "a no-op") names a thing; it denies nothing.
+  if (tokens[index].word == "no" && tokens[index].offset + 2 < text.text.size() && text.text[tokens[index].offset + 2] == '-')
+    return false;
   if (index + 1 < tokens.size() && tokens[index + 1].sentence == tokens[index].sentence) {
-    const std::string& next = tokens[index + 1].word;
-    if (next == "necessarily" || next == "only" || next == "always" || next == "just") return false;
+    if (is_qualifier(tokens[index + 1].word)) return false;
   }
   if (tokens[index].word == "without")  // "don't merge without a review": the review is required
     for (std::size_t k = index >= 6 ? index - 6 : 0; k < index; ++k)
@@ -225,7 +239,33 @@ bool negated_before(const AnalyzedText& text, std::size_t index, Polarity polari
   const auto& tokens = text.tokens;
   const std::size_t from = index >= 3 ? index - 3 : 0;
   for (std::size_t k = from; k < index; ++k)
-    if (tokens[k].sentence == tokens[index].sentence && reaches(text, k, index, polarity)) return true;
+    if (tokens[k].sentence == tokens[index].sentence && reaches(text, k, index, polarity) && !clause_break_between(text, k, index))
+      return true;
+  return false;
+}
+
+// A negation just after a phrase that denies it: "not", "never" or a contraction, in the same
+// clause ("a B-tree is never used", "personalising messages doesn't help"; not "X without Y",
+// "X that aren't needed", "catch-up so no child falls behind", "least privilege (no DDL)").
+bool denies_before_it(const AnalyzedText& text, std::size_t last, std::size_t k) {
+  static const std::set<std::string_view> kClauseStarts{"that", "which", "who", "so", "and", "or", "but", "because", "if",
+                                                        "when", "while", "where", "since", "although", "unless", "until", "as"};
+  const auto& tokens = text.tokens;
+  const std::string& word = tokens[k].word;
+  if (!negates(text, k) || word == "no" || word == "non" || word == "without" || word == "nor" || word == "neither") return false;
+  for (std::size_t j = last + 1; j < k; ++j)
+    if (kClauseStarts.count(tokens[j].word)) return false;
+  return !clause_break_between(text, last, k) && !contrastive_not(text, k);
+}
+
+// "Not always" or "not just" before a phrase that holds the qualifier ("drift does not always
+// hurt accuracy" against "drift always hurts accuracy"): the phrase is not stated.
+bool qualifier_negated(const AnalyzedText& text, std::size_t start, std::size_t at, const std::vector<std::string>& phrase) {
+  const auto& tokens = text.tokens;
+  for (std::size_t k = start > 0 ? start - 1 : 0; k < at; ++k)
+    if (is_negation(tokens[k].word) && is_qualifier(tokens[k + 1].word) && tokens[k + 1].sentence == tokens[k].sentence &&
+        std::find(phrase.begin(), phrase.end(), tokens[k + 1].stem) != phrase.end())
+      return true;
   return false;
 }
 
@@ -267,8 +307,8 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
     for (std::size_t k = start + 1; k < at && !negated; ++k)
       negated = reaches(text, k, k + 1, polarity) && !(has_prefix && tokens[k].word == "non");
     for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
-      negated = tokens[k].sentence == tokens[start].sentence && negates(text, k) && tokens[k].word != "non" &&
-                (polarity == Polarity::affirmed || !contrastive_not(text, k));
+      negated = tokens[k].sentence == tokens[start].sentence && denies_before_it(text, at, k);
+    if (polarity == Polarity::affirmed) negated = negated || qualifier_negated(text, start, at, phrase);
     if (negated == (polarity == Polarity::negated)) return start;
   }
   return std::string::npos;

@@ -56,6 +56,8 @@ bool is_negated(const AnalyzedText& text, std::size_t index);
 // True when a negation at token `index` negates what follows it (see is_negated).
 bool negates(const AnalyzedText& text, std::size_t index);
 bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
+// Whether a comma, colon, semicolon or bracket stands between tokens `a` and `b` (a < b).
+bool clause_break_between(const AnalyzedText& text, std::size_t a, std::size_t b);
 // A word that joins the two sides of a contrast: "while", "whereas", "unlike", "but".
 bool is_contrast_word(std::string_view lowercase_word);
 

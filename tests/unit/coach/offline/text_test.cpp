@@ -110,6 +110,27 @@ TEST(Text, ANotThatSetsOneThingAgainstAnotherDeniesNothing) {
       << "nor does the thing set aside count as stated";
 }
 
+TEST(Text, ANegationStaysInsideItsClause) {
+  const auto denied = [](const char* text, const char* phrase) {
+    return find_phrase(analyze(text), stem_phrase(phrase), 2, Polarity::negated) != std::string::npos;
+  };
+  EXPECT_FALSE(denied("If we can't randomize, use propensity scores.", "propensity scores")) << "a comma ends the negation's reach";
+  EXPECT_FALSE(denied("Give each user least privilege (no DDL).", "least privilege")) << "nor does a bracket let it reach back";
+  EXPECT_FALSE(denied("Track no-show rates by provider.", "show rates")) << "'no-' names a thing";
+  EXPECT_FALSE(denied("Drop degree requirements that aren't needed.", "degree requirements")) << "a relative clause denies its own verb";
+  EXPECT_FALSE(denied("Many instances exhaust database connections without a proxy.", "database connections"));
+  EXPECT_TRUE(denied("Personalising messages doesn't help.", "personalising")) << "the subject's own verb denied";
+  EXPECT_TRUE(denied("A B-tree is never used for indexes.", "b-tree"));
+}
+
+TEST(Text, NotAlwaysOrNotJustKeepsAPhraseWithTheQualifierFromBeingStated) {
+  EXPECT_EQ(find_phrase(analyze("Input drift does not always hurt accuracy."), stem_phrase("drift always hurts accuracy"), 3),
+            std::string::npos);
+  EXPECT_EQ(find_phrase(analyze("Revoke sessions, not just reset the password."), stem_phrase("just reset the password")),
+            std::string::npos);
+  EXPECT_NE(find_phrase(analyze("Input drift always hurts accuracy."), stem_phrase("drift always hurts accuracy")), std::string::npos);
+}
+
 TEST(Text, APhraseThatHoldsANegationMatchesAsWritten) {
   const auto text = analyze("Honestly, indexes never slow writes at all.");
   EXPECT_NE(find_phrase(text, stem_phrase("indexes never slow"), 3), std::string::npos);
