@@ -451,16 +451,17 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
   const auto& tokens = answer.tokens;
   const std::size_t sentence = tokens[at].sentence;
   auto comma_between = [&](std::size_t a, std::size_t b) { return clause_break_between(answer, a, b); };
+  auto in_pattern = [&](std::size_t k) { return std::find(pattern.begin(), pattern.end(), tokens[k].stem) != pattern.end(); };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
     if (tokens[k].sentence == sentence && ((negates(answer, k) && (tokens[k].word != "non" || k + 1 == at)) || kPrevent.count(tokens[k].word)) &&
         !comma_between(k, at))
       return true;
   for (std::size_t k = at + 1; k < last; ++k)
-    if (kPrevent.count(tokens[k].word) && std::find(pattern.begin(), pattern.end(), tokens[k].stem) == pattern.end()) return true;
+    if (kPrevent.count(tokens[k].word) && !in_pattern(k)) return true;
   for (std::size_t k = at; k-- > 0 && tokens[k].sentence == sentence;)
     if (kJudged.count(tokens[k].word)) return true;
   for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
-    if (kJudged.count(tokens[k].word)) return true;
+    if (kJudged.count(tokens[k].word) && !in_pattern(k)) return true;
   for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3 && tokens[k].sentence == sentence; ++k)
     if (kHarm.count(tokens[k].word)) return true;
   return false;

@@ -264,6 +264,15 @@ TEST_F(GraderTest, AWrongClaimsWordsAcrossTwoStatementsOrJudgedHarmfulAreNotStat
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
 }
 
+TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
+  // "wrong" after a pattern calls it a mistake, but here it is the pattern's own word.
+  const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",
+                                        "I add an index on a selective column that queries filter on, so the database finds "
+                                        "rows without scanning. On big tables an index returns wrong rows, so I check it.");
+  ASSERT_EQ(evaluation.evidence.misconceptions.size(), 1u) << model::to_json(evaluation.evidence).dump();
+  EXPECT_EQ(evaluation.evidence.misconceptions.front().claim, "An index can return wrong rows");
+}
+
 // The quote of a long sentence is a window around the word found, so two findings in one
 // sentence can quote it differently; the sentence itself is what a wrong claim discredits.
 TEST_F(GraderTest, ALongSentenceThatMakesAWrongClaimStatesNoTrueOne) {

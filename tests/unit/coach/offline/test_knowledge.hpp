@@ -19,7 +19,9 @@ inline DataFiles test_knowledge_files() {
        {"claim": "A full table scan is faster than an index", "patterns": ["full table scan faster", "scan is faster than any index"],
         "correction": "For a selective lookup an index reads a few pages where a scan reads them all."},
        {"claim": "Indexes cost nothing on writes", "patterns": ["indexes never slow", "no write overhead"],
-        "correction": "Every insert, update and delete maintains each index."}]},
+        "correction": "Every insert, update and delete maintains each index."},
+       {"claim": "An index can return wrong rows", "patterns": ["index returns wrong rows", "indexes give wrong results"],
+        "correction": "An index only speeds up finding rows; the results are the same."}]},
     {"id": "dns-resolution", "name": "DNS resolution", "families": ["network-engineer"],
      "terms": ["dns", "domain name", "resolver", "name server", "a record"],
      "claims": [
