@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <iterator>
 #include <numeric>
 #include <stdexcept>
 
@@ -11,7 +10,6 @@
 
 #include "model/json.hpp"
 #include "util/embedded.hpp"
-#include "util/parallel.hpp"
 
 namespace prepbot::coach::offline {
 namespace {
@@ -200,32 +198,24 @@ json builtin_labeled_set(std::string_view file_name) {
 }
 
 std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach, const Bank& bank) {
-  // Graded on every core, each text's findings kept in its own slot: bank questions, then concepts.
-  const auto& questions = bank.questions();
-  const auto& concepts = bank.knowledge().concepts();
-  std::vector<std::vector<std::string>> found(questions.size() + concepts.size());
-  util::for_each_index(found.size(), [&](std::size_t i) {
-    std::string where, answer;
-    model::Evaluation evaluation;
-    if (i < questions.size()) {
-      const BankQuestion& q = questions[i];
-      if (q.type != "technical") return;
-      for (const auto& sentence : q.model_answer) answer += sentence + (sentence.ends_with('.') ? " " : ". ");
-      where = q.id + " model answer";
-      evaluation = evaluate(coach, q.text, q.type, answer, q.id);
-    } else {
-      const Concept& c = concepts[i - questions.size()];
-      for (const auto& claim : c.claims) answer += claim.claim + ". ";
-      where = c.id + " claims";
-      evaluation = evaluate(coach, fmt::format("What should you know about {}?", c.name), "technical", answer);
-    }
+  std::vector<std::string> found;
+  auto report = [&](const std::string& where, const model::Evaluation& evaluation) {
     for (const auto& wrong : evaluation.evidence.misconceptions)
-      found[i].push_back(fmt::format("{}: wrong claim '{}'{} in \u201c{}\u201d", where, wrong.claim,
-                                     wrong.concept_id.empty() ? "" : " of " + wrong.concept_id, wrong.quote));
-  });
-  std::vector<std::string> all;
-  for (auto& lines : found) std::move(lines.begin(), lines.end(), std::back_inserter(all));
-  return all;
+      found.push_back(fmt::format("{}: wrong claim '{}'{} in \u201c{}\u201d", where, wrong.claim,
+                                  wrong.concept_id.empty() ? "" : " of " + wrong.concept_id, wrong.quote));
+  };
+  for (const auto& q : bank.questions()) {
+    if (q.type != "technical") continue;
+    std::string answer;
+    for (const auto& sentence : q.model_answer) answer += sentence + (sentence.ends_with('.') ? " " : ". ");
+    report(q.id + " model answer", evaluate(coach, q.text, q.type, answer, q.id));
+  }
+  for (const auto& c : bank.knowledge().concepts()) {
+    std::string answer;
+    for (const auto& claim : c.claims) answer += claim.claim + ". ";
+    report(c.id + " claims", evaluate(coach, fmt::format("What should you know about {}?", c.name), "technical", answer));
+  }
+  return found;
 }
 
 }  // namespace prepbot::coach::offline
