@@ -450,11 +450,10 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
                                                 "backfires", "harmful", "dangerous", "risky", "throws", "leaks", "hurts", "undermines"};
   const auto& tokens = answer.tokens;
   const std::size_t sentence = tokens[at].sentence;
-  auto comma_between = [&](std::size_t a, std::size_t b) { return clause_break_between(answer, a, b); };
   auto in_pattern = [&](std::size_t k) { return std::find(pattern.begin(), pattern.end(), tokens[k].stem) != pattern.end(); };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
-    if (tokens[k].sentence == sentence && ((negates(answer, k) && (tokens[k].word != "non" || k + 1 == at)) || kPrevent.count(tokens[k].word)) &&
-        !comma_between(k, at))
+    if (tokens[k].sentence == sentence && (negation_reaches(answer, k, at, Polarity::affirmed) || kPrevent.count(tokens[k].word)) &&
+        !clause_break_between(answer, k, at))
       return true;
   for (std::size_t k = at + 1; k < last; ++k)
     if (kPrevent.count(tokens[k].word) && !in_pattern(k)) return true;

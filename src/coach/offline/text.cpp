@@ -226,20 +226,21 @@ bool contrastive_not(const AnalyzedText& text, std::size_t index) {
   return index == 0 || tokens[index - 1].sentence != tokens[index].sentence || !kAuxiliaries.count(tokens[index - 1].word);
 }
 
-// Whether the negation at token `k` reaches token `index`. Where a phrase is looked for as
-// denied, only a denial counts: neither the prefix "non" ("non-null values" neither states nor
-// denies "null values") nor a contrastive "not"; looked for as stated, both count.
-bool reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity) {
+}  // namespace
+
+bool negation_reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity) {
   if (!negates(text, k)) return false;
   if (text.tokens[k].word == "non") return polarity == Polarity::affirmed && k + 1 == index;
   return polarity == Polarity::affirmed || !contrastive_not(text, k);
 }
 
+namespace {
+
 bool negated_before(const AnalyzedText& text, std::size_t index, Polarity polarity) {
   const auto& tokens = text.tokens;
   const std::size_t from = index >= 3 ? index - 3 : 0;
   for (std::size_t k = from; k < index; ++k)
-    if (tokens[k].sentence == tokens[index].sentence && reaches(text, k, index, polarity) && !clause_break_between(text, k, index))
+    if (tokens[k].sentence == tokens[index].sentence && negation_reaches(text, k, index, polarity) && !clause_break_between(text, k, index))
       return true;
   return false;
 }
@@ -305,7 +306,7 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
     }
     bool negated = negated_before(text, start, polarity);
     for (std::size_t k = start + 1; k < at && !negated; ++k)
-      negated = reaches(text, k, k + 1, polarity) && !(has_prefix && tokens[k].word == "non");
+      negated = negation_reaches(text, k, k + 1, polarity) && !(has_prefix && tokens[k].word == "non");
     for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
       negated = tokens[k].sentence == tokens[start].sentence && denies_before_it(text, at, k);
     if (polarity == Polarity::affirmed) negated = negated || qualifier_negated(text, start, at, phrase);

@@ -55,6 +55,11 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
 bool is_negated(const AnalyzedText& text, std::size_t index);
 // True when a negation at token `index` negates what follows it (see is_negated).
 bool negates(const AnalyzedText& text, std::size_t index);
+// Whether the negation at token `k` reaches token `index` (k < index, same clause assumed).
+// Looked for as denied, only a denial counts: neither the prefix "non" ("non-null values"
+// neither states nor denies "null values") nor a "not" that sets one thing against another
+// ("p99, not averages"); looked for as stated, both count, "non" only for the word it is joined to.
+bool negation_reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity);
 bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
 // Whether a comma, colon, semicolon or bracket stands between tokens `a` and `b` (a < b).
 bool clause_break_between(const AnalyzedText& text, std::size_t a, std::size_t b);
