@@ -530,6 +530,26 @@ TEST(Cli, BankCheckPassesAndPrintsCoverage) {
   EXPECT_NE(result.output.find("behavioral"), std::string::npos);
 }
 
+// A knowledge base whose wrong-claim pattern also says one of the concept's true claims
+// would cost a correct answer marks: bank check fails and names it.
+TEST(Cli, BankCheckFailsOnAWrongClaimFoundInTrueWording) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/general.json") << R"({"concepts": [{
+    "id": "database-index", "name": "Database index", "families": ["database", "backend"],
+    "terms": ["index", "indexes", "b-tree", "secondary index"],
+    "claims": [
+      {"claim": "An index lets the database find rows without scanning the whole table",
+       "terms": ["full table scan", "without scanning", "faster lookups"]},
+      {"claim": "Every index slows down writes and takes storage", "terms": ["slower writes", "write overhead", "extra storage"]}],
+    "wrong_claims": [{"claim": "An index finds nothing the table does not",
+       "patterns": ["database find rows", "indexes find nothing"],
+       "correction": "An index finds the rows a query needs without reading the whole table."}]}]})";
+  const auto result = run_prepbot({"bank", "check", "--knowledge", dir});
+  EXPECT_EQ(result.status, 1) << result.output;
+  EXPECT_NE(result.output.find("wrong claim 'An index finds nothing the table does not'"), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find("bank check: ok"), std::string::npos);
+}
+
 TEST(Startup, ABadSettingStopsStartUpWithOneLineNamingIt) {
   auto result = run_prepbot({"serve", "--listen", "localhost"});
   EXPECT_EQ(result.status, 2);

@@ -899,7 +899,7 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       for (const auto& term : claim.stemmed_terms) {
         if (from_question(term) || names_concept(*c, term)) continue;
         if ((at = first_standing(term, Polarity::affirmed)) != std::string::npos) break;
-        if (negative && (at = first_standing(term, Polarity::negated)) != std::string::npos) break;
+        if (negative && (at = first_standing(term, Polarity::put_negatively)) != std::string::npos) break;
       }
       // Without its terms, a claim is stated by a sentence that says most of its own words.
       if (at == std::string::npos)

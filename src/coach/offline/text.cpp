@@ -207,6 +207,9 @@ bool negates(const AnalyzedText& text, std::size_t index) {
   if (index + 1 < tokens.size() && tokens[index + 1].sentence == tokens[index].sentence) {
     if (is_qualifier(tokens[index + 1].word)) return false;
   }
+  // "Or not" offers a choice ("the same whether or not the email exists", "cached or not"): it denies nothing.
+  if (tokens[index].word == "not" && index > 0 && tokens[index - 1].word == "or" && tokens[index - 1].sentence == tokens[index].sentence)
+    return false;
   if (tokens[index].word == "without")  // "don't merge without a review": the review is required
     for (std::size_t k = index >= 6 ? index - 6 : 0; k < index; ++k)
       if (tokens[k].sentence == tokens[index].sentence && is_negation(tokens[k].word)) return false;
@@ -226,12 +229,24 @@ bool contrastive_not(const AnalyzedText& text, std::size_t index) {
   return index == 0 || tokens[index - 1].sentence != tokens[index].sentence || !kAuxiliaries.count(tokens[index - 1].word);
 }
 
+// A negation in a clause that describes a case rather than asserts ("a buyer who will not
+// commit", "if you don't index it", "retry, so a blocked ALTER doesn't queue traffic"): a word
+// that opens such a clause stands before it, in its clause.
+bool describes_a_case(const AnalyzedText& text, std::size_t k) {
+  static const std::set<std::string_view> kOpeners{"if", "unless", "whether", "who", "whom", "which", "so", "when", "whenever"};
+  const auto& tokens = text.tokens;
+  for (std::size_t j = k; j-- > 0 && tokens[j].sentence == tokens[k].sentence && !clause_break_between(text, j, j + 1);)
+    if (kOpeners.count(tokens[j].word)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool negation_reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity) {
   if (!negates(text, k)) return false;
   if (text.tokens[k].word == "non") return polarity == Polarity::affirmed && k + 1 == index;
-  return polarity == Polarity::affirmed || !contrastive_not(text, k);
+  if (polarity == Polarity::affirmed) return true;
+  return !contrastive_not(text, k) && (polarity == Polarity::put_negatively || !describes_a_case(text, k));
 }
 
 namespace {
@@ -246,17 +261,31 @@ bool negated_before(const AnalyzedText& text, std::size_t index, Polarity polari
 }
 
 // A negation just after a phrase that denies it: "not", "never" or a contraction, in the same
-// clause ("a B-tree is never used", "personalising messages doesn't help"; not "X without Y",
-// "X that aren't needed", "catch-up so no child falls behind", "least privilege (no DDL)").
+// clause, that denies the phrase's being, use or worth ("a B-tree is never used",
+// "personalising messages doesn't change reply rates", "the index isn't needed") rather than something else
+// said of it ("a beautiful interface can't rescue a confusing flow", "order is not guaranteed");
+// not "X without Y", "X that aren't needed", "skills I don't have", "catch-up so no child falls
+// behind", "least privilege (no DDL)".
 bool denies_before_it(const AnalyzedText& text, std::size_t last, std::size_t k) {
   static const std::set<std::string_view> kClauseStarts{"that", "which", "who", "so", "and", "or", "but", "because", "if",
-                                                        "when", "while", "where", "since", "although", "unless", "until", "as"};
+                                                        "when", "while", "where", "since", "although", "unless", "until", "as",
+                                                        "i", "we", "you", "they", "he", "she"};
+  static const std::set<std::string_view> kBetween{"be", "been", "being", "always", "ever", "really", "actually", "even", "get", "gets",
+                                                    "a", "an", "any", "much", "real", "big"};
+  static const std::set<std::string_view> kBeingOrWorth{
+      "used", "use", "uses", "needed", "need", "needs", "necessary", "required", "matter", "matters", "help", "helps",
+      "work", "works", "exist", "exists", "apply", "applies", "happen", "happens", "useful", "relevant", "important", "worth",
+      "change", "changes", "affect", "affects", "improve", "improves", "make", "makes", "problem", "issue", "concern"};
   const auto& tokens = text.tokens;
   const std::string& word = tokens[k].word;
   if (!negates(text, k) || word == "no" || word == "non" || word == "without" || word == "nor" || word == "neither") return false;
   for (std::size_t j = last + 1; j < k; ++j)
     if (kClauseStarts.count(tokens[j].word)) return false;
-  return !clause_break_between(text, last, k) && !contrastive_not(text, k);
+  if (clause_break_between(text, last, k) || contrastive_not(text, k)) return false;
+  std::size_t next = k + 1;
+  while (next < tokens.size() && tokens[next].sentence == tokens[k].sentence && kBetween.count(tokens[next].word)) ++next;
+  return next == tokens.size() || tokens[next].sentence != tokens[k].sentence || clause_break_between(text, next - 1, next) ||
+         kBeingOrWorth.count(tokens[next].word);
 }
 
 // "Not always" or "not just" before a phrase that holds the qualifier ("drift does not always
@@ -310,7 +339,7 @@ std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>
     for (std::size_t k = at + 1; k < tokens.size() && k <= at + 2 && !negated; ++k)
       negated = tokens[k].sentence == tokens[start].sentence && denies_before_it(text, at, k);
     if (polarity == Polarity::affirmed) negated = negated || qualifier_negated(text, start, at, phrase);
-    if (negated == (polarity == Polarity::negated)) return start;
+    if (negated == (polarity != Polarity::affirmed)) return start;
   }
   return std::string::npos;
 }
@@ -340,7 +369,7 @@ bool states_a_negative(std::string_view statement) { return states_a_negative(an
 bool states_a_negative(const AnalyzedText& text) {
   return std::any_of(text.tokens.begin(), text.tokens.end(), [](const Token& token) {
     return is_negation(token.word) || token.stem == "avoid" || token.stem == "instead" || token.stem == "rather" ||
-           token.stem == "prevent";
+           token.stem == "prevent" || token.word == "only";
   });
 }
 

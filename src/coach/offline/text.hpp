@@ -33,8 +33,11 @@ std::vector<std::string> words_of(std::string_view text);
 std::vector<std::string> stem_phrase(std::string_view phrase);
 std::string stem_word(std::string_view lowercase_word);
 
-// Whether a phrase is stated or denied where it occurs.
-enum class Polarity { affirmed, negated };
+// Whether a phrase is stated, denied, or put negatively where it occurs. A negation in a
+// clause that describes a case ("a buyer who will not commit", "if you don't index it",
+// "so a crash doesn't corrupt the save") does not deny what it negates, but it still puts
+// it negatively: a claim stated as a negative ("crashes don't corrupt saves") is said there.
+enum class Polarity { affirmed, negated, put_negatively };
 
 // Where `phrase` (stemmed words) first occurs in `text`, at token `from` or later, with
 // each next word at most `max_gap` words after the previous one, within one sentence,
@@ -58,7 +61,8 @@ bool negates(const AnalyzedText& text, std::size_t index);
 // Whether the negation at token `k` reaches token `index` (k < index, same clause assumed).
 // Looked for as denied, only a denial counts: neither the prefix "non" ("non-null values"
 // neither states nor denies "null values") nor a "not" that sets one thing against another
-// ("p99, not averages"); looked for as stated, both count, "non" only for the word it is joined to.
+// ("p99, not averages"), nor one in a clause that describes a case (see Polarity); looked for as
+// stated, all count, "non" only for the word it is joined to.
 bool negation_reaches(const AnalyzedText& text, std::size_t k, std::size_t index, Polarity polarity);
 bool is_negation(std::string_view lowercase_word);  // not, never, don't, …
 // Whether a comma, colon, semicolon or bracket stands between tokens `a` and `b` (a < b).
@@ -68,8 +72,9 @@ bool is_contrast_word(std::string_view lowercase_word);
 
 bool is_stopword(std::string_view word);
 
-// Whether a statement is itself put negatively ("an index avoids a full scan"):
-// then its terms appearing after a negation state it rather than deny it.
+// Whether a statement is itself put negatively ("an index avoids a full scan") or restricts
+// ("only critical tasks move the end date": nothing else does): then its terms appearing
+// after a negation state it rather than deny it.
 bool states_a_negative(std::string_view statement);
 bool states_a_negative(const AnalyzedText& statement);
 

@@ -123,6 +123,40 @@ TEST(Text, ANegationStaysInsideItsClause) {
   EXPECT_TRUE(denied("A B-tree is never used for indexes.", "b-tree"));
 }
 
+TEST(Text, AfterAPhraseANegationDeniesOnlyItsBeingUseOrWorth) {
+  const auto text = [](const char* t) { return analyze(t); };
+  const auto denied = [](const AnalyzedText& t, const char* phrase) {
+    return find_phrase(t, stem_phrase(phrase), 2, Polarity::negated) != std::string::npos;
+  };
+  const auto interface = text("A beautiful interface can't rescue a confusing flow.");
+  EXPECT_FALSE(denied(interface, "beautiful interface")) << "something else is said of it";
+  EXPECT_NE(find_phrase(interface, stem_phrase("beautiful interface")), std::string::npos) << "so it is stated";
+  EXPECT_FALSE(denied(text("Order is not guaranteed across retries."), "ordering"));
+  EXPECT_FALSE(denied(text("Escalate when it needs skills I don't have."), "skills")) << "another subject's verb";
+  EXPECT_TRUE(denied(text("Out-of-order data isn't a real problem here."), "out of order"));
+  EXPECT_TRUE(denied(text("Personalising messages doesn't change reply rates."), "personalising messages"));
+  EXPECT_TRUE(denied(text("The index is not needed."), "index"));
+}
+
+TEST(Text, ANegationInAClauseThatDescribesACaseDeniesNothingButPutsItNegatively) {
+  const auto found = [](const char* t, const char* phrase, Polarity polarity) {
+    return find_phrase(analyze(t), stem_phrase(phrase), 2, polarity) != std::string::npos;
+  };
+  EXPECT_FALSE(found("A buyer who will not commit to a plan is a risk.", "commit to a plan", Polarity::negated));
+  EXPECT_FALSE(found("If you don't add an index, the query scans.", "add an index", Polarity::negated));
+  EXPECT_FALSE(found("Write to a temp file, so a crash doesn't corrupt the save.", "corrupt", Polarity::negated));
+  EXPECT_TRUE(found("Write to a temp file, so a crash doesn't corrupt the save.", "corrupt", Polarity::put_negatively));
+  EXPECT_TRUE(found("A crash doesn't corrupt the save.", "corrupt", Polarity::negated)) << "asserted, it denies";
+  EXPECT_FALSE(found("The reply is the same whether or not the email exists.", "email exists", Polarity::negated));
+  EXPECT_FALSE(found("Cached or not, the page loads.", "cached", Polarity::negated));
+}
+
+TEST(Text, AStatementThatRestrictsIsPutNegatively) {
+  EXPECT_TRUE(states_a_negative("Only critical tasks move the end date"));
+  EXPECT_TRUE(states_a_negative("An index avoids a full scan"));
+  EXPECT_FALSE(states_a_negative("Critical tasks move the end date"));
+}
+
 TEST(Text, NotAlwaysOrNotJustKeepsAPhraseWithTheQualifierFromBeingStated) {
   EXPECT_EQ(find_phrase(analyze("Input drift does not always hurt accuracy."), stem_phrase("drift always hurts accuracy"), 3),
             std::string::npos);
