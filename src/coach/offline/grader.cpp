@@ -467,14 +467,15 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
 }
 
 // Whether the words of an occurrence from token `at` to token `last` belong to two statements
-// rather than one: a comma, colon or semicolon between them, or an "and", "or" or contrast
-// word that the pattern does not hold ("MTBF measures reliability and MTTR repair speed" is
-// not "MTBF measures repair speed").
+// rather than one: a comma, colon or semicolon between them, or an "and", "or", "plus" or
+// contrast word that the pattern does not hold ("MTBF measures reliability and MTTR repair
+// speed" is not "MTBF measures repair speed", "a headless Service plus gRPC's round_robin
+// policy" is not "headless service round robins").
 bool spans_two_statements(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
   const auto& tokens = answer.tokens;
   if (clause_break_between(answer, at, last)) return true;
   for (std::size_t k = at + 1; k < last; ++k)
-    if ((tokens[k].word == "and" || tokens[k].word == "or" || is_contrast_word(tokens[k].word)) &&
+    if ((tokens[k].word == "and" || tokens[k].word == "or" || tokens[k].word == "plus" || is_contrast_word(tokens[k].word)) &&
         std::find(pattern.begin(), pattern.end(), tokens[k].stem) == pattern.end())
       return true;
   return false;
@@ -483,12 +484,42 @@ bool spans_two_statements(const AnalyzedText& answer, std::size_t at, std::size_
 // The most words between neighbouring words of a wrong claim's pattern.
 constexpr std::size_t kPatternGap = 3;
 
-// Where the answer puts forward a wrong claim's pattern: npos when it does not.
-std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::string>& pattern) {
+// Whether the occurrence of a pattern (`written`, its words as written) from token `at` to
+// token `last` tells what happened rather than claims what is: "was", "were" or "had" just
+// before it or among its words ("no rollback was needed", "Hive had stored timestamps in local
+// time"), or one of its words in the past tense where the pattern's is not, with no "is",
+// "are" or "be" before it ("it retried on every error" for "retry on every error", but
+// "timestamps are stored in local time" claims it).
+bool told_as_past(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern,
+                  std::string_view written) {
+  static const std::set<std::string_view> kPast{"was", "were", "had", "wasn't", "weren't", "hadn't"};
+  static const std::set<std::string_view> kPresent{"is", "are", "be", "been", "being", "get", "gets", "isn't", "aren't"};
+  const auto& tokens = answer.tokens;
+  for (std::size_t k = at > 0 ? at - 1 : 0; k <= last; ++k)
+    if (tokens[k].sentence == tokens[at].sentence && kPast.count(tokens[k].word)) return true;
+  const std::vector<std::string> words = words_of(written);
+  for (std::size_t k = at; k <= last; ++k) {
+    const auto p = std::find(pattern.begin(), pattern.end(), tokens[k].stem);
+    if (p == pattern.end() || !tokens[k].word.ends_with("ed")) continue;
+    const auto i = static_cast<std::size_t>(p - pattern.begin());
+    if (i < words.size() && !words[i].ends_with("ed") && (k == 0 || !kPresent.count(tokens[k - 1].word))) return true;
+  }
+  return false;
+}
+
+// Where the answer puts forward a wrong claim's pattern (`written`: as written, `pattern`:
+// stemmed): npos when it does not. A wrong belief told as what happened is a story, not a
+// claim ("Hive had stored timestamps in local time, which shifted orders"); but for `conduct`,
+// the misconceptions of a behavioral question, the story is the answer ("I told my boss it
+// was their fault").
+std::size_t find_stated(const AnalyzedText& answer, const std::vector<std::string>& pattern, std::string_view written,
+                        bool conduct) {
   std::size_t last = 0;
   for (std::size_t at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, 0, &last); at != std::string::npos;
        at = find_phrase(answer, pattern, kPatternGap, Polarity::affirmed, at + 1, &last))
-    if (!spans_two_statements(answer, at, last, pattern) && !warned_against(answer, at, last, pattern)) return at;
+    if (!spans_two_statements(answer, at, last, pattern) && !warned_against(answer, at, last, pattern) &&
+        (conduct || !told_as_past(answer, at, last, pattern, written)))
+      return at;
   return std::string::npos;
 }
 
@@ -848,8 +879,9 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
   };
   if (bank) {
     for (const auto& wrong : bank->misconceptions)
-      for (const auto& pattern : wrong.stemmed_patterns)
-        if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
+      for (std::size_t i = 0; i < wrong.stemmed_patterns.size(); ++i)
+        if (const auto at = find_stated(answer, wrong.stemmed_patterns[i], wrong.patterns[i], bank->type == "behavioral");
+            at != std::string::npos) {
           add_wrong(at, {wrong.claim, wrong.correction, "", ""}, false);
           break;
         }
@@ -859,13 +891,15 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
   std::vector<const Concept*> checked = m.question_concepts;
   for (const Concept* c : m.answer_concepts)
     if (!contains(checked, c)) checked.push_back(c);
-  for (const Concept* c : checked)
+  for (const Concept* c : checked) {
+    const bool conduct = std::find(c->families.begin(), c->families.end(), "behavioral") != c->families.end();
     for (const auto& wrong : c->wrong_claims)
-      for (const auto& pattern : wrong.stemmed_patterns)
-        if (const auto at = find_stated(answer, pattern); at != std::string::npos) {
+      for (std::size_t i = 0; i < wrong.stemmed_patterns.size(); ++i)
+        if (const auto at = find_stated(answer, wrong.stemmed_patterns[i], wrong.patterns[i], conduct); at != std::string::npos) {
           add_wrong(at, {wrong.claim, wrong.correction, "", c->id}, false);
           break;
         }
+  }
   if (bank) {
     for (const auto& point : bank->key_points) {
       m.key_points.push_back(find_key_point(answer, point));

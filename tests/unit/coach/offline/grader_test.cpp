@@ -256,12 +256,35 @@ TEST_F(GraderTest, AWrongClaimsWordsAcrossTwoStatementsOrJudgedHarmfulAreNotStat
   const char* right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
   for (const char* then : {"Over a full table scan, the index is faster.",                    // a comma between the pattern's words
                            "We compared a full table scan and faster index lookups.",         // an "and" between them
+                           "We timed a full table scan plus faster index lookups.",           // a "plus" between them
                            "Believing a full table scan is faster hurts latency on big tables."}) {  // judged harmful after
     const auto evaluation = grade_outside(question, std::string(right) + then);
     EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();
   }
   const auto wrong = grade_outside(question, std::string(right) + "On most tables a full table scan is faster, honestly.");
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
+}
+
+// A wrong belief told as what happened ("the old index returned wrong rows, so we rebuilt
+// it") is a story, not a claim; the same words told as what is are the claim. For a
+// behavioral question's own misconceptions the story is the answer and still counts.
+TEST_F(GraderTest, AWrongClaimToldAsWhatHappenedIsAStoryNotAClaim) {
+  const char* question = "When would you add an index to a table, and when would you not?";
+  const std::string right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
+  for (const char* story : {"Last year our old index returned wrong rows after a bad migration, so we rebuilt it.",
+                            "One index had returned wrong rows after a crash, so we rebuilt it."}) {
+    const auto evaluation = grade_outside(question, right + story);
+    EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << story << "\n" << model::to_json(evaluation.evidence).dump();
+  }
+  const auto claim = grade_outside(question, right + "On big tables an index returns wrong rows, so I check it.");
+  EXPECT_EQ(claim.evidence.misconceptions.size(), 1u) << model::to_json(claim.evidence).dump();
+
+  GradeInput input;
+  input.bank_question = bank_.find("behavioral-001");
+  input.question = input.bank_question->text;
+  input.answer = "We added more indexes and I told the team the index was always faster, so we kept adding them.";
+  input.knowledge = &bank_.knowledge();
+  EXPECT_EQ(grade(input).evidence.misconceptions.size(), 1u) << "a behavioral question's misconception, told in the story";
 }
 
 TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
