@@ -42,12 +42,15 @@ enum class Polarity { affirmed, negated, put_negatively };
 // Where `phrase` (stemmed words) first occurs in `text`, at token `from` or later, with
 // each next word at most `max_gap` words after the previous one, within one sentence,
 // with the given polarity; returns its first token or npos. An occurrence is negated
-// when a negation stands in the three words before it, between its words, or
-// in the two words after it ("a B-tree is never used"). It is denied (`negated`) only
-// by a negation that denies: not by the prefix "non" ("non-null values"), which keeps
-// it from being stated, nor by a "not" that sets one thing against another ("p99, not
-// averages"). A phrase that holds a negation itself ("no write overhead") is matched as
-// written and counts as affirmed. With `last`, the occurrence's last token is written there.
+// when a negation stands in the three words before it, between its words, or in the
+// two words after it where it denies the phrase's being, use or worth ("a B-tree is
+// never used", not "a beautiful interface can't rescue a confusing flow"). It is denied
+// (`negated`) only by a negation that denies: not by the prefix "non" ("non-null
+// values"), which keeps it from being stated, nor by a "not" that sets one thing against
+// another ("p99, not averages"), nor by "or not", nor by one in a clause that describes a
+// case (see Polarity). A phrase that holds a negation itself ("no write overhead") is
+// matched as written and counts as affirmed. With `last`, the occurrence's last token is
+// written there.
 std::size_t find_phrase(const AnalyzedText& text, const std::vector<std::string>& phrase, std::size_t max_gap = 2,
                         Polarity polarity = Polarity::affirmed, std::size_t from = 0, std::size_t* last = nullptr);
 
