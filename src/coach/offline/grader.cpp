@@ -431,38 +431,50 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
 }
 
 // Whether the occurrence of a wrong claim's `pattern` from token `at` to token `last` is put
-// forward rather than warned against: a negation or a word of prevention ("stop", "avoid",
-// "instead of") in the seven words before it, with no comma between ("so a bad message doesn't
-// block the queue or get retried forever"); a word of prevention among its own words that the
-// pattern does not hold ("skip those locked rows instead of waiting for them" is not "skip
-// locked waits for"); a word that calls it a mistake within four words of its length
-// ("comparing December with November will mislead you"); a word of harm within three words after
-// it ("creating a new client per request throws away connection reuse"); or a sentence that
-// introduces it as one ("a common mistake is to…").
+// forward rather than warned against or supposed: a negation, a word of prevention ("stop",
+// "avoid", "instead of", "forbids") or one that supposes ("if", "whether", "unless") in the
+// seven words before it, with no comma between ("so a bad message doesn't block the queue or
+// get retried forever", "if everything is a Must there is no contingency"); a word of
+// prevention, of harm or that restricts ("only", "fewer") among its own words that the pattern
+// does not hold ("skip those locked rows instead of waiting for them" is not "skip locked waits
+// for", "returning 200 for failures hides errors" is not "return 200 for errors", "pairwise only
+// guarantees every pair" is not "pairwise guarantees"); a word that calls it a mistake within
+// four words of its length ("comparing December with November will mislead you"); a word of
+// harm within five words after it ("creating a new client per request throws away connection
+// reuse", "putting new stock in front leaves older stock to expire", "… has no evidence"); or a
+// sentence that introduces it as one ("a common mistake is to…").
 bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
   const std::size_t length = pattern.size();
   static const std::set<std::string_view> kPrevent{"stop", "stops", "stopping", "prevent", "prevents", "preventing",
-                                                   "avoid", "avoids", "avoiding", "instead", "rather", "against"};
+                                                   "avoid", "avoids", "avoiding", "instead", "rather", "against",
+                                                   "forbid", "forbids", "forbidden", "prohibit", "prohibits", "prohibited",
+                                                   "disallow", "disallows", "disallowed"};
+  static const std::set<std::string_view> kSuppose{"if", "whether", "unless"};
+  static const std::set<std::string_view> kRestrict{"only", "fewer", "less", "rarely", "hardly", "barely"};
   static const std::set<std::string_view> kJudged{"mislead", "misleads", "misleading", "wrong", "mistake", "myth",
                                                   "misconception", "false", "incorrect", "anti-pattern", "antipattern",
-                                                  "trap", "pitfall", "fallacy"};
+                                                  "trap", "pitfall", "fallacy", "unverifiable", "debunked", "unfounded"};
   static const std::set<std::string_view> kHarm{"breaks", "break", "hides", "defeats", "wastes", "bypasses", "brittle", "fragile",
-                                                "backfires", "harmful", "dangerous", "risky", "throws", "leaks", "hurts", "undermines"};
+                                                "backfires", "harmful", "dangerous", "risky", "throws", "leaks", "hurts", "undermines",
+                                                "delays", "blocks", "stalls", "stall", "slows", "rigs", "couples", "bottleneck",
+                                                "overhead", "rework", "fails", "fail", "expire", "late", "problems"};
   const auto& tokens = answer.tokens;
   const std::size_t sentence = tokens[at].sentence;
   auto in_pattern = [&](std::size_t k) { return std::find(pattern.begin(), pattern.end(), tokens[k].stem) != pattern.end(); };
   for (std::size_t k = at >= 7 ? at - 7 : 0; k < at; ++k)
-    if (tokens[k].sentence == sentence && (negation_reaches(answer, k, at, Polarity::affirmed) || kPrevent.count(tokens[k].word)) &&
+    if (tokens[k].sentence == sentence &&
+        (negation_reaches(answer, k, at, Polarity::affirmed) || kPrevent.count(tokens[k].word) || kSuppose.count(tokens[k].word)) &&
         !clause_break_between(answer, k, at))
       return true;
   for (std::size_t k = at + 1; k < last; ++k)
-    if (kPrevent.count(tokens[k].word) && !in_pattern(k)) return true;
+    if ((kPrevent.count(tokens[k].word) || kHarm.count(tokens[k].word) || kRestrict.count(tokens[k].word)) && !in_pattern(k))
+      return true;
   for (std::size_t k = at; k-- > 0 && tokens[k].sentence == sentence;)
     if (kJudged.count(tokens[k].word)) return true;
   for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
     if (kJudged.count(tokens[k].word) && !in_pattern(k)) return true;
-  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 3 && tokens[k].sentence == sentence; ++k)
-    if (kHarm.count(tokens[k].word)) return true;
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 5 && tokens[k].sentence == sentence; ++k)
+    if (kHarm.count(tokens[k].word) || (tokens[k].word == "evidence" && is_negation(tokens[k - 1].word))) return true;
   return false;
 }
 

@@ -213,6 +213,7 @@ std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach,
   for (const auto& c : bank.knowledge().concepts()) {
     std::string answer;
     for (const auto& claim : c.claims) answer += claim.claim + ". ";
+    for (const auto& wrong : c.wrong_claims) answer += wrong.correction + " ";
     report(c.id + " claims", evaluate(coach, fmt::format("What should you know about {}?", c.name), "technical", answer));
   }
   return found;

@@ -287,6 +287,22 @@ TEST_F(GraderTest, AWrongClaimToldAsWhatHappenedIsAStoryNotAClaim) {
   EXPECT_EQ(grade(input).evidence.misconceptions.size(), 1u) << "a behavioral question's misconception, told in the story";
 }
 
+// A wrong claim supposed ("if", "whether"), restricted by a word inside it ("only"), or
+// followed by a word of harm ("delays") or "no evidence" is not put forward.
+TEST_F(GraderTest, AWrongClaimSupposedRestrictedOrJudgedHarmfulIsNotPutForward) {
+  const char* question = "When would you add an index to a table, and when would you not?";
+  const std::string right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
+  for (const char* then : {"If a full table scan is faster, the planner picks it.", "Whether a full table scan is faster depends on selectivity.",
+                           "A full table scan is only faster on tiny tables.",
+                           "Assuming a full table scan is faster delays every query on big tables.",
+                           "The belief that a full table scan is faster has no evidence behind it."}) {
+    const auto evaluation = grade_outside(question, right + then);
+    EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();
+  }
+  const auto wrong = grade_outside(question, right + "On big tables a full table scan is faster, so I skip the index.");
+  EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
+}
+
 TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
   // "wrong" after a pattern calls it a mistake, but here it is the pattern's own word.
   const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",

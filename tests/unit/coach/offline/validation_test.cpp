@@ -35,6 +35,15 @@ TEST(Validation, AWrongClaimPatternThatTrueWordingStatesIsReported) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found.front(), "database-index claims: wrong claim 'A full table scan is faster than an index' of database-index in "
                            "\u201cAn index avoids scanning the whole table\u201d");
+  // The corrections of wrong claims are true wording too.
+  knowledge = testing::test_knowledge_files();
+  std::string corrected(knowledge[0].second);
+  corrected.replace(corrected.find("\"no write overhead\""), 19, "\"index reads a few pages\"");
+  knowledge[0].second = corrected;
+  const auto in_correction = found_with(knowledge);
+  ASSERT_EQ(in_correction.size(), 1u);
+  EXPECT_NE(in_correction.front().find("wrong claim 'Indexes cost nothing on writes'"), std::string::npos) << in_correction.front();
+  EXPECT_NE(in_correction.front().find("an index reads a few pages"), std::string::npos) << in_correction.front();
 }
 
 TEST(Validation, AgreementIsMeasuredAgainstTheExpectedScores) {
