@@ -440,9 +440,10 @@ std::size_t find_denial(const AnalyzedText& answer, const std::vector<std::vecto
 // for", "returning 200 for failures hides errors" is not "return 200 for errors", "pairwise only
 // guarantees every pair" is not "pairwise guarantees"); a word that calls it a mistake within
 // four words of its length ("comparing December with November will mislead you"); a word of
-// harm within five words after it ("creating a new client per request throws away connection
-// reuse", "putting new stock in front leaves older stock to expire", "… has no evidence"); or a
-// sentence that introduces it as one ("a common mistake is to…").
+// harm or "no evidence" in the eight words after it, before a "so", "because", "but" or "if"
+// ("creating a new client per request throws away connection reuse", "putting new stock in
+// front leaves older stock to expire", "… has no evidence"); or a sentence that introduces it
+// as one ("a common mistake is to…").
 bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last, const std::vector<std::string>& pattern) {
   const std::size_t length = pattern.size();
   static const std::set<std::string_view> kPrevent{"stop", "stops", "stopping", "prevent", "prevents", "preventing",
@@ -450,6 +451,7 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
                                                    "forbid", "forbids", "forbidden", "prohibit", "prohibits", "prohibited",
                                                    "disallow", "disallows", "disallowed"};
   static const std::set<std::string_view> kSuppose{"if", "whether", "unless"};
+  static const std::set<std::string_view> kWorth{"evidence", "value", "benefit"};  // after "no" or "lacks"
   static const std::set<std::string_view> kRestrict{"only", "fewer", "less", "rarely", "hardly", "barely"};
   static const std::set<std::string_view> kJudged{"mislead", "misleads", "misleading", "wrong", "mistake", "myth",
                                                   "misconception", "false", "incorrect", "anti-pattern", "antipattern",
@@ -457,7 +459,8 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
   static const std::set<std::string_view> kHarm{"breaks", "break", "hides", "defeats", "wastes", "bypasses", "brittle", "fragile",
                                                 "backfires", "harmful", "dangerous", "risky", "throws", "leaks", "hurts", "undermines",
                                                 "delays", "blocks", "stalls", "stall", "slows", "rigs", "couples", "bottleneck",
-                                                "overhead", "rework", "fails", "fail", "expire", "late", "problems"};
+                                                "overhead", "rework", "fails", "fail", "expire", "late", "problems", "risk",
+                                                "conflicts", "overwrites", "damage", "damages", "lacks"};
   const auto& tokens = answer.tokens;
   const std::size_t sentence = tokens[at].sentence;
   auto in_pattern = [&](std::size_t k) { return std::find(pattern.begin(), pattern.end(), tokens[k].stem) != pattern.end(); };
@@ -473,8 +476,11 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
     if (kJudged.count(tokens[k].word)) return true;
   for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
     if (kJudged.count(tokens[k].word) && !in_pattern(k)) return true;
-  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 5 && tokens[k].sentence == sentence; ++k)
-    if (kHarm.count(tokens[k].word) || (tokens[k].word == "evidence" && is_negation(tokens[k - 1].word))) return true;
+  static const std::set<std::string_view> kTurns{"so", "because", "but", "although", "though", "while", "whereas", "unless", "if"};
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 8 && tokens[k].sentence == sentence && !kTurns.count(tokens[k].word);
+       ++k)
+    if (kHarm.count(tokens[k].word) || (kWorth.count(tokens[k].word) && (is_negation(tokens[k - 1].word) || (k >= 2 && is_negation(tokens[k - 2].word)))))
+      return true;
   return false;
 }
 

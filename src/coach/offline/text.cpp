@@ -230,13 +230,20 @@ bool contrastive_not(const AnalyzedText& text, std::size_t index) {
 }
 
 // A negation in a clause that describes a case rather than asserts ("a buyer who will not
-// commit", "if you don't index it", "retry, so a blocked ALTER doesn't queue traffic"): a word
-// that opens such a clause stands before it, in its clause.
+// commit", "if you don't index it", "retry, so a blocked ALTER doesn't queue traffic", "a
+// firewall that never saw the SYN"): a word that opens such a clause stands before it, in its
+// clause; "that" opens one after a noun, not after a word of saying ("it means that…").
 bool describes_a_case(const AnalyzedText& text, std::size_t k) {
   static const std::set<std::string_view> kOpeners{"if", "unless", "whether", "who", "whom", "which", "so", "when", "whenever"};
+  static const std::set<std::string_view> kSaying{"says", "said", "say", "means", "meant", "mean", "shows", "showed", "show",
+                                                  "think", "thinks", "believe", "believes", "know", "knows", "sure", "true",
+                                                  "claim", "claims", "found", "so", "such", "is", "was"};
   const auto& tokens = text.tokens;
-  for (std::size_t j = k; j-- > 0 && tokens[j].sentence == tokens[k].sentence && !clause_break_between(text, j, j + 1);)
+  for (std::size_t j = k; j-- > 0 && tokens[j].sentence == tokens[k].sentence && !clause_break_between(text, j, j + 1);) {
     if (kOpeners.count(tokens[j].word)) return true;
+    if (tokens[j].word == "that" && j > 0 && tokens[j - 1].sentence == tokens[j].sentence && !kSaying.count(tokens[j - 1].word))
+      return true;
+  }
   return false;
 }
 

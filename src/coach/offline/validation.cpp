@@ -209,6 +209,10 @@ std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach,
     std::string answer;
     for (const auto& sentence : q.model_answer) answer += sentence + (sentence.ends_with('.') ? " " : ". ");
     report(q.id + " model answer", evaluate(coach, q.text, q.type, answer, q.id));
+    std::string points;
+    for (const auto& point : q.key_points) points += point.point + ". ";
+    for (const auto& wrong : q.misconceptions) points += wrong.correction + " ";
+    report(q.id + " key points", evaluate(coach, q.text, q.type, points, q.id));
   }
   for (const auto& c : bank.knowledge().concepts()) {
     std::string answer;

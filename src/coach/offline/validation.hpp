@@ -62,8 +62,9 @@ AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const nloh
 InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, const nlohmann::json& set, bool hide_own);
 
 // Wrong claims the coach finds in wording known to be right: each bank question's model
-// answer graded against the question, and each concept's true claims and the corrections of
-// its wrong claims graded as an answer about the concept. Every finding is a pattern, claim term or contrast that would cost a
+// answer, and its key points with the corrections of its misconceptions, graded against the
+// question, and each concept's true claims and the corrections of its wrong claims graded as
+// an answer about the concept. Every finding is a pattern, claim term or contrast that would cost a
 // correct answer marks: "where: wrong claim 'X' in “quote”".
 std::vector<std::string> wrong_claims_in_true_wording(const OfflineCoach& coach, const Bank& bank);
 

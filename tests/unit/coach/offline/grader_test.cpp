@@ -295,6 +295,7 @@ TEST_F(GraderTest, AWrongClaimSupposedRestrictedOrJudgedHarmfulIsNotPutForward) 
   for (const char* then : {"If a full table scan is faster, the planner picks it.", "Whether a full table scan is faster depends on selectivity.",
                            "A full table scan is only faster on tiny tables.",
                            "Assuming a full table scan is faster delays every query on big tables.",
+                           "Believing a full table scan is faster on every table of any size causes problems.",
                            "The belief that a full table scan is faster has no evidence behind it."}) {
     const auto evaluation = grade_outside(question, right + then);
     EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();

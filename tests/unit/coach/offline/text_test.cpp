@@ -147,6 +147,8 @@ TEST(Text, ANegationInAClauseThatDescribesACaseDeniesNothingButPutsItNegatively)
   EXPECT_FALSE(found("Write to a temp file, so a crash doesn't corrupt the save.", "corrupt", Polarity::negated));
   EXPECT_TRUE(found("Write to a temp file, so a crash doesn't corrupt the save.", "corrupt", Polarity::put_negatively));
   EXPECT_TRUE(found("A crash doesn't corrupt the save.", "corrupt", Polarity::negated)) << "asserted, it denies";
+  EXPECT_FALSE(found("A firewall that never saw the SYN drops the reply.", "syn", Polarity::negated)) << "'that' after a noun";
+  EXPECT_TRUE(found("It means that the server never saw the SYN.", "syn", Polarity::negated)) << "'that' after a word of saying";
   EXPECT_FALSE(found("The reply is the same whether or not the email exists.", "email exists", Polarity::negated));
   EXPECT_FALSE(found("Cached or not, the page loads.", "cached", Polarity::negated));
 }

@@ -46,6 +46,20 @@ TEST(Validation, AWrongClaimPatternThatTrueWordingStatesIsReported) {
   EXPECT_NE(in_correction.front().find("an index reads a few pages"), std::string::npos) << in_correction.front();
 }
 
+TEST(Validation, ABankQuestionsKeyPointsAndCorrectionsAreTrueWording) {
+  util::WorkerPool workers(1);
+  auto files = testing::test_bank_files();
+  std::string& backend = files[0].second;  // every question's correction now states its own misconception
+  for (std::size_t at = backend.find("Each index costs write time and space"); at != std::string::npos;
+       at = backend.find("Each index costs write time and space", at + 1))
+    backend.replace(at, 37, "Honestly, more indexes always faster");
+  const auto bank = std::make_shared<const Bank>(Bank::parse(views_of(files), testing::test_knowledge_files()));
+  const auto found = wrong_claims_in_true_wording(OfflineCoach(bank, workers), *bank);
+  ASSERT_FALSE(found.empty());
+  EXPECT_NE(found.front().find("backend-001 key points: wrong claim 'More indexes always make a database faster'"), std::string::npos)
+      << found.front();
+}
+
 TEST(Validation, AgreementIsMeasuredAgainstTheExpectedScores) {
   util::WorkerPool workers(1);
   OfflineCoach coach(std::make_shared<const Bank>(Bank::parse(views_of(testing::test_bank_files()), testing::test_knowledge_files())),
