@@ -121,6 +121,7 @@ class FileReader : SchemaReader {
       wrong.patterns = string_list(entry, "patterns", where, 1, 6, true);
       wrong.correction = string_field(entry, "correction", where, 5, 300);
       wrong.stemmed_patterns = stemmed(wrong.patterns, where);
+      add_own_wording(wrong.claim, wrong.patterns, wrong.stemmed_patterns, 8);
       q.misconceptions.push_back(std::move(wrong));
     });
   }

@@ -80,6 +80,7 @@ class ConceptReader : SchemaReader {
       for (std::size_t i = 0; i < claim.patterns.size(); ++i)
         if (claim.stemmed_patterns[i].size() < 2)
           problem(where, fmt::format("pattern '{}' must have at least two words", claim.patterns[i]));
+      add_own_wording(claim.claim, claim.patterns, claim.stemmed_patterns, 8);
       c.wrong_claims.push_back(std::move(claim));
     });
     return c;

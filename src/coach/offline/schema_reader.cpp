@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "coach/offline/text.hpp"
 #include "util/embedded.hpp"
@@ -103,6 +104,16 @@ std::vector<std::string> SchemaReader::string_list(const json& object, const cha
   }
   if (out.size() < min || out.size() > max) problem(where, fmt::format("'{}' must have {}-{} entries", key, min, max));
   return out;
+}
+
+void SchemaReader::add_own_wording(const std::string& claim, std::vector<std::string>& patterns,
+                                   std::vector<std::vector<std::string>>& stemmed, std::size_t max_words) {
+  const std::vector<std::string> words = words_of(claim);
+  if (words.size() < 2 || words.size() > max_words) return;
+  std::vector<std::string> stems = stem_phrase(claim);
+  if (std::find(stemmed.begin(), stemmed.end(), stems) != stemmed.end()) return;
+  patterns.push_back(fmt::format("{}", fmt::join(words, " ")));
+  stemmed.push_back(std::move(stems));
 }
 
 std::vector<std::vector<std::string>> SchemaReader::stemmed(const std::vector<std::string>& phrases,

@@ -77,6 +77,11 @@ class SchemaReader {
   // Each phrase stemmed; a phrase must have 1..max_words words as written.
   std::vector<std::vector<std::string>> stemmed(const std::vector<std::string>& phrases, const std::string& where,
                                                 std::size_t max_words = 5);
+  // A wrong claim's own wording is one of its patterns too when it is short enough to be one
+  // (2..max_words words): an answer that puts the misconception as it is usually put says it
+  // ("POST is idempotent"). Added, lowercased, to `patterns` and `stemmed` unless already there.
+  static void add_own_wording(const std::string& claim, std::vector<std::string>& patterns,
+                              std::vector<std::vector<std::string>>& stemmed, std::size_t max_words);
 
   const std::string& file() const { return file_; }
 

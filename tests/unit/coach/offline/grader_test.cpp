@@ -304,6 +304,15 @@ TEST_F(GraderTest, AWrongClaimSupposedRestrictedOrJudgedHarmfulIsNotPutForward) 
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
 }
 
+// A wrong claim put as it is usually put (its own wording) is found though no pattern says it.
+TEST_F(GraderTest, AWrongClaimInItsOwnWordingIsFound) {
+  const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",
+                                        "I add an index on a selective column that queries filter on, so the database finds "
+                                        "rows without scanning. Honestly, indexes cost nothing on writes, so add plenty.");
+  ASSERT_EQ(evaluation.evidence.misconceptions.size(), 1u) << model::to_json(evaluation.evidence).dump();
+  EXPECT_EQ(evaluation.evidence.misconceptions.front().claim, "Indexes cost nothing on writes");
+}
+
 TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
   // "wrong" after a pattern calls it a mistake, but here it is the pattern's own word.
   const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",

@@ -29,6 +29,17 @@ TEST(Knowledge, LinksATextToTheConceptsItNames) {
   EXPECT_TRUE(kb.mentions(analyze("We hired two people and shipped the feature.")).empty());
 }
 
+TEST(Knowledge, AShortWrongClaimsOwnWordingIsOneOfItsPatterns) {
+  const auto kb = test_knowledge();
+  const auto& wrong = kb.concepts()[0].wrong_claims;  // database-index
+  ASSERT_EQ(wrong[1].claim, "Indexes cost nothing on writes");
+  EXPECT_EQ(wrong[1].patterns.back(), "indexes cost nothing on writes");
+  EXPECT_EQ(wrong[1].stemmed_patterns.back(), stem_phrase("indexes cost nothing on writes"));
+  EXPECT_EQ(wrong[1].patterns.size(), wrong[1].stemmed_patterns.size());
+  ASSERT_EQ(wrong[0].claim, "A full table scan is faster than an index");  // nine words: too long to be a pattern
+  EXPECT_EQ(wrong[0].patterns.size(), 2u);
+}
+
 TEST(Knowledge, ReportsEveryBrokenRule) {
   std::vector<std::string> problems;
   KnowledgeBase::parse({{"bad.json", R"({"concepts": [{"id": "X", "name": "", "families": [], "terms": ["one"],
