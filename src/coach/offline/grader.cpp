@@ -451,7 +451,8 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
                                                    "forbid", "forbids", "forbidden", "prohibit", "prohibits", "prohibited",
                                                    "disallow", "disallows", "disallowed"};
   static const std::set<std::string_view> kSuppose{"if", "whether", "unless"};
-  static const std::set<std::string_view> kWorth{"evidence", "value", "benefit"};  // after "no" or "lacks"
+  static const std::set<std::string_view> kWorth{"evidence", "value", "benefit"};  // after a negation
+  static const std::set<std::string_view> kTurns{"so", "because", "but", "although", "though", "while", "whereas", "unless", "if"};
   static const std::set<std::string_view> kRestrict{"only", "fewer", "less", "rarely", "hardly", "barely"};
   static const std::set<std::string_view> kJudged{"mislead", "misleads", "misleading", "wrong", "mistake", "myth",
                                                   "misconception", "false", "incorrect", "anti-pattern", "antipattern",
@@ -476,11 +477,13 @@ bool warned_against(const AnalyzedText& answer, std::size_t at, std::size_t last
     if (kJudged.count(tokens[k].word)) return true;
   for (std::size_t k = at + 1; k < tokens.size() && k <= at + length + 4 && tokens[k].sentence == sentence; ++k)
     if (kJudged.count(tokens[k].word) && !in_pattern(k)) return true;
-  static const std::set<std::string_view> kTurns{"so", "because", "but", "although", "though", "while", "whereas", "unless", "if"};
+  // "… has no evidence", "… produces stories with no user value"
+  auto worth_denied = [&](std::size_t k) {
+    return kWorth.count(tokens[k].word) && (is_negation(tokens[k - 1].word) || (k >= 2 && is_negation(tokens[k - 2].word)));
+  };
   for (std::size_t k = last + 1; k < tokens.size() && k <= last + 8 && tokens[k].sentence == sentence && !kTurns.count(tokens[k].word);
        ++k)
-    if (kHarm.count(tokens[k].word) || (kWorth.count(tokens[k].word) && (is_negation(tokens[k - 1].word) || (k >= 2 && is_negation(tokens[k - 2].word)))))
-      return true;
+    if (kHarm.count(tokens[k].word) || worth_denied(k)) return true;
   return false;
 }
 

@@ -268,8 +268,8 @@ bool negated_before(const AnalyzedText& text, std::size_t index, Polarity polari
 }
 
 // A negation just after a phrase that denies it: "not", "never" or a contraction, in the same
-// clause, that denies the phrase's being, use or worth ("a B-tree is never used",
-// "personalising messages doesn't change reply rates", "the index isn't needed") rather than something else
+// clause, that denies the phrase's being, use or worth ("a B-tree is never used", "personalising
+// messages doesn't change reply rates", "the index isn't needed") rather than something else
 // said of it ("a beautiful interface can't rescue a confusing flow", "order is not guaranteed");
 // not "X without Y", "X that aren't needed", "skills I don't have", "catch-up so no child falls
 // behind", "least privilege (no DDL)".
