@@ -110,7 +110,8 @@ void SchemaReader::add_own_wording(const std::string& claim, std::vector<std::st
                                    std::vector<std::vector<std::string>>& stemmed, std::size_t max_words) {
   const std::vector<std::string> words = words_of(claim);
   if (words.size() < 2 || words.size() > max_words) return;
-  std::vector<std::string> stems = stem_phrase(claim);
+  std::vector<std::string> stems;
+  for (const auto& word : words) stems.push_back(stem_word(word));
   if (std::find(stemmed.begin(), stemmed.end(), stems) != stemmed.end()) return;
   patterns.push_back(fmt::format("{}", fmt::join(words, " ")));
   stemmed.push_back(std::move(stems));

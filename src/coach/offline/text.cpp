@@ -237,7 +237,7 @@ bool describes_a_case(const AnalyzedText& text, std::size_t k) {
   static const std::set<std::string_view> kOpeners{"if", "unless", "whether", "who", "whom", "which", "so", "when", "whenever"};
   static const std::set<std::string_view> kSaying{"says", "said", "say", "means", "meant", "mean", "shows", "showed", "show",
                                                   "think", "thinks", "believe", "believes", "know", "knows", "sure", "true",
-                                                  "claim", "claims", "found", "so", "such", "is", "was"};
+                                                  "claim", "claims", "found", "such", "is", "was"};
   const auto& tokens = text.tokens;
   for (std::size_t j = k; j-- > 0 && tokens[j].sentence == tokens[k].sentence && !clause_break_between(text, j, j + 1);) {
     if (kOpeners.count(tokens[j].word)) return true;

@@ -13,6 +13,12 @@ class GraderTest : public testing::GradingTest {
   static double mean(const model::Evaluation& e) {
     return (e.scores.technical + e.scores.communication + e.scores.confidence) / 3.0;
   }
+  // A question the bank does not hold, answered with a right opening sentence and then `then`.
+  static constexpr const char* kIndexQuestion = "When would you add an index to a table, and when would you not?";
+  model::Evaluation grade_right_then(const std::string& then) {
+    return grade_outside(kIndexQuestion,
+                         "I add an index on a selective column that queries filter on, so the database finds rows without scanning. " + then);
+  }
 };
 
 const char* kStrong =
@@ -217,12 +223,12 @@ TEST_F(GraderTest, AClaimIsFoundWhereItsTermIsUsedForItNotOnlyWhereTheTermFirstA
 
 TEST_F(GraderTest, AConfidentlyWrongAnswerOutsideTheBankIsCaughtByTheKnowledgeBase) {
   const auto wrong = grade_outside(
-      "When would you add an index to a table, and when would you not?",
+      kIndexQuestion,
       "Indexes never slow writes, so I add one on every column right away. In fact a full table scan is faster than "
       "a lookup for most queries, which is why I rely on scans in production. I have done this on every project and "
       "it has always been the right call, there is no write overhead to worry about at all.");
   const auto right = grade_outside(
-      "When would you add an index to a table, and when would you not?",
+      kIndexQuestion,
       "I add an index when a frequent query filters or joins on a selective column, because the index lets the "
       "database find rows without a full table scan. The cost is write overhead: every insert and update also "
       "maintains the index, so on a write-heavy table with rare reads I would rather not add one.");
@@ -236,7 +242,7 @@ TEST_F(GraderTest, AConfidentlyWrongAnswerOutsideTheBankIsCaughtByTheKnowledgeBa
 
 // A strong answer names the mistake it warns against; that is not making it.
 TEST_F(GraderTest, AWrongClaimWarnedAgainstIsNotAMisconception) {
-  const char* question = "When would you add an index to a table, and when would you not?";
+  const char* question = kIndexQuestion;
   for (const char* answer :
        {"I add an index on a selective column that queries filter on, so the database finds rows without scanning. "
         "Benchmarks stop people from claiming a full table scan is faster than the index for those lookups.",
@@ -252,16 +258,14 @@ TEST_F(GraderTest, AWrongClaimWarnedAgainstIsNotAMisconception) {
 }
 
 TEST_F(GraderTest, AWrongClaimsWordsAcrossTwoStatementsOrJudgedHarmfulAreNotStated) {
-  const char* question = "When would you add an index to a table, and when would you not?";
-  const char* right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
   for (const char* then : {"Over a full table scan, the index is faster.",                    // a comma between the pattern's words
                            "We compared a full table scan and faster index lookups.",         // an "and" between them
                            "We timed a full table scan plus faster index lookups.",           // a "plus" between them
                            "Believing a full table scan is faster hurts latency on big tables."}) {  // judged harmful after
-    const auto evaluation = grade_outside(question, std::string(right) + then);
+    const auto evaluation = grade_right_then(then);
     EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();
   }
-  const auto wrong = grade_outside(question, std::string(right) + "On most tables a full table scan is faster, honestly.");
+  const auto wrong = grade_right_then("On most tables a full table scan is faster, honestly.");
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
 }
 
@@ -269,14 +273,12 @@ TEST_F(GraderTest, AWrongClaimsWordsAcrossTwoStatementsOrJudgedHarmfulAreNotStat
 // it") is a story, not a claim; the same words told as what is are the claim. For a
 // behavioral question's own misconceptions the story is the answer and still counts.
 TEST_F(GraderTest, AWrongClaimToldAsWhatHappenedIsAStoryNotAClaim) {
-  const char* question = "When would you add an index to a table, and when would you not?";
-  const std::string right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
   for (const char* story : {"Last year our old index returned wrong rows after a bad migration, so we rebuilt it.",
                             "One index had returned wrong rows after a crash, so we rebuilt it."}) {
-    const auto evaluation = grade_outside(question, right + story);
+    const auto evaluation = grade_right_then(story);
     EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << story << "\n" << model::to_json(evaluation.evidence).dump();
   }
-  const auto claim = grade_outside(question, right + "On big tables an index returns wrong rows, so I check it.");
+  const auto claim = grade_right_then("On big tables an index returns wrong rows, so I check it.");
   EXPECT_EQ(claim.evidence.misconceptions.size(), 1u) << model::to_json(claim.evidence).dump();
 
   GradeInput input;
@@ -290,34 +292,28 @@ TEST_F(GraderTest, AWrongClaimToldAsWhatHappenedIsAStoryNotAClaim) {
 // A wrong claim supposed ("if", "whether"), restricted by a word inside it ("only"), or
 // followed by a word of harm ("delays") or "no evidence" is not put forward.
 TEST_F(GraderTest, AWrongClaimSupposedRestrictedOrJudgedHarmfulIsNotPutForward) {
-  const char* question = "When would you add an index to a table, and when would you not?";
-  const std::string right = "I add an index on a selective column that queries filter on, so the database finds rows without scanning. ";
   for (const char* then : {"If a full table scan is faster, the planner picks it.", "Whether a full table scan is faster depends on selectivity.",
                            "A full table scan is only faster on tiny tables.",
                            "Assuming a full table scan is faster delays every query on big tables.",
                            "Believing a full table scan is faster on every table of any size causes problems.",
                            "The belief that a full table scan is faster has no evidence behind it."}) {
-    const auto evaluation = grade_outside(question, right + then);
+    const auto evaluation = grade_right_then(then);
     EXPECT_TRUE(evaluation.evidence.misconceptions.empty()) << then << "\n" << model::to_json(evaluation.evidence).dump();
   }
-  const auto wrong = grade_outside(question, right + "On big tables a full table scan is faster, so I skip the index.");
+  const auto wrong = grade_right_then("On big tables a full table scan is faster, so I skip the index.");
   EXPECT_EQ(wrong.evidence.misconceptions.size(), 1u) << model::to_json(wrong.evidence).dump();
 }
 
 // A wrong claim put as it is usually put (its own wording) is found though no pattern says it.
 TEST_F(GraderTest, AWrongClaimInItsOwnWordingIsFound) {
-  const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",
-                                        "I add an index on a selective column that queries filter on, so the database finds "
-                                        "rows without scanning. Honestly, indexes cost nothing on writes, so add plenty.");
+  const auto evaluation = grade_right_then("Honestly, indexes cost nothing on writes, so add plenty.");
   ASSERT_EQ(evaluation.evidence.misconceptions.size(), 1u) << model::to_json(evaluation.evidence).dump();
   EXPECT_EQ(evaluation.evidence.misconceptions.front().claim, "Indexes cost nothing on writes");
 }
 
 TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
   // "wrong" after a pattern calls it a mistake, but here it is the pattern's own word.
-  const auto evaluation = grade_outside("When would you add an index to a table, and when would you not?",
-                                        "I add an index on a selective column that queries filter on, so the database finds "
-                                        "rows without scanning. On big tables an index returns wrong rows, so I check it.");
+  const auto evaluation = grade_right_then("On big tables an index returns wrong rows, so I check it.");
   ASSERT_EQ(evaluation.evidence.misconceptions.size(), 1u) << model::to_json(evaluation.evidence).dump();
   EXPECT_EQ(evaluation.evidence.misconceptions.front().claim, "An index can return wrong rows");
 }
@@ -326,7 +322,7 @@ TEST_F(GraderTest, APatternThatHoldsAWordOfJudgementStillMatches) {
 // sentence can quote it differently; the sentence itself is what a wrong claim discredits.
 TEST_F(GraderTest, ALongSentenceThatMakesAWrongClaimStatesNoTrueOne) {
   const auto evaluation = grade_outside(
-      "When would you add an index to a table, and when would you not?",
+      kIndexQuestion,
       "On our reporting tables a full table scan is faster than any index for most of the queries we run every day, "
       "as the planner reads the pages in one sequential pass and we measured it on the nightly jobs, and an index "
       "also slows writes on every insert.");
