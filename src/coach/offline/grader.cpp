@@ -65,6 +65,13 @@ struct Weights {
   // else in the answer stands behind it.
   double per_overclaim = 1.5;
   double sweeping_allowed = 0.8, max_overclaim = 4.0, unbacked_sweeping = 2.0;
+  // Waving a concern away ("force-quitting is not a concern", "so you don't need a proxy"), a
+  // sweeping claim of its own kind, in an answer that states nothing known to be true about
+  // its subject: `per_dismissal` off technical for each, at most `dismissals_counted`, and
+  // confidence no more than a wrong answer's (`confidently_wrong_cap`). On the tuning data one
+  // poor answer in six waves a concern away, one excellent answer in 25 (beside claims it
+  // states) and one good or weak answer in a hundred.
+  double per_dismissal = 1.5, dismissals_counted = 2;
   double per_buzzword = 0.75;        // each buzzword beyond the first, at most `max_buzzwords`
   double max_buzzwords = 3.0;
   // A buzzword salad (at least `salad_least` buzzwords, `salad_rate` or more per 100 words)
@@ -187,24 +194,31 @@ const PhraseList kOwnershipPhrases{"i built", "i led", "i designed", "i decided"
 const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally", "for example", "for instance",
                                    "in summary", "as a result", "the trade-off", "trade-off", "on the other hand",
                                    "so that"};
-// Sweeping claims that a confidently wrong answer leans on (waving a problem away, "no
-// matter how late", "not a problem", "by definition", among them; and a consequence stated
+// Sweeping claims that a confidently wrong answer leans on ("no matter how late", "by
+// definition", among them, and the dismissals below; and a consequence stated
 // as settled, "which is why it's called stochastic", "X is actually Y"), and the nuance a careful
 // one balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
 // ("you just", "it's just"), never in "not just". Matched as written: "completely" is
 // sweeping, "once the rollout is complete" is not.
 const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed", "guarantees", "impossible",
-                                  "completely", "no need", "doesn't matter", "does not matter", "100%",
+                                  "completely", "100%",
                                   "obviously", "definitely", "any case", "all cases", "nothing else",
                                   "only ever", "no downside", "no downsides", "no trade-off", "solves everything",
-                                  "automatically", "don't need", "do not need", "the same thing",
+                                  "automatically", "the same thing",
                                   "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
                                   "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
-                                  "no matter", "by definition", "full stop", "not a problem", "isn't a problem",
-                                  "not a real problem", "isn't a real problem", "no problem", "not needed", "isn't needed",
-                                  "no extra", "doesn't need", "does not need", "which is why", "is actually"},
+                                  "no matter", "by definition", "full stop", "no extra", "which is why", "is actually"},
                                   PhraseList::Match::words};
+// Sweeping claims that wave a concern away (Weights: per_dismissal).
+const PhraseList kDismissalPhrases{{"no need", "don't need", "do not need", "doesn't need", "does not need", "not needed",
+                                    "isn't needed", "not necessary", "unnecessary", "doesn't matter", "does not matter",
+                                    "not a concern", "isn't a concern", "not the problem", "isn't the problem",
+                                    "not an issue", "isn't an issue", "not a problem", "isn't a problem", "not a real problem",
+                                    "isn't a real problem", "no problem", "never a problem", "no effect", "has no impact",
+                                    "nothing to worry", "is irrelevant", "no reason to", "safe to ignore", "can be ignored",
+                                    "can safely"},
+                                   PhraseList::Match::words};
 const PhraseList kNuancePhrases{"but", "however", "depends", "trade-off", "unless", "although", "except",
                                 "whereas", "on the other hand", "instead", "at the cost", "downside", "caveat",
                                 "in practice", "it depends", "cost", "risk", "for example", "such as"};
@@ -690,6 +704,7 @@ struct Measurements {
   // Delivery.
   std::size_t fillers = 0, hedges = 0, ownership = 0, structure = 0, numbers = 0, absolutes = 0, nuance = 0;
   std::size_t blame = 0, hypothetical = 0, buzzwords = 0;
+  std::vector<std::size_t> dismissals;  // where a concern is waved away (first tokens; counted among the absolutes too)
   double substance = 0;  // 0..1: how much the answer says
   double variety = 0, sentence_length = 0, ease = 0;
   std::vector<std::string> misspelled;
@@ -710,6 +725,9 @@ struct Measurements {
   bool unbacked() const {
     return backs_nothing() && subject_naming >= kWeights.unbacked_naming && misspelled.size() < 2 && substance < kWeights.unbacked_full;
   }
+  // Waves a concern away and states nothing known to be true about the subject (Weights:
+  // per_dismissal): nothing stands behind the dismissal.
+  bool waves_away() const { return !behavioral && !dismissals.empty() && claims.empty() && key_points_covered == 0; }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
   bool no_story() const { return behavioral && narrative == 0 && words >= 12; }
@@ -888,6 +906,10 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
     return std::all_of(term.begin(), term.end(), [&](const std::string& stem) { return is_stopword(stem) || question_stems.count(stem) > 0; });
   };
   const BankQuestion* bank = input.bank_question;
+  // A sentence that waves a concern away does not state what is known about it ("force-quitting
+  // is not a concern" has the term "force-quit" of the claim that it stops silent pushes).
+  std::set<std::size_t> dismissing;
+  for (const std::size_t at : m.dismissals) dismissing.insert(answer.tokens[at].sentence);
   // Sentences that make a wrong claim: one finding per sentence of the answer is enough.
   std::set<std::size_t> wrong_sentences;
   auto in_wrong_sentence = [&](std::size_t at) { return wrong_sentences.count(answer.tokens[at].sentence) > 0; };
@@ -943,7 +965,9 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       // occurs is tried: "long pauses" may come before the sentence about low-pause collectors.
       const auto own = beyond_question(claim, question_stems);
       auto stands_for_claim = [&](std::size_t token) {
-        return !in_list_sentence(answer, token) && support(own, sentences.stems[answer.tokens[token].sentence]).share() >= w.claim_support;
+        const std::size_t sentence = answer.tokens[token].sentence;
+        return !in_list_sentence(answer, token) && dismissing.count(sentence) == 0 &&
+               support(own, sentences.stems[sentence]).share() >= w.claim_support;
       };
       auto first_standing = [&](const std::vector<std::string>& term, Polarity polarity) {
         std::size_t found = find_phrase(answer, term, 2, polarity);
@@ -960,7 +984,8 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
       if (at == std::string::npos)
         for (std::size_t k = 0; k < sentences.stems.size() && at == std::string::npos; ++k) {
           const Support said = support(own, sentences.stems[k]);
-          if (said.beyond_names >= w.claim_restated_words && said.share() >= w.claim_restated && !in_list_sentence(answer, sentences.first[k]))
+          if (said.beyond_names >= w.claim_restated_words && said.share() >= w.claim_restated &&
+              !in_list_sentence(answer, sentences.first[k]) && dismissing.count(k) == 0)
             at = sentences.first[k];
         }
       // A claim's words in a sentence that makes a wrong claim do not state it.
@@ -1127,12 +1152,14 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   m.ownership = kOwnershipPhrases.count_in(answer);
   m.structure = kStructurePhrases.count_in(answer);
   // A sweeping word negated ("the order isn't guaranteed", "not always") is a careful claim, not a sweeping one.
-  for (const std::size_t at : kAbsolutePhrases.starts_in(answer)) {
-    bool negated = false;
+  auto negated = [&](std::size_t at) {
     for (std::size_t k = at >= 2 ? at - 2 : 0; k < at; ++k)
-      negated = negated || (answer.tokens[k].sentence == answer.tokens[at].sentence && is_negation(answer.tokens[k].word));
-    m.absolutes += !negated;
-  }
+      if (answer.tokens[k].sentence == answer.tokens[at].sentence && is_negation(answer.tokens[k].word)) return true;
+    return false;
+  };
+  for (const std::size_t at : kAbsolutePhrases.starts_in(answer)) m.absolutes += !negated(at);
+  for (const std::size_t at : kDismissalPhrases.starts_in(answer))
+    if (!negated(at)) m.dismissals.push_back(at), ++m.absolutes;
   m.nuance = kNuancePhrases.count_in(answer);
   m.blame = kBlamePhrases.count_in(answer);
   m.buzzwords = kBuzzwordPhrases.count_in(answer);
@@ -1199,6 +1226,8 @@ Graded score(const Measurements& m) {
     graded.technical_range = model::ScoreRange{clamp_score(technical - w.unchecked_band), clamp_score(technical + w.unchecked_band)};
   }
   technical -= w.per_wrong_claim * wrong + w.per_contradiction * denied + buzz + (m.behavioral ? 0 : overclaim);
+  if (m.waves_away())
+    technical -= w.per_dismissal * std::min(static_cast<double>(m.dismissals.size()), w.dismissals_counted);
   technical = std::min(technical, length_cap(m.words));
 
   double communication = w.communication_base + w.communication_substance * s;
@@ -1224,7 +1253,7 @@ Graded score(const Measurements& m) {
     confidence = std::max(std::min(confidence, w.hedged_floor),
                           confidence - std::min(w.hedge_max, static_cast<double>(m.hedges) * per100 * w.hedge_rate));
   confidence = std::min(confidence, length_cap(m.words) + 1);
-  if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5) confidence = std::min(confidence, w.confidently_wrong_cap);
+  if (wrong + denied > 0 || overclaim >= 1 || buzz >= 1.5 || m.waves_away()) confidence = std::min(confidence, w.confidently_wrong_cap);
   if (m.unbacked()) confidence = std::min(confidence, technical + w.unbacked_confidence);
   confidence = std::min(confidence, technical + w.confidence_over_technical);
 
@@ -1328,6 +1357,9 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
   if (m.behavioral && m.blame > 0) feedback += "Blaming others costs trust; say what you did and what you learned.\n";
   if (!m.behavioral && m.absolutes > m.nuance + 1)
     feedback += "Absolutes such as \u201calways\u201d and \u201cnever\u201d without a trade-off sound overconfident; say when it holds.\n";
+  if (m.waves_away())
+    feedback += "This waves a concern away with nothing behind it: " + in_quotes(answer.quote(m.dismissals.front())) +
+                ". Say when it holds and why, or what would show it.\n";
   if (m.words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", m.words);
   if (!m.content_only) {  // delivery: the fair scoring mode neither scores nor mentions it
     if (m.fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", m.fillers);

@@ -659,6 +659,37 @@ TEST_F(GraderTest, WavingAProblemAwayIsASweepingClaim) {
       "because the window is complete by definition, and no extra configuration is needed.")));
 }
 
+// Waving a concern away is what a confidently wrong answer does; backed by nothing known to
+// be true about the subject, it costs technical and confidence. Where the answer states what
+// is known, a dismissal may be right ("no need to flush: the TTL expires it") and costs only
+// as a sweeping word. The sentence that waves a concern away states no claim itself.
+TEST_F(GraderTest, WavingAConcernAwayWithNothingKnownBehindItCostsTechnicalAndConfidence) {
+  const std::string unbacked =
+      "The browser sends the domain name straight to the web server, which answers with its own address and then the "
+      "page, so the request is served by whichever machine hears it first. Resolvers play no part in this and their TTL";
+  const auto plain = grade_outside(kDnsQuestion, unbacked + " is an old setting.");
+  const auto waved = grade_outside(kDnsQuestion, unbacked + " is not a concern.");
+  EXPECT_TRUE(waved.evidence.claims.empty());
+  EXPECT_LT(waved.scores.technical, plain.scores.technical);
+  EXPECT_LE(waved.scores.confidence, 3);
+  EXPECT_NE(waved.feedback.find("waves a concern away"), std::string::npos) << waved.feedback;
+  EXPECT_EQ(plain.feedback.find("waves a concern away"), std::string::npos) << plain.feedback;
+
+  const std::string right = "A recursive resolver asks the root server, then the TLD server, then the authoritative server.";
+  const auto backed = grade_outside(kDnsQuestion, right + " There is no need to flush anything by hand after a change.");
+  EXPECT_FALSE(backed.evidence.claims.empty());
+  EXPECT_EQ(backed.feedback.find("waves a concern away"), std::string::npos) << backed.feedback;
+
+  const auto stated = grade_outside(kDnsQuestion, right + " Resolvers keep cached answers for the record's TTL.");
+  const auto dismissed = grade_outside(kDnsQuestion, right + " Resolvers keep cached answers, so the record's TTL is not a concern.");
+  auto says_ttl = [](const model::Evaluation& e) {
+    return std::any_of(e.evidence.claims.begin(), e.evidence.claims.end(),
+                       [](const model::CoveredPoint& c) { return c.point.find("TTL") != std::string::npos; });
+  };
+  EXPECT_TRUE(says_ttl(stated));
+  EXPECT_FALSE(says_ttl(dismissed));
+}
+
 TEST_F(GraderTest, AConsequenceStatedAsSettledIsASweepingClaim) {
   EXPECT_TRUE(called_sweeping(grade_in_field("How does the Adam optimizer differ from SGD with momentum?",
       "Adam is actually the simpler one: it keeps a single global learning rate, which is why it converges in fewer "
