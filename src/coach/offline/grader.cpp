@@ -704,7 +704,7 @@ struct Measurements {
   // Delivery.
   std::size_t fillers = 0, hedges = 0, ownership = 0, structure = 0, numbers = 0, absolutes = 0, nuance = 0;
   std::size_t blame = 0, hypothetical = 0, buzzwords = 0;
-  std::vector<std::size_t> dismissals;  // where a concern is waved away (first tokens; counted among the absolutes too)
+  std::vector<std::size_t> dismissals;  // where a concern is waved away unhedged (first tokens; counted among the absolutes too)
   double substance = 0;  // 0..1: how much the answer says
   double variety = 0, sentence_length = 0, ease = 0;
   std::vector<std::string> misspelled;
@@ -1158,8 +1158,11 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
     return false;
   };
   for (const std::size_t at : kAbsolutePhrases.starts_in(answer)) m.absolutes += !negated(at);
+  // A dismissal with a hedge in its sentence ("maybe you don't need both") is unsure, not waved.
+  std::set<std::size_t> hedged;
+  for (const std::size_t at : kHedgePhrases.starts_in(answer)) hedged.insert(answer.tokens[at].sentence);
   for (const std::size_t at : kDismissalPhrases.starts_in(answer))
-    if (!negated(at)) m.dismissals.push_back(at), ++m.absolutes;
+    if (!negated(at) && !hedged.count(answer.tokens[at].sentence)) m.dismissals.push_back(at), ++m.absolutes;
   m.nuance = kNuancePhrases.count_in(answer);
   m.blame = kBlamePhrases.count_in(answer);
   m.buzzwords = kBuzzwordPhrases.count_in(answer);

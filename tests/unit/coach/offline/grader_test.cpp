@@ -674,6 +674,8 @@ TEST_F(GraderTest, WavingAConcernAwayWithNothingKnownBehindItCostsTechnicalAndCo
   EXPECT_LE(waved.scores.confidence, 3);
   EXPECT_NE(waved.feedback.find("waves a concern away"), std::string::npos) << waved.feedback;
   EXPECT_EQ(plain.feedback.find("waves a concern away"), std::string::npos) << plain.feedback;
+  const auto unsure = grade_outside(kDnsQuestion, unbacked + " is probably not a concern.");
+  EXPECT_EQ(unsure.feedback.find("waves a concern away"), std::string::npos) << "a hedged dismissal is unsure, not waved";
 
   const std::string right = "A recursive resolver asks the root server, then the TLD server, then the authoritative server.";
   const auto backed = grade_outside(kDnsQuestion, right + " There is no need to flush anything by hand after a change.");
