@@ -775,8 +775,6 @@ bool names_concept(const Concept& c, const std::vector<std::string>& term) {
   return std::find(c.stemmed_terms.begin(), c.stemmed_terms.end(), term) != c.stemmed_terms.end();
 }
 
-// A sentence that is a string of comma-separated items ("declarative, cloud-native,
-// self-healing, immutable, observable delivery") lists words; it states no claim.
 // Whether the sentence of token `token` names concept `c` by one of its terms.
 bool named_in_sentence(const AnalyzedText& answer, const Concept& c, std::size_t token) {
   const auto& tokens = answer.tokens;
@@ -792,6 +790,8 @@ bool named_in_sentence(const AnalyzedText& answer, const Concept& c, std::size_t
   return false;
 }
 
+// A sentence that is a string of comma-separated items ("declarative, cloud-native,
+// self-healing, immutable, observable delivery") lists words; it states no claim.
 bool in_list_sentence(const AnalyzedText& answer, std::size_t token) {
   const std::size_t sentence = answer.tokens[token].sentence;
   std::size_t begin = token, end = token;
