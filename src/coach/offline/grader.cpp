@@ -49,10 +49,12 @@ struct Weights {
   // Unbacked: the question names a concept unmistakably (a mention weight of at least
   // `unbacked_naming`: a term of its own, not one many concepts share), and an answer stated
   // without a hedge, spelled well enough for its claims to be found (one misspelling at
-  // most) and short of a full one (substance under `unbacked_full`), states none of its
-  // claims or key points. How much such an answer says is no sign that it is right (it
-  // is how a confidently wrong answer reads): substance counts `unbacked_substance` of its
-  // weight in technical, and confidence stays within `unbacked_confidence` of technical.
+  // most), states none of its claims or key points, being short of a full one (substance
+  // under `unbacked_full`) or, at any length, naming that subject itself. How much such an
+  // answer says is no sign that it is right (it is how a confidently wrong answer reads):
+  // substance counts `unbacked_substance` of its weight in technical, and confidence stays
+  // within `unbacked_confidence` of technical. A full answer that does not name the subject
+  // may be right about something the knowledge base does not link to it.
   double unbacked_naming = 2.0, unbacked_full = 0.8, unbacked_substance = 0.25, unbacked_confidence = 0.5;
   double vocabulary = 0.5;           // names three or more concepts of the field
   double specifics = 0.5;            // numbers or signposted reasoning
@@ -720,10 +722,15 @@ struct Measurements {
   bool backs_nothing() const {
     return !behavioral && checked() && claims.empty() && key_points_covered == 0 && hedges == 0;
   }
-  // Backs nothing on a subject the question names unmistakably, short of a full answer
-  // (Weights: unbacked).
+  // The answer itself names a concept the question is about.
+  bool names_subject() const {
+    return std::any_of(question_concepts.begin(), question_concepts.end(), [this](const Concept* c) { return contains(answer_concepts, c); });
+  }
+  // Backs nothing on a subject the question names unmistakably, short of a full answer or
+  // naming the subject itself (Weights: unbacked).
   bool unbacked() const {
-    return backs_nothing() && subject_naming >= kWeights.unbacked_naming && misspelled.size() < 2 && substance < kWeights.unbacked_full;
+    return backs_nothing() && subject_naming >= kWeights.unbacked_naming && misspelled.size() < 2 &&
+           (substance < kWeights.unbacked_full || names_subject());
   }
   // Waves a concern away and states nothing known to be true about the subject (Weights:
   // per_dismissal): nothing stands behind the dismissal.

@@ -485,23 +485,42 @@ TEST_F(GraderTest, SayingMuchAndNothingKnownAboutTheNamedSubjectEarnsLittle) {
   EXPECT_EQ(hedged.feedback.find("Nothing the answer states matches"), std::string::npos) << hedged.feedback;
 }
 
+// A full answer about DNS, some 130 words, none of it what is known about DNS.
+const std::string kLongDnsStory =
+    "DNS is handled by the browser itself. When you type a name, the browser looks in its bookmarks file first, and "
+    "if the name is missing it sends the request to the nearest web server, which keeps a copy of every domain on "
+    "the internet. That server replies with the page directly, so the client receives no address. The operating "
+    "system plays no part in this. Each browser vendor runs its own copy of the full list of names and updates it "
+    "once a month with a large download. Companies that want a new domain send the name to every browser vendor by "
+    "email and wait for the next monthly update before the site can be reached. The list is stored as plain text "
+    "on disk, and lookups walk through it line by line from the top. This is";
+
 // A sweeping claim in an answer that backs nothing counts twice: one "always" in some 130
 // words is within what a careful answer says, but here nothing else stands behind it.
 TEST_F(GraderTest, ASweepingClaimWeighsMoreInAnAnswerThatBacksNothing) {
-  const std::string story =
-      "DNS is handled by the browser itself. When you type a name, the browser looks in its bookmarks file first, and "
-      "if the name is missing it sends the request to the nearest web server, which keeps a copy of every domain on "
-      "the internet. That server replies with the page directly, so the client receives no address. The operating "
-      "system plays no part in this. Each browser vendor runs its own copy of the full list of names and updates it "
-      "once a month with a large download. Companies that want a new domain send the name to every browser vendor by "
-      "email and wait for the next monthly update before the site can be reached. The list is stored as plain text "
-      "on disk, and lookups walk through it line by line from the top. This is";
-  const auto sweeping = grade_outside(kDnsQuestion, story + " always done over port 80.");
-  const auto plain = grade_outside(kDnsQuestion, story + " done over port 80.");
+  const auto sweeping = grade_outside(kDnsQuestion, kLongDnsStory + " always done over port 80.");
+  const auto plain = grade_outside(kDnsQuestion, kLongDnsStory + " done over port 80.");
   EXPECT_TRUE(sweeping.evidence.claims.empty());
   EXPECT_GE(sweeping.evidence.word_count, 125);
   EXPECT_LT(sweeping.scores.technical, plain.scores.technical);
   EXPECT_LE(sweeping.scores.confidence, plain.scores.confidence);
+}
+
+// Length does not excuse an answer that names the subject and states none of what is known
+// about it. A full answer that never names the subject may be right about something the
+// knowledge base does not link to it, and keeps what its length earns.
+TEST_F(GraderTest, AFullAnswerThatNamesTheSubjectAndStatesNoneOfItIsUnbacked) {
+  const auto named = grade_outside(kDnsQuestion, kLongDnsStory + " done over port 80.");
+  EXPECT_GE(named.evidence.word_count, 125);
+  EXPECT_NE(named.feedback.find("Nothing the answer states matches"), std::string::npos) << named.feedback;
+  EXPECT_LE(named.scores.technical, 3);
+  EXPECT_LE(named.scores.confidence, named.scores.technical + 1);
+
+  std::string unnamed = kLongDnsStory;
+  unnamed.replace(unnamed.find("DNS is handled"), 3, "Lookup");
+  const auto other = grade_outside(kDnsQuestion, unnamed + " done over port 80.");
+  EXPECT_EQ(other.feedback.find("Nothing the answer states matches"), std::string::npos) << other.feedback;
+  EXPECT_GT(other.scores.technical, named.scores.technical);
 }
 
 TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
