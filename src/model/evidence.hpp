@@ -92,7 +92,10 @@ struct Evidence {
   std::vector<LinkedConcept> concepts;              // knowledge-base concepts the question is about
   std::vector<CoveredPoint> claims;                 // those concepts' true claims the answer states
   double relevance = 0;                             // 0..1: how much the answer addresses the question
-  std::optional<ScoreRange> technical_range;        // when correctness could not be checked
+  // When correctness could not be checked: the band around the middle; when nothing the
+  // answer states matches what is known about its subject: from its score to what it would
+  // earn if it were right in words the knowledge base does not hold.
+  std::optional<ScoreRange> technical_range;
   int filler_count = 0, hedge_count = 0, word_count = 0, sentence_count = 0;
   std::vector<std::string> misspelled;
   double reading_ease = 0;

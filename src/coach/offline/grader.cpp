@@ -1238,7 +1238,14 @@ Graded score(const Measurements& m) {
   technical -= w.per_wrong_claim * wrong + w.per_contradiction * denied + buzz + (m.behavioral ? 0 : overclaim);
   if (m.waves_away())
     technical -= w.per_dismissal * std::min(static_cast<double>(m.dismissals.size()), w.dismissals_counted);
-  technical = std::min(technical, length_cap(m.words));
+  // An unbacked answer may be right in words the knowledge base does not hold: then its
+  // substance would have counted in full. Every bound below holds for that score too.
+  double if_right = m.unbacked() ? technical + w.technical_substance * (1 - w.unbacked_substance) * s : technical;
+  auto bound_technical = [&](double most) {
+    technical = std::min(technical, most);
+    if_right = std::min(if_right, most);
+  };
+  bound_technical(length_cap(m.words));
 
   double communication = w.communication_base + w.communication_substance * s;
   communication += std::min(w.structure_max, static_cast<double>(m.structure) * w.structure_each);
@@ -1271,13 +1278,13 @@ Graded score(const Measurements& m) {
   // below `off_topic` the answer is a non-answer.
   if (m.relevance < w.relevant) {
     const double share = m.relevance / w.relevant;
-    technical = std::min(technical, 1 + 6 * share);
+    bound_technical(1 + 6 * share);
     communication = std::min(communication, 3 + 3.5 * share);
     confidence = std::min(confidence, 2.5 + 3.5 * share);
   }
   // Non-answers, however well put.
   auto bound = [&](double most_technical, double most_communication, double most_confidence) {
-    technical = std::min(technical, most_technical);
+    bound_technical(most_technical);
     communication = std::min(communication, most_communication);
     confidence = std::min(confidence, most_confidence);
   };
@@ -1286,7 +1293,7 @@ Graded score(const Measurements& m) {
   if (m.deflection) bound(w.deflection_technical, w.deflection_communication, w.deflection_confidence);
   if (m.words >= 12 && (m.relevance < w.off_topic || m.off_subject)) {
     graded.off_topic = true;
-    technical = 1;
+    bound_technical(1);
     communication = std::min(communication, 4.0);
     confidence = std::min(confidence, 3.0);
   }
@@ -1294,6 +1301,8 @@ Graded score(const Measurements& m) {
   if (graded.technical_range) {
     graded.technical_range->low = std::min(graded.technical_range->low, graded.scores.technical);
     graded.technical_range->high = std::max(graded.technical_range->high, graded.scores.technical);
+  } else if (clamp_score(if_right) > graded.scores.technical) {
+    graded.technical_range = model::ScoreRange{graded.scores.technical, clamp_score(if_right)};
   }
   return graded;
 }
@@ -1336,9 +1345,14 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
           std::none_of(m.claims.begin(), m.claims.end(), [&](const model::CoveredPoint& said) { return said.point == claim.claim; }))
         unsaid.push_back(claim.claim);
     if (!unsaid.empty()) feedback += "Not in your answer: " + join(unsaid, "; ") + ".\n";
-    if (m.unbacked())
+    if (m.unbacked()) {
       feedback += "Nothing the answer states matches what is known about " + main->name +
-                  ", so how much it says earns little credit: check each statement against the points above.\n";
+                  ", so how much it says earns little credit: check each statement against the points above.";
+      if (graded.technical_range)
+        feedback += fmt::format(" If it is right in words PrepBot does not know, technical could be up to {}.",
+                                graded.technical_range->high);
+      feedback += "\n";
+    }
   }
   for (const auto& wrong : m.wrong_claims) feedback += "Check this claim: " + in_quotes(wrong.quote) + " \u2014 " + wrong.correction + "\n";
   if (m.wrong_subject) feedback += "The answer talks about a different subject from the one asked about.\n";

@@ -515,6 +515,13 @@ TEST_F(GraderTest, AFullAnswerThatNamesTheSubjectAndStatesNoneOfItIsUnbacked) {
   EXPECT_NE(named.feedback.find("Nothing the answer states matches"), std::string::npos) << named.feedback;
   EXPECT_LE(named.scores.technical, 3);
   EXPECT_LE(named.scores.confidence, named.scores.technical + 1);
+  // It may be right in words the knowledge base does not hold: the band says how far its
+  // score would rise, and the feedback says so.
+  ASSERT_TRUE(named.evidence.technical_range.has_value());
+  EXPECT_EQ(named.evidence.technical_range->low, named.scores.technical);
+  EXPECT_GE(named.evidence.technical_range->high, named.scores.technical + 2);
+  EXPECT_NE(named.feedback.find("technical could be up to " + std::to_string(named.evidence.technical_range->high)),
+            std::string::npos) << named.feedback;
 
   std::string unnamed = kLongDnsStory;
   unnamed.replace(unnamed.find("DNS is handled"), 3, "Lookup");
