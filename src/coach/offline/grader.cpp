@@ -1155,7 +1155,8 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
     m.answer_concepts = linked_concepts(*input.knowledge, input.knowledge->mentions(answer), 12, 1.0);
   }
   m.fillers = kFillerPhrases.count_in(answer);
-  m.hedges = kHedgePhrases.count_in(answer);
+  const std::vector<std::size_t> hedge_starts = kHedgePhrases.starts_in(answer);
+  m.hedges = hedge_starts.size();
   m.ownership = kOwnershipPhrases.count_in(answer);
   m.structure = kStructurePhrases.count_in(answer);
   // A sweeping word negated ("the order isn't guaranteed", "not always") is a careful claim, not a sweeping one.
@@ -1167,7 +1168,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   for (const std::size_t at : kAbsolutePhrases.starts_in(answer)) m.absolutes += !negated(at);
   // A dismissal with a hedge in its sentence ("maybe you don't need both") is unsure, not waved.
   std::set<std::size_t> hedged;
-  for (const std::size_t at : kHedgePhrases.starts_in(answer)) hedged.insert(answer.tokens[at].sentence);
+  for (const std::size_t at : hedge_starts) hedged.insert(answer.tokens[at].sentence);
   for (const std::size_t at : kDismissalPhrases.starts_in(answer))
     if (!negated(at) && !hedged.count(answer.tokens[at].sentence)) m.dismissals.push_back(at), ++m.absolutes;
   m.nuance = kNuancePhrases.count_in(answer);
