@@ -44,8 +44,10 @@ struct Weights {
   // A claim found by one of its terms counts when that sentence also says `claim_support`
   // of the claim's own content words (those the question does not use); a sentence that
   // says `claim_restated` of them, and at least `claim_restated_words` besides the words of
-  // the concept's names, states the claim without its terms.
-  double claim_support = 0.25, claim_restated = 0.5, claim_restated_words = 3;
+  // the concept's names, states the claim without its terms. A claim is stated firmly when its
+  // sentence says at least `claim_firm_words` of those words besides the concept's names; one
+  // stated only in passing counts as knowledge but backs nothing (Measurements::backs_nothing).
+  double claim_support = 0.25, claim_restated = 0.5, claim_restated_words = 3, claim_firm_words = 2;
   // Unbacked: the question names a concept unmistakably (a mention weight of at least
   // `unbacked_naming`: a term of its own, not one many concepts share), and an answer stated
   // without a hedge, spelled well enough for its claims to be found (one misspelling at
@@ -693,6 +695,7 @@ struct Measurements {
   std::vector<const Concept*> answer_concepts;
   double subject_naming = 0;  // how unmistakably the question names a concept: its highest mention weight
   std::vector<model::CoveredPoint> claims;               // concepts' true claims stated
+  std::size_t firm_claims = 0;                           // of which stated firmly (Weights: claim_firm_words)
   std::vector<model::StatedMisconception> wrong_claims;  // wrong claims stated, true ones denied
   std::size_t contradictions = 0;                        // of which denials
   double relevance = 0;
@@ -718,9 +721,10 @@ struct Measurements {
     return std::any_of(answer_concepts.begin(), answer_concepts.end(), [this](const Concept* c) { return contains(topic_concepts, c); });
   }
   // Says, unhedged, something about a subject whose correctness can be checked, and none
-  // of it is what is known about the subject.
+  // of it is what is known about the subject: a claim touched on in passing (its term in a
+  // sentence that says little else of it) does not stand behind the rest.
   bool backs_nothing() const {
-    return !behavioral && checked() && claims.empty() && key_points_covered == 0 && hedges == 0;
+    return !behavioral && checked() && firm_claims == 0 && key_points_covered == 0 && hedges == 0;
   }
   // The answer itself names a concept the question is about.
   bool names_subject() const {
@@ -734,7 +738,7 @@ struct Measurements {
   }
   // Waves a concern away and states nothing known to be true about the subject (Weights:
   // per_dismissal): nothing stands behind the dismissal.
-  bool waves_away() const { return !behavioral && !dismissals.empty() && claims.empty() && key_points_covered == 0; }
+  bool waves_away() const { return !behavioral && !dismissals.empty() && firm_claims == 0 && key_points_covered == 0; }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
   bool no_story() const { return behavioral && narrative == 0 && words >= 12; }
@@ -1006,7 +1010,10 @@ void measure_claims(const GradeInput& input, const AnalyzedText& question, const
         continue;
       }
       if (at != std::string::npos) {
-        if (asked || m.claims.size() < 6) m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
+        if (asked || m.claims.size() < 6) {
+          m.claims.push_back({claim.claim, std::string(answer.quote(at)), "", c->id});
+          m.firm_claims += support(own, sentences.stems[answer.tokens[at].sentence]).beyond_names >= w.claim_firm_words;
+        }
       } else if (asked && !negative) {
         // Denied, like stated, only in a sentence about the claim: "They don't say why" does
         // not deny that qualitative research explains why.
@@ -1347,7 +1354,8 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
         unsaid.push_back(claim.claim);
     if (!unsaid.empty()) feedback += "Not in your answer: " + join(unsaid, "; ") + ".\n";
     if (m.unbacked()) {
-      feedback += "Nothing the answer states matches what is known about " + main->name +
+      feedback += (m.claims.empty() ? "Nothing the answer states matches what is known about " + main->name
+                                    : "The answer only touches on what is known about " + main->name + " in passing, without saying it") +
                   ", so how much it says earns little credit: check each statement against the points above.";
       if (graded.technical_range)
         feedback += fmt::format(" If it is right in words PrepBot does not know, technical could be up to {}.",

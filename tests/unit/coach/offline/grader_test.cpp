@@ -530,6 +530,25 @@ TEST_F(GraderTest, AFullAnswerThatNamesTheSubjectAndStatesNoneOfItIsUnbacked) {
   EXPECT_GT(other.scores.technical, named.scores.technical);
 }
 
+// A claim's term in a sentence that says little else of it ("resolvers use a TTL for the list"
+// has the term of "resolvers cache answers for the record's TTL") touches on the claim in
+// passing: it counts as knowledge, but it does not stand behind the rest of an answer that
+// states nothing known.
+TEST_F(GraderTest, AClaimTouchedOnInPassingDoesNotBackAnUnbackedAnswer) {
+  const std::string story = kLongDnsStory + " done over port 80.";
+  const auto passing = grade_outside(kDnsQuestion, story + " Resolvers use a TTL for the list.");
+  ASSERT_EQ(passing.evidence.claims.size(), 1u) << model::to_json(passing.evidence).dump();
+  EXPECT_LE(passing.scores.technical, 5);
+  EXPECT_LE(passing.scores.confidence, passing.scores.technical + 1);
+  EXPECT_NE(passing.feedback.find("only touches on what is known about"), std::string::npos) << passing.feedback;
+  EXPECT_EQ(passing.feedback.find("Nothing the answer states matches"), std::string::npos) << passing.feedback;
+
+  const auto firm = grade_outside(kDnsQuestion, story + " Resolvers cache answers for their TTL.");
+  ASSERT_EQ(firm.evidence.claims.size(), 1u) << model::to_json(firm.evidence).dump();
+  EXPECT_EQ(firm.feedback.find("earns little credit"), std::string::npos) << firm.feedback;
+  EXPECT_GT(firm.scores.technical, passing.scores.technical + 1);
+}
+
 TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
   const auto wrong = grade_outside(
       "How does DNS resolution work, from the resolver to the authoritative server?",
