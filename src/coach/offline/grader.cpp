@@ -184,8 +184,11 @@ const PhraseList kActionPhrases{"i decided", "i started", "i set up", "i organiz
 const PhraseList kResultPhrases{"as a result", "result", "in the end", "eventually", "we shipped", "reduced",
                                 "increased", "improved", "outcome", "i learned", "learned", "since then",
                                 "which led", "delivered", "saved", "dropped", "went from", "cut", "grew"};
-const PhraseList kFillerPhrases{"um", "uh", "erm", "you know", "basically", "literally", "kind of", "sort of",
-                                "i mean", "like i said", "like, you know", "whatever"};
+// Words that fill a pause and say nothing, matched as written ("honestly" is one, "I was
+// honest with the client" is not). "To be honest" hints that the rest is less so.
+const PhraseList kFillerPhrases{{"um", "uh", "erm", "you know", "basically", "literally", "kind of", "sort of", "i mean",
+                                 "like i said", "like, you know", "whatever", "to be honest", "honestly"},
+                                PhraseList::Match::words};
 const PhraseList kHedgePhrases{"i think", "maybe", "perhaps", "probably", "i guess", "not sure", "might be",
                                "i believe", "possibly", "hopefully", "i suppose", "could be", "not really sure",
                                "or something"};
@@ -245,15 +248,19 @@ const PhraseList kBuzzwordPhrases{"paradigm shift", "synergy", "synergies", "sin
                                   "time-to-value", "de-risk", "operationalize", "operationalizes", "container-first",
                                   "observability-led", "single source of truth", "golden paths"};
 // Blame, and the outcome put on someone or something else: nobody listened, it was out of
-// the candidate's hands, it was another team's job. Not what an owned story says too ("some
-// of it was out of my control, so I…", "I didn't listen", "it made their job easier").
+// the candidate's hands, it was another team's job, the work was not theirs ("not my role",
+// "wasn't my decision"). Not what an owned story says too ("some of it was out of my control,
+// so I…", "I didn't listen", "it made their job easier").
 const PhraseList kBlamePhrases{"their fault", "his fault", "her fault", "not my fault", "wasn't my fault", "blame", "blamed",
                                "they messed", "they failed", "because of them", "incompetent", "lazy",
                                "wasn't on me", "not on me", "really on them", "was on them", "nobody listened",
                                "no one listened", "they didn't listen", "they wouldn't listen", "nothing i could do",
                                "not much i could do", "wasn't much i could do", "out of my hands", "hr's job",
                                "management's job", "wasn't fair", "didn't back me up", "they dropped the ball",
-                               "should have caught", "they should have", "nobody told me", "no one told me", "ridiculous"};
+                               "should have caught", "they should have", "nobody told me", "no one told me", "ridiculous",
+                               "not mine", "wasn't my decision", "not my decision", "not my area", "not my role",
+                               "not my responsibility", "not my problem", "their problem", "manager's job", "waste of time",
+                               "stubborn", "management failure"};
 // The question turned aside: the candidate does not do it, it is someone else's job, they
 // would look it up. Counted apart from hedges: a hedge qualifies an answer, these replace it.
 const PhraseList kDeflectionPhrases{"i don't really", "i do not really", "i'm not really", "i am not really", "not my job",

@@ -845,6 +845,19 @@ TEST_F(GraderTest, PuttingTheOutcomeOnOthersCostsLikeBlame) {
   EXPECT_GT(owned.scores.technical, put_on_others.scores.technical + 1);
 }
 
+// Disowning the work is blame too: the decision "wasn't mine", the job "not my role".
+TEST_F(GraderTest, DisowningTheWorkCostsLikeBlame) {
+  const std::string question = "Tell me about a time a teammate's work was falling behind.";
+  const std::string story = "Last spring a teammate on our billing team kept missing review deadlines. ";
+  const auto plain = grade_outside(question, story +
+      "I kept doing my own tickets and the sprint closed two days late.", model::Mode::behavioral);
+  const auto disowned = grade_outside(question, story +
+      "Fixing that was not my role and the plan was not mine, so I kept doing my own tickets and the sprint closed "
+      "two days late.", model::Mode::behavioral);
+  EXPECT_GT(plain.scores.technical, disowned.scores.technical) << disowned.feedback;
+  EXPECT_NE(disowned.feedback.find("Blaming others"), std::string::npos) << disowned.feedback;
+}
+
 // An owned story may name what it could not control, or its own mistake, without blaming.
 TEST_F(GraderTest, OwningWhatWentWrongIsNotBlame) {
   const std::string question = "Tell me about a time a launch went badly.";
@@ -856,6 +869,13 @@ TEST_F(GraderTest, OwningWhatWentWrongIsNotBlame) {
       start + "The vendor delay was out of my control, and I didn't listen to the tester who warned us. " + end,
       model::Mode::behavioral);
   EXPECT_GE(owned.scores.technical, plain.scores.technical);
+}
+
+// "To be honest" says nothing and hints that the rest is less than honest: a filler.
+TEST_F(GraderTest, ToBeHonestIsAFiller) {
+  const auto e = grade_outside("How do you keep a test suite fast?",
+      "To be honest, I run the unit tests in parallel and, honestly, I move the slow end-to-end tests to a nightly job.");
+  EXPECT_EQ(e.evidence.filler_count, 2) << e.feedback;
 }
 
 TEST_F(GraderTest, TurningTheQuestionAsideIsANonAnswer) {
