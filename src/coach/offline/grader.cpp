@@ -1101,8 +1101,10 @@ void measure_relevance(const GradeInput& input, const AnalyzedText& asked, const
   // Names concepts of the field, none of them the subject's, barely takes up the question's
   // words and keeps little to the subject's (those of the question and of the bank questions
   // nearest it): an answer about something else. An answer in the subject's words that also
-  // names another concept ("…and keep TCP connections to the database in a pool") is not.
-  m.wrong_subject = !m.behavioral && !m.topic_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
+  // names another concept ("…and keep TCP connections to the database in a pool") is not; nor
+  // is one to a question that names no concept itself: the nearest bank questions only hint
+  // at its subject, and a concept the answer names may be the one it asks about.
+  m.wrong_subject = !m.behavioral && !m.question_concepts.empty() && !m.answer_concepts.empty() && shared_concepts == 0 &&
                     m.key_points_covered == 0 && lexical < 0.5 && topical < 1.0;
   // A bank question's own subject is well known: an answer that barely touches its words is about something else.
   m.off_subject = input.bank_question && content >= 8 && share < 0.12 && lexical < 0.3;

@@ -575,6 +575,22 @@ TEST_F(GraderTest, AnAnswerInTheSubjectsWordsThatNamesAnotherConceptIsOnTheSubje
   EXPECT_GE(evaluation.evidence.relevance, 0.45) << model::to_json(evaluation.evidence).dump();
 }
 
+// A question that names no concept has only its nearest bank questions to hint at its subject:
+// an answer that names a concept of its own may name the one the question asks about, and is
+// not called off the subject for it.
+TEST_F(GraderTest, AQuestionThatNamesNoConceptHasNoWrongSubject) {
+  GradeInput input;
+  input.question = "How does a browser turn a website's address into the server it talks to?";
+  input.answer = "It asks a recursive resolver, which queries the root, the TLD and the authoritative name server "
+                 "for the record, and every answer is cached for its TTL.";
+  input.knowledge = &bank_.knowledge();
+  input.related = {bank_.find("backend-001")};  // the nearest bank question: its subject is database indexes
+  const auto evaluation = grade(input);
+  EXPECT_TRUE(evaluation.evidence.concepts.empty()) << model::to_json(evaluation.evidence).dump();
+  EXPECT_EQ(evaluation.feedback.find("different subject"), std::string::npos) << evaluation.feedback;
+  EXPECT_GE(evaluation.scores.technical, 4) << evaluation.feedback;
+}
+
 TEST_F(GraderTest, CorrectnessThatCannotBeCheckedStaysNearTheMiddleWithARange) {
   const auto evaluation = grade_outside(
       "How would you plan the seating of a wedding with two hundred guests?",
