@@ -564,13 +564,10 @@ TEST_F(GraderTest, TheWrongTechnologyScoresBelowTheRightOne) {
 }
 
 TEST_F(GraderTest, AnAnswerInTheSubjectsWordsThatNamesAnotherConceptIsOnTheSubject) {
-  GradeInput input;
-  input.question = "How would you keep a busy product page fast?";
-  input.answer = "I check the plan of every slow read with EXPLAIN, keep sorted structures for the hot lookups, watch "
-                 "what each write costs, and keep TCP connections to the database open in a pool.";
-  input.knowledge = &bank_.knowledge();
-  input.related = {bank_.find("backend-001")};  // the nearest bank question: its subject is database indexes
-  const auto evaluation = grade(input);
+  const auto evaluation = grade_near_indexes(
+      "How would you keep a busy product page fast?",
+      "I check the plan of every slow read with EXPLAIN, keep sorted structures for the hot lookups, watch what each "
+      "write costs, and keep TCP connections to the database open in a pool.");
   EXPECT_EQ(evaluation.feedback.find("different subject"), std::string::npos) << evaluation.feedback;
   EXPECT_GE(evaluation.evidence.relevance, 0.45) << model::to_json(evaluation.evidence).dump();
 }
@@ -579,13 +576,10 @@ TEST_F(GraderTest, AnAnswerInTheSubjectsWordsThatNamesAnotherConceptIsOnTheSubje
 // an answer that names a concept of its own may name the one the question asks about, and is
 // not called off the subject for it.
 TEST_F(GraderTest, AQuestionThatNamesNoConceptHasNoWrongSubject) {
-  GradeInput input;
-  input.question = "How does a browser turn a website's address into the server it talks to?";
-  input.answer = "It asks a recursive resolver, which queries the root, the TLD and the authoritative name server "
-                 "for the record, and every answer is cached for its TTL.";
-  input.knowledge = &bank_.knowledge();
-  input.related = {bank_.find("backend-001")};  // the nearest bank question: its subject is database indexes
-  const auto evaluation = grade(input);
+  const auto evaluation = grade_near_indexes(
+      "How does a browser turn a website's address into the server it talks to?",
+      "It asks a recursive resolver, which queries the root, the TLD and the authoritative name server for the "
+      "record, and every answer is cached for its TTL.");
   EXPECT_TRUE(evaluation.evidence.concepts.empty()) << model::to_json(evaluation.evidence).dump();
   EXPECT_EQ(evaluation.feedback.find("different subject"), std::string::npos) << evaluation.feedback;
   EXPECT_GE(evaluation.scores.technical, 4) << evaluation.feedback;

@@ -33,6 +33,16 @@ class GradingTest : public ::testing::Test {
     input.library = &bank_;
     return grade(input);
   }
+  // A question the bank does not hold whose nearest bank question is the database-index one
+  // (backend-001), checked against the knowledge base only.
+  model::Evaluation grade_near_indexes(const std::string& question, const std::string& answer) {
+    GradeInput input;
+    input.question = question;
+    input.answer = answer;
+    input.knowledge = &bank_.knowledge();
+    input.related = {bank_.find("backend-001")};
+    return grade(input);
+  }
   Bank bank_ = Bank::parse(views_of(test_bank_files()), test_knowledge_files());
 };
 
