@@ -51,7 +51,7 @@ struct Weights {
   // Unbacked: the question names a concept unmistakably (a mention weight of at least
   // `unbacked_naming`: a term of its own, not one many concepts share), and an answer stated
   // without a hedge, spelled well enough for its claims to be found (one misspelling at
-  // most), states none of its claims or key points, being short of a full one (substance
+  // most), states none of its claims firmly nor its key points, being short of a full one (substance
   // under `unbacked_full`) or, at any length, naming that subject itself. How much such an
   // answer says is no sign that it is right (it is how a confidently wrong answer reads):
   // substance counts `unbacked_substance` of its weight in technical, and confidence stays
