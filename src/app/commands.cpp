@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <mutex>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -78,16 +79,19 @@ std::shared_ptr<const coach::offline::Bank> load_bank(const DataDirectories& dat
 // The parts an interview runs on, wired from the configuration: the question
 // bank, the worker pool, the LLM client (every request it sends recorded in the
 // outbound ledger), the offline coach and the configured LLM coach, the
-// transcriber, the store and the interview service.
+// transcriber, the store and the interview service. The store opens on a thread of
+// its own while the bank loads: a new SQLite file waits on the disk, a PostgreSQL
+// pool on the network, and neither needs the bank.
 struct Parts {
   Parts(const config::Config& config, std::size_t threads, util::Metrics& metrics, util::OutboundLedger& ledger)
-      : bank(load_bank({config.bank, config.knowledge})),
+      : opening_store(std::async(std::launch::async, store::open_store, config.store, config.db_pool)),
+        bank(load_bank({config.bank, config.knowledge})),
         workers(std::make_unique<util::WorkerPool>(threads, report::warm_up)),
         http(std::make_unique<coach::llm::HttpClient>(&ledger)),
         offline(bank, *workers, &metrics),
         llm(make_llm_coach(config, *http, offline, *workers, metrics)),
         transcriber(make_transcriber(config, *http, *workers, metrics)),
-        store(store::open_store(config.store, config.db_pool)),
+        store(opening_store.get()),
         interview(coaches(config), *store, *workers, cache_budget(config), transcriber.get()) {}
   Parts(const Parts&) = delete;
   Parts& operator=(const Parts&) = delete;
@@ -100,6 +104,7 @@ struct Parts {
     workers.reset();
   }
 
+  std::future<std::unique_ptr<store::SessionStore>> opening_store;
   std::shared_ptr<const coach::offline::Bank> bank;
   std::unique_ptr<util::WorkerPool> workers;
   std::unique_ptr<coach::llm::HttpClient> http;

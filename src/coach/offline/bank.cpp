@@ -194,44 +194,55 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   std::unordered_map<std::string, std::size_t> questions_using;
   std::unordered_set<std::string> concept_words;  // content words of the concepts' wording
   util::for_each_index(question_count + concepts.size(), [&](std::size_t i) {
-    std::unordered_set<std::string> all, content;
+    // The wording's distinct words and content stems, seen in place until they are added.
+    std::vector<std::string_view> all, content;
+    auto distinct = [](std::vector<std::string_view>& list) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    };
     auto add_words = [&] {
+      distinct(all);
+      distinct(content);
       const std::lock_guard lock(vocabulary_lock);
-      bank.vocabulary_.merge(all);  // moves the words it lacks, without copying them
+      for (const auto word : all) bank.vocabulary_.insert(std::string(word));
     };
     if (i >= question_count) {
       const Concept& c = concepts[i - question_count];
       std::string wording = c.name + ".\n";
-      for (const auto& term : c.terms) wording += term + ".\n";
+      for (const auto& term : c.terms) wording.append(term).append(".\n");
       for (const auto& claim : c.claims) {
-        wording += claim.claim + ".\n";
-        for (const auto& term : claim.terms) wording += term + ".\n";
+        wording.append(claim.claim).append(".\n");
+        for (const auto& term : claim.terms) wording.append(term).append(".\n");
       }
-      for (const auto& wrong : c.wrong_claims) wording += wrong.correction + ".\n";
-      for (auto& word : words_of(wording)) {
-        if (!is_stopword(word)) content.insert(word);
-        all.insert(std::move(word));
+      for (const auto& wrong : c.wrong_claims) wording.append(wrong.correction).append(".\n");
+      const std::vector<std::string> words = words_of(wording);
+      for (const auto& word : words) {
+        all.push_back(word);
+        if (!is_stopword(word)) content.push_back(word);
       }
       add_words();
       const std::lock_guard lock(stems_lock);
-      concept_words.merge(content);
+      for (const auto word : content) concept_words.insert(std::string(word));
       return;
     }
     std::string wording;
     for (const auto text : bank.questions_[i].texts()) wording.append(text).append(".\n");
     const AnalyzedText analyzed = analyze(wording);
     for (const auto& token : analyzed.tokens) {
-      all.insert(token.word);
-      if (!is_stopword(token.word)) content.insert(token.stem);
+      all.push_back(token.word);
+      if (!is_stopword(token.word)) content.push_back(token.stem);
     }
     add_words();
+    auto& q = bank.questions_[i];
+    q.topic.reserve(content.size());
+    for (const auto stem : content) q.topic.emplace(stem);
     {
       const std::lock_guard lock(stems_lock);
-      bank.field_stems_.insert(content.begin(), content.end());
-      for (const auto& stem : content) ++questions_using[stem];
+      for (const auto& stem : q.topic) {
+        bank.field_stems_.insert(stem);
+        ++questions_using[stem];
+      }
     }
-    auto& q = bank.questions_[i];
-    q.topic = std::move(content);
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
-#include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -53,7 +53,7 @@ class ConceptReader : SchemaReader {
     c.families = string_list(item, "families", where, 1, 8, true);
     c.terms = string_list(item, "terms", where, 2, 12, true);
     c.stemmed_terms = stemmed(c.terms, where, 4);
-    auto names_it = [&](const std::string& stem) {  // a word of one of the concept's names
+    auto names_it = [&](std::string_view stem) {  // a word of one of the concept's names
       return std::any_of(c.stemmed_terms.begin(), c.stemmed_terms.end(),
                          [&](const auto& term) { return std::find(term.begin(), term.end(), stem) != term.end(); });
     };
@@ -64,10 +64,13 @@ class ConceptReader : SchemaReader {
       claim.negative = states_a_negative(said);
       claim.terms = string_list(entry, "terms", where, 2, 10, true);
       claim.stemmed_terms = stemmed(claim.terms, where, 5);
-      std::set<std::string> statement;
+      std::vector<std::string_view> statement;  // its distinct content stems, in order
       for (const auto& token : said.tokens)
-        if (!is_stopword(token.word)) statement.insert(token.stem);
-      for (const auto& stem : statement) claim.statement.push_back({stem, names_it(stem)});
+        if (!is_stopword(token.word)) statement.push_back(token.stem);
+      std::sort(statement.begin(), statement.end());
+      statement.erase(std::unique(statement.begin(), statement.end()), statement.end());
+      claim.statement.reserve(statement.size());
+      for (const auto stem : statement) claim.statement.push_back({std::string(stem), names_it(stem)});
       claim.contrast = contrast_of(said);
       c.claims.push_back(std::move(claim));
     });
@@ -98,20 +101,30 @@ KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::stri
   };
   for (auto& concepts : read_each(files, problems, read))
     std::move(concepts.begin(), concepts.end(), std::back_inserter(kb.concepts_));
-  std::map<std::string, std::set<std::uint32_t>> sharing;  // a term's stems → the concepts it names
+  struct Sharing {
+    std::uint32_t last = 0, concepts = 0;  // the last concept counted, and how many name the term
+  };
+  std::unordered_map<std::string, Sharing> sharing;  // a term's stems → the concepts it names
+  std::vector<std::vector<const Sharing*>> shared_by(kb.concepts_.size());  // [concept][term]
   for (std::size_t i = 0; i < kb.concepts_.size(); ++i) {
     const Concept& c = kb.concepts_[i];
     if (!kb.by_id_.emplace(c.id, i).second) problems.push_back(fmt::format("{}: duplicate concept id", c.id));
-    for (std::size_t t = 0; t < c.stemmed_terms.size(); ++t) {
-      if (c.stemmed_terms[t].empty()) continue;
-      sharing[joined(c.stemmed_terms[t])].insert(static_cast<std::uint32_t>(i));
+    for (const auto& term : c.stemmed_terms) {
+      if (term.empty()) {
+        shared_by[i].push_back(nullptr);
+        continue;
+      }
+      Sharing& names = sharing[joined(term)];  // elements of an unordered_map stay where they are
+      if (names.concepts == 0 || names.last != i) ++names.concepts;
+      names.last = static_cast<std::uint32_t>(i);
+      shared_by[i].push_back(&names);
     }
   }
   for (std::size_t i = 0; i < kb.concepts_.size(); ++i)
     for (std::size_t t = 0; t < kb.concepts_[i].stemmed_terms.size(); ++t) {
       const auto& term = kb.concepts_[i].stemmed_terms[t];
       if (term.empty()) continue;
-      const double weight = (term.size() > 1 ? 1.5 : 1.0) / static_cast<double>(sharing.at(joined(term)).size());
+      const double weight = (term.size() > 1 ? 1.5 : 1.0) / static_cast<double>(shared_by[i][t]->concepts);
       kb.by_first_stem_[term[0]].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t), weight});
     }
   return kb;
@@ -141,9 +154,10 @@ bool same_word(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) const {
+  // A text names few concepts and terms: plain lists, searched from the start, are
+  // quicker than any map.
   std::vector<ConceptMention> found;
-  std::unordered_map<std::uint32_t, std::size_t> slot;  // concept → index in `found`
-  std::set<std::pair<std::uint32_t, std::uint32_t>> terms_seen;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> terms_seen;  // (concept, term)
   const auto& tokens = text.tokens;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto refs = by_first_stem_.find(tokens[i].stem);
@@ -163,11 +177,13 @@ std::vector<ConceptMention> KnowledgeBase::mentions(const AnalyzedText& text) co
             break;
           }
       }
-      if (!matched || !terms_seen.insert({ref.concept_index, ref.term}).second) continue;
-      const double weight = ref.weight;
-      const auto [it, fresh] = slot.emplace(ref.concept_index, found.size());
-      if (fresh) found.push_back({ref.concept_index, i, 0});
-      found[it->second].weight += weight;
+      if (!matched) continue;
+      const std::pair seen{ref.concept_index, ref.term};
+      if (std::find(terms_seen.begin(), terms_seen.end(), seen) != terms_seen.end()) continue;
+      terms_seen.push_back(seen);
+      auto mention = std::find_if(found.begin(), found.end(), [&](const auto& m) { return m.index == ref.concept_index; });
+      if (mention == found.end()) mention = found.insert(found.end(), {ref.concept_index, i, 0});
+      mention->weight += ref.weight;
     }
   }
   return found;

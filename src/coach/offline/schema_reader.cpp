@@ -93,14 +93,16 @@ std::vector<std::string> SchemaReader::string_list(const json& object, const cha
     problem(where, fmt::format("'{}' must be an array of strings", key));
     return out;
   }
+  out.reserve(it->size());
   for (const auto& item : *it) {
-    if (!item.is_string() || item.get<std::string>().empty()) {
+    if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
       problem(where, fmt::format("'{}' must hold non-empty strings", key));
       continue;
     }
-    out.push_back(item.get<std::string>());
-    if (lowercase && util::to_lower_ascii(out.back()) != out.back())
-      problem(where, fmt::format("'{}' entry '{}' must be lowercase", key, out.back()));
+    const std::string& text = item.get_ref<const std::string&>();
+    if (lowercase && std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      problem(where, fmt::format("'{}' entry '{}' must be lowercase", key, text));
+    out.push_back(text);
   }
   if (out.size() < min || out.size() > max) problem(where, fmt::format("'{}' must have {}-{} entries", key, min, max));
   return out;
@@ -120,10 +122,11 @@ void SchemaReader::add_own_wording(const std::string& claim, std::vector<std::st
 std::vector<std::vector<std::string>> SchemaReader::stemmed(const std::vector<std::string>& phrases,
                                                             const std::string& where, std::size_t max_words) {
   std::vector<std::vector<std::string>> out;
+  out.reserve(phrases.size());
   for (const auto& phrase : phrases) {
     out.push_back(stem_phrase(phrase));
     std::size_t words = 0;  // as written: "fine-tune" is one word, though it matches as two
-    for (const auto part : util::split(util::trim(phrase), ' ')) words += !part.empty();
+    for (std::size_t i = 0; i < phrase.size(); ++i) words += phrase[i] != ' ' && (i == 0 || phrase[i - 1] == ' ');
     if (out.back().empty() || words > max_words) problem(where, fmt::format("'{}' must have 1-{} words", phrase, max_words));
   }
   return out;

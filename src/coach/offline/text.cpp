@@ -75,6 +75,10 @@ class StemMemo {
   std::size_t words_ = 0;
 };
 
+// About one word in this many bytes of English prose (a word and the space after it):
+// how much room a list of a text's words is given at the start, so that it seldom grows.
+constexpr std::size_t kBytesPerWord = 6;
+
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+' ||
          c == '#';
@@ -159,6 +163,7 @@ std::size_t split_words(std::string_view text, OnWord word_found) {
 AnalyzedText analyze(std::string_view input) {
   AnalyzedText out;
   out.text.assign(input);
+  out.tokens.reserve(input.size() / kBytesPerWord + 1);
   out.sentences = split_words(out.text, [&](const std::string& word, std::size_t offset, std::size_t sentence) {
     out.tokens.push_back({word, stem_word(word), sentence, offset});
   });
@@ -167,12 +172,14 @@ AnalyzedText analyze(std::string_view input) {
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
+  words.reserve(text.size() / kBytesPerWord + 1);
   split_words(text, [&](const std::string& word, std::size_t, std::size_t) { words.push_back(word); });
   return words;
 }
 
 std::vector<std::string> stem_phrase(std::string_view phrase) {
   std::vector<std::string> stems;
+  stems.reserve(phrase.size() / kBytesPerWord + 1);
   split_words(phrase, [&](const std::string& word, std::size_t, std::size_t) { stems.push_back(stem_word(word)); });
   return stems;
 }
