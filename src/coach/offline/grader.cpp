@@ -203,7 +203,8 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
                                    "so that"};
 // Sweeping claims that a confidently wrong answer leans on ("no matter how late", "by
 // definition", among them, and the dismissals below; and a consequence stated
-// as settled, "which is why it's called stochastic", "X is actually Y"), and the nuance a careful
+// as settled, "which is why it's called stochastic", "X is actually Y"; an appeal in place of a
+// reason, "it's the industry standard", "best practice", "simply", "the real problem is"), and the nuance a careful
 // one balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
 // ("you just", "it's just"), never in "not just". Matched as written: "completely" is
@@ -215,7 +216,9 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "automatically", "the same thing",
                                   "nothing to do with", "no difference", "entirely", "forever", "purely", "solely",
                                   "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
-                                  "no matter", "by definition", "full stop", "no extra", "which is why", "is actually"},
+                                  "no matter", "by definition", "full stop", "no extra", "which is why", "is actually",
+                                  "simply", "industry standard", "best practice", "standard practice", "the real problem",
+                                  "the real issue", "the real cause"},
                                   PhraseList::Match::words};
 // Sweeping claims that wave a concern away (Weights: per_dismissal).
 const PhraseList kDismissalPhrases{{"no need", "don't need", "do not need", "doesn't need", "does not need", "not needed",

@@ -680,6 +680,21 @@ TEST_F(GraderTest, SweepingClaimsCostMoreThanAVagueTrueAnswer) {
   EXPECT_LE(sweeping.scores.confidence, 4);
 }
 
+TEST_F(GraderTest, LeaningOnConventionInsteadOfReasonsIsSweeping) {
+  // "Industry standard", "best practice", "simply" and "the real problem" settle a
+  // question by appeal instead of by reason, as confidently wrong answers do.
+  const std::string question = "How would you store user passwords?";
+  const auto by_appeal = grade_in_field(question,
+      "I hash them with bcrypt, because bcrypt is the industry standard and simply what everyone uses. It is best "
+      "practice, so I keep to it.");
+  const auto by_reason = grade_in_field(question,
+      "I hash them with bcrypt, because bcrypt is slow on purpose and salts every password, so a stolen table is "
+      "costly to crack.");
+  EXPECT_TRUE(called_sweeping(by_appeal)) << by_appeal.feedback;
+  EXPECT_FALSE(called_sweeping(by_reason)) << by_reason.feedback;
+  EXPECT_LT(by_appeal.scores.technical, by_reason.scores.technical);
+}
+
 TEST_F(GraderTest, AWordThatSharesASweepingWordsStemIsNotSweeping) {
   // "complete", "automatic" and "total" stem as "completely", "automatically" and "totally" do.
   const auto plain = grade_in_field("How would you roll out a risky change to a web application?",
