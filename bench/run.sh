@@ -88,6 +88,10 @@ echo "scale-out (bench/scaleout.sh):"
 BENCH_BUILT=1 bench/scaleout.sh
 
 echo
+echo "cold start-up (bench/startup.sh):"
+BENCH_BUILT=1 bench/startup.sh
+
+echo
 echo "offline coach, reports, delivery and profiles (Google Benchmark, median of 5 repetitions):"
 for program in offline_coach_bench report_bench delivery_bench profile_bench; do
   build/release/bench/$program --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
