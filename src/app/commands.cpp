@@ -86,7 +86,7 @@ struct Parts {
   Parts(const config::Config& config, std::size_t threads, util::Metrics& metrics, util::OutboundLedger& ledger)
       : opening_store(std::async(std::launch::async, store::open_store, config.store, config.db_pool)),
         bank(load_bank({config.bank, config.knowledge})),
-        workers(std::make_unique<util::WorkerPool>(threads, report::warm_up)),
+        workers(std::make_unique<util::WorkerPool>(threads)),
         http(std::make_unique<coach::llm::HttpClient>(&ledger)),
         offline(bank, *workers, &metrics),
         llm(make_llm_coach(config, *http, offline, *workers, metrics)),
@@ -152,6 +152,7 @@ int serve(const config::Config& config) {
                             {"store", store::is_postgres_url(config.store) ? "postgresql" : config.store},  // a URL may hold a password
                             {"coach", config.coach},
                             {"startup_ms", ready_ms}});
+  parts.workers->warm_up(report::warm_up);  // fonts, once per worker: after start-up, beside the first requests
   http::serve({config.host, config.port, threads, std::chrono::seconds(10)}, router, gate, metrics);
   parts.shut_down();
   return 0;

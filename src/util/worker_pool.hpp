@@ -13,14 +13,16 @@ namespace prepbot::util {
 
 class WorkerPool {
  public:
-  // Each thread runs `warm_up` (if given) before its first job: work that a thread
-  // does once, like loading its fonts, then costs no request.
-  explicit WorkerPool(std::size_t threads, std::function<void()> warm_up = {});
+  explicit WorkerPool(std::size_t threads);
   ~WorkerPool();  // finishes the queued jobs, then joins
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   void post(std::function<void()> job);
+  // Each thread runs `work` once, before any job it takes from now on (an idle thread
+  // at once): work that a thread does once, like loading its fonts, then costs no
+  // request. Called once the server is ready, so that it does not slow start-up.
+  void warm_up(std::function<void()> work);
 
  private:
   void run();
@@ -29,6 +31,8 @@ class WorkerPool {
   std::condition_variable ready_;
   std::deque<std::function<void()>> jobs_;
   bool stopping_ = false;
+  std::function<void()> warm_up_;
+  std::size_t warm_ups_ = 0;  // calls of warm_up(): a thread that has run fewer runs the latest
   std::vector<std::thread> threads_;
 };
 

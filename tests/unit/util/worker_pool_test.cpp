@@ -32,12 +32,14 @@ TEST(WorkerPool, ConcurrentPostersEveryJobRunsOnceAndShutdownDrainsTheQueue) {
   for (int i = 0; i < 3000; ++i) ASSERT_EQ(seen[static_cast<std::size_t>(i)], i);
 }
 
-TEST(WorkerPool, EachThreadWarmsUpOnceBeforeItsFirstJob) {
+TEST(WorkerPool, EachThreadWarmsUpOnceBeforeItsNextJob) {
   std::atomic<int> warmed{0};
-  std::atomic<int> cold_jobs{0};
+  std::atomic<int> cold_jobs{0}, jobs_before{0};
   static thread_local bool warm = false;
   {
-    WorkerPool pool(3, [&] {
+    WorkerPool pool(3);
+    pool.post([&] { ++jobs_before; });  // before the warm-up: runs without it
+    pool.warm_up([&] {
       warm = true;
       ++warmed;
     });
@@ -46,7 +48,8 @@ TEST(WorkerPool, EachThreadWarmsUpOnceBeforeItsFirstJob) {
         if (!warm) ++cold_jobs;
       });
   }
-  EXPECT_EQ(warmed.load(), 3);
+  EXPECT_EQ(jobs_before.load(), 1);
+  EXPECT_EQ(warmed.load(), 3) << "idle threads warm up too";
   EXPECT_EQ(cold_jobs.load(), 0);
 }
 
