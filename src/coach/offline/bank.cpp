@@ -184,10 +184,11 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   bank.add_builtin_synonyms();
   // The wording of every question (text, hint, key points, model answer) and of every
   // concept is read on all cores. A question keeps its topic and the concepts it names;
-  // every wording adds its words to the vocabulary and its content stems to the field's
-  // stems, counting the questions that use each stem. A concept's wording, nearly all
-  // terms already stemmed as its file was read, is split into words without stemming
-  // them, and its distinct content words are stemmed once at the end.
+  // every wording adds its words to the vocabulary, and each question's content stems
+  // are counted (how many questions use each). A concept's wording, nearly all terms
+  // already stemmed as its file was read, is split into words without stemming them.
+  // At the end the field's stems are the questions' stems and the concepts' distinct
+  // content words, each of those stemmed once.
   const auto& concepts = bank.knowledge_.concepts();
   const std::size_t question_count = bank.questions_.size();
   std::mutex vocabulary_lock, stems_lock;
@@ -238,15 +239,14 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
     for (const auto stem : content) q.topic.emplace(stem);
     {
       const std::lock_guard lock(stems_lock);
-      for (const auto& stem : q.topic) {
-        bank.field_stems_.insert(stem);
-        ++questions_using[stem];
-      }
+      for (const auto& stem : q.topic) ++questions_using[stem];
     }
     auto mentions = bank.knowledge_.mentions(analyzed);
     std::stable_sort(mentions.begin(), mentions.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
     for (const auto& mention : mentions) q.concepts.push_back(mention.index);
   });
+  bank.field_stems_.reserve(questions_using.size() + concept_words.size());
+  for (const auto& [stem, questions] : questions_using) bank.field_stems_.insert(stem);
   for (const auto& word : concept_words) bank.field_stems_.insert(stem_word(word));
   bank.questions_about_.resize(concepts.size());
   for (std::size_t i = 0; i < question_count; ++i)
