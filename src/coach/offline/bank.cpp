@@ -197,13 +197,9 @@ Bank Bank::parse(const DataFiles& files, const DataFiles& knowledge_files) {
   util::for_each_index(question_count + concepts.size(), [&](std::size_t i) {
     // The wording's distinct words and content stems, seen in place until they are added.
     std::vector<std::string_view> all, content;
-    auto distinct = [](std::vector<std::string_view>& list) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    };
     auto add_words = [&] {
-      distinct(all);
-      distinct(content);
+      keep_distinct(all);
+      keep_distinct(content);
       const std::lock_guard lock(vocabulary_lock);
       for (const auto word : all) bank.vocabulary_.insert(std::string(word));
     };

@@ -67,8 +67,7 @@ class ConceptReader : SchemaReader {
       std::vector<std::string_view> statement;  // its distinct content stems, in order
       for (const auto& token : said.tokens)
         if (!is_stopword(token.word)) statement.push_back(token.stem);
-      std::sort(statement.begin(), statement.end());
-      statement.erase(std::unique(statement.begin(), statement.end()), statement.end());
+      keep_distinct(statement);
       claim.statement.reserve(statement.size());
       for (const auto stem : statement) claim.statement.push_back({std::string(stem), names_it(stem)});
       claim.contrast = contrast_of(said);
@@ -105,26 +104,21 @@ KnowledgeBase KnowledgeBase::parse(const DataFiles& files, std::vector<std::stri
     std::uint32_t last = 0, concepts = 0;  // the last concept counted, and how many name the term
   };
   std::unordered_map<std::string, Sharing> sharing;  // a term's stems → the concepts it names
-  std::vector<std::vector<const Sharing*>> shared_by(kb.concepts_.size());  // [concept][term]
   for (std::size_t i = 0; i < kb.concepts_.size(); ++i) {
     const Concept& c = kb.concepts_[i];
     if (!kb.by_id_.emplace(c.id, i).second) problems.push_back(fmt::format("{}: duplicate concept id", c.id));
     for (const auto& term : c.stemmed_terms) {
-      if (term.empty()) {
-        shared_by[i].push_back(nullptr);
-        continue;
-      }
-      Sharing& names = sharing[joined(term)];  // elements of an unordered_map stay where they are
+      if (term.empty()) continue;
+      Sharing& names = sharing[joined(term)];
       if (names.concepts == 0 || names.last != i) ++names.concepts;
       names.last = static_cast<std::uint32_t>(i);
-      shared_by[i].push_back(&names);
     }
   }
   for (std::size_t i = 0; i < kb.concepts_.size(); ++i)
     for (std::size_t t = 0; t < kb.concepts_[i].stemmed_terms.size(); ++t) {
       const auto& term = kb.concepts_[i].stemmed_terms[t];
       if (term.empty()) continue;
-      const double weight = (term.size() > 1 ? 1.5 : 1.0) / static_cast<double>(shared_by[i][t]->concepts);
+      const double weight = (term.size() > 1 ? 1.5 : 1.0) / static_cast<double>(sharing.at(joined(term)).concepts);
       kb.by_first_stem_[term[0]].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(t), weight});
     }
   return kb;

@@ -177,6 +177,11 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
+void keep_distinct(std::vector<std::string_view>& words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+}
+
 std::vector<std::string> stem_phrase(std::string_view phrase) {
   std::vector<std::string> stems;
   stems.reserve(phrase.size() / kBytesPerWord + 1);

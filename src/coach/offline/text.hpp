@@ -29,6 +29,9 @@ AnalyzedText analyze(std::string_view text);
 // The lowercase words of `text` as analyze() splits them, not stemmed.
 std::vector<std::string> words_of(std::string_view text);
 
+// The distinct words of a list (views into a text's tokens or words), sorted in place.
+void keep_distinct(std::vector<std::string_view>& words);
+
 // Lowercase words of `phrase`, stemmed.
 std::vector<std::string> stem_phrase(std::string_view phrase);
 std::string stem_word(std::string_view lowercase_word);
