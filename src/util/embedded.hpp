@@ -26,3 +26,8 @@ extern "C" const prepbot::util::EmbeddedFile prepbot_labeled_files[];
 extern "C" const prepbot::util::EmbeddedFile prepbot_web_files[];
 // One file: WordNet synonyms of the bank's one-word terms, {"term": ["synonym", …]}.
 extern "C" const prepbot::util::EmbeddedFile prepbot_synonym_files[];
+// The analysed built-in bank (coach::offline::Bank::snapshot), written at build time by
+// tools/bank_snapshot.cpp. Linked only into the programs that read it at start-up (cmake:
+// prepbot_link_bank_snapshot); elsewhere, the bank analysis tool itself among them, the
+// weak reference is null and the bank is analysed from its files.
+extern "C" const prepbot::util::EmbeddedFile prepbot_snapshot_files[] __attribute__((weak));

@@ -262,7 +262,12 @@ std::span<const std::size_t> Bank::questions_about(std::size_t concept_index) co
   return questions_about_[concept_index];
 }
 
-Bank Bank::load_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }
+Bank Bank::load_embedded() {
+  if (prepbot_snapshot_files != nullptr) return from_snapshot(prepbot_snapshot_files[0].contents());
+  return parse_embedded();
+}
+
+Bank Bank::parse_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }
 
 void Bank::add_builtin_synonyms() {
   // A sorted map: an ordered_json object finds a key by walking all of them.
@@ -280,6 +285,7 @@ void Bank::add_builtin_synonyms() {
 }
 
 Bank Bank::load(const std::string& directory, const std::string& knowledge_directory) {
+  if (directory.empty() && knowledge_directory.empty()) return load_embedded();
   try {
     // Files read from a directory are kept here while the views parse() reads live.
     const FileTexts bank_texts = directory.empty() ? FileTexts{} : directory_files(directory);

@@ -84,10 +84,19 @@ class Bank {
  public:
   // Parses the bank's and the knowledge base's files; throws BankError listing every problem.
   static Bank parse(const DataFiles& files, const DataFiles& knowledge_files = {});
-  static Bank load_embedded();  // the bank and knowledge base built into the binary
+  // The bank and knowledge base built into the binary: read from the snapshot linked
+  // beside them (cmake: prepbot_link_bank_snapshot), else analysed from their files.
+  static Bank load_embedded();
+  static Bank parse_embedded();  // analysed from the built-in files, snapshot or not
   // The bank from every *.json of `directory` and the knowledge base from
   // `knowledge_directory`; an empty directory means the built-in one.
   static Bank load(const std::string& directory, const std::string& knowledge_directory);
+
+  // The analysed bank as bytes, and back (coach/offline/bank_snapshot.cpp): reading a
+  // snapshot takes a fraction of the time analysing the files does. from_snapshot throws
+  // BankError on bytes that are not a whole snapshot of this build.
+  std::string snapshot() const;
+  static Bank from_snapshot(std::string_view bytes);
 
   const std::vector<BankQuestion>& questions() const { return questions_; }
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
@@ -113,6 +122,7 @@ class Bank {
   RoleMatch match_role(std::string_view role) const;
 
  private:
+  friend struct SnapshotFields;
   std::vector<BankQuestion> questions_;
   std::vector<Family> families_;
   KnowledgeBase knowledge_;

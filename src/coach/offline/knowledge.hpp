@@ -83,6 +83,7 @@ class KnowledgeBase {
   }
 
  private:
+  friend struct SnapshotFields;
   struct TermRef {
     std::uint32_t concept_index;
     std::uint32_t term;
