@@ -695,6 +695,21 @@ TEST_F(GraderTest, LeaningOnConventionInsteadOfReasonsIsSweeping) {
   EXPECT_LT(by_appeal.scores.technical, by_reason.scores.technical);
 }
 
+TEST_F(GraderTest, ASingleCertainFixAndAConcernCalledFineAreSweeping) {
+  // "The fix is", "of course", "is fine", "by design", "ruled out": a diagnosis settled
+  // in one stroke and a worry waved through, as confidently wrong answers put them.
+  const std::string question = "A web page loads slowly for users far from our servers. What would you do?";
+  const auto settled = grade_in_field(question,
+      "Of course the latency is fine by design, and the server is ruled out. The fix is to compress the images, "
+      "so the page gets smaller.");
+  const auto reasoned = grade_in_field(question,
+      "I'd measure where the time goes first. If it is the round trips to a distant server, a CDN serves the static "
+      "files from nearby, and compressing the images makes the page smaller.");
+  EXPECT_TRUE(called_sweeping(settled)) << settled.feedback;
+  EXPECT_FALSE(called_sweeping(reasoned)) << reasoned.feedback;
+  EXPECT_LT(settled.scores.technical, reasoned.scores.technical);
+}
+
 TEST_F(GraderTest, AWordThatSharesASweepingWordsStemIsNotSweeping) {
   // "complete", "automatic" and "total" stem as "completely", "automatically" and "totally" do.
   const auto plain = grade_in_field("How would you roll out a risky change to a web application?",
