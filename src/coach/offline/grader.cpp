@@ -205,8 +205,9 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
 // definition", among them, and the dismissals below; and a consequence stated
 // as settled, "which is why it's called stochastic", "X is actually Y"; an appeal in place of a
 // reason, "it's the industry standard", "best practice", "simply", "the real problem is"; a fix or a
-// diagnosis settled in one stroke, "the fix is", "what's happening is", "of course"; a concern
-// waved through, "that's fine", "it's safe", "by design", "ruled out"), and the nuance a careful
+// diagnosis settled in one stroke, "the fix is", "what you're seeing is", "X is the one that",
+// "it's the opposite", "of course"; a concern waved through, "that's fine", "it's safe", "by
+// design", "ruled out", "it only matters if", "it's really about"), and the nuance a careful
 // one balances them with. "All", "only", "every", "any" and "can't" are not among them:
 // strong answers use them as often as wrong ones. "Just" counts only where it dismisses
 // ("you just", "it's just"), never in "not just". Matched as written: "completely" is
@@ -220,9 +221,11 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "totally", "absolutely", "whatever", "you just", "just need", "it's just", "it just", "is just",
                                   "no matter", "by definition", "full stop", "no extra", "which is why", "is actually",
                                   "simply", "industry standard", "best practice", "standard practice", "the real problem",
-                                  "the real issue", "the real cause", "the fix is", "the way to", "what's happening is",
-                                  "the right choice", "is the right", "standard approach", "of course", "mathematically",
-                                  "is fine", "is safe", "by design", "ruled out", "nothing to"},
+                                  "the real issue", "the real cause",
+                                  "the fix is", "the way to", "what's happening is", "you're seeing is", "is the one",
+                                  "the opposite", "the right choice", "is the right", "standard approach", "of course",
+                                  "mathematically", "is fine", "is safe", "by design", "ruled out", "nothing to",
+                                  "only matters", "really about"},
                                   PhraseList::Match::words};
 // Sweeping claims that wave a concern away (Weights: per_dismissal).
 const PhraseList kDismissalPhrases{{"no need", "don't need", "do not need", "doesn't need", "does not need", "not needed",
