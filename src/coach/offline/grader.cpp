@@ -205,7 +205,7 @@ const PhraseList kStructurePhrases{"first", "second", "third", "then", "finally"
 // definition", among them, and the dismissals below; and a consequence stated
 // as settled, "which is why it's called stochastic", "X is actually Y"; an appeal in place of a
 // reason, "it's the industry standard", "best practice", "simply", "the real problem is"; a fix or a
-// diagnosis settled in one stroke, "the fix is", "what you're seeing is", "X is the one that",
+// diagnosis settled in one stroke, "the fix is", "what you're seeing is", "X comes from Y", "X is the one that",
 // "it's the opposite", "of course"; a concern waved through, "that's fine", "it's safe", "by
 // design", "ruled out", "it only matters if", "it's really about"), and the nuance a careful
 // one balances them with. "All", "only", "every", "any" and "can't" are not among them:
@@ -225,7 +225,7 @@ const PhraseList kAbsolutePhrases{{"always", "never", "every time", "guaranteed"
                                   "the fix is", "the way to", "what's happening is", "you're seeing is", "is the one",
                                   "the opposite", "the right choice", "is the right", "standard approach", "of course",
                                   "mathematically", "is fine", "is safe", "by design", "ruled out", "nothing to",
-                                  "only matters", "really about"},
+                                  "only matters", "really about", "comes from"},
                                   PhraseList::Match::words};
 // Sweeping claims that wave a concern away (Weights: per_dismissal).
 const PhraseList kDismissalPhrases{{"no need", "don't need", "do not need", "doesn't need", "does not need", "not needed",
