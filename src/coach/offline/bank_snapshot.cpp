@@ -71,7 +71,7 @@ struct SnapshotFields {
   static_assert(sizeof(KeyPoint) == 136 && sizeof(Misconception) == 112 && sizeof(Resource) == 64 &&
                     sizeof(BankQuestion) == 440 && sizeof(Family) == 160 && sizeof(ConceptClaim::Word) == 40 &&
                     sizeof(ConceptClaim) == 160 && sizeof(WrongClaim) == 112 && sizeof(Concept) == 184 &&
-                    sizeof(KnowledgeBase::TermRef) == 16,
+                    sizeof(KnowledgeBase::TermRef) == 16 && sizeof(KnowledgeBase) == 128 && sizeof(Bank) == 416,
                 "a snapshot struct changed: list its new field in SnapshotFields");
 };
 
