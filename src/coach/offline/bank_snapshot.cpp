@@ -110,6 +110,11 @@ class Writer {
   void put(const std::array<T, N>& items) {
     for (const auto& item : items) put(item);
   }
+  template <typename K, typename V>
+  void put(const std::pair<const K, V>& entry) {  // a map's item
+    put(entry.first);
+    put(entry.second);
+  }
   template <typename List>
     requires requires(const List& list) { list.begin(); list.size(); }
   void put(const List& list) {
@@ -120,9 +125,9 @@ class Writer {
       items.reserve(list.size());
       for (const auto& item : list) items.push_back(&item);
       std::sort(items.begin(), items.end(), [](const auto* a, const auto* b) { return key_of(*a) < key_of(*b); });
-      for (const auto* item : items) put_item(*item);
+      for (const auto* item : items) put(*item);
     } else {
-      for (const auto& item : list) put_item(item);
+      for (const auto& item : list) put(item);
     }
   }
   static const std::string& key_of(const std::string& key) { return key; }
@@ -133,15 +138,6 @@ class Writer {
   template <typename T>
   void put(const T& value) {
     SnapshotFields::of(*this, const_cast<T&>(value));  // the writer only reads
-  }
-  template <typename Item>
-  void put_item(const Item& item) {
-    put(item);
-  }
-  template <typename K, typename V>
-  void put_item(const std::pair<const K, V>& entry) {
-    put(entry.first);
-    put(entry.second);
   }
 };
 
@@ -191,7 +187,7 @@ class Reader {
     for (auto& item : items) get(item);
   }
   template <typename Set>
-    requires requires(Set s, typename Set::key_type k) { s.insert(k); } && std::is_same_v<typename Set::key_type, typename Set::value_type>
+    requires std::is_same_v<typename Set::key_type, typename Set::value_type>
   void get(Set& set) {
     const std::size_t n = count();
     set.reserve(n);
