@@ -646,6 +646,17 @@ model::Evaluation grade_in_field(const std::string& question, const std::string&
 // Whether the feedback calls the answer's claims sweeping.
 bool called_sweeping(const model::Evaluation& graded) { return graded.feedback.find("Absolutes") != std::string::npos; }
 
+// Two answers to `question` with the same substance, one put in sweeping terms: only that one
+// is called sweeping, and it scores lower on technical.
+void expect_only_the_sweeping_one_marked_down(const std::string& question, const std::string& sweeping,
+                                              const std::string& careful) {
+  const auto swept = grade_in_field(question, sweeping);
+  const auto kept = grade_in_field(question, careful);
+  EXPECT_TRUE(called_sweeping(swept)) << swept.feedback;
+  EXPECT_FALSE(called_sweeping(kept)) << kept.feedback;
+  EXPECT_LT(swept.scores.technical, kept.scores.technical);
+}
+
 TEST_F(GraderTest, APoemThatRepeatsTheQuestionsWordsIsNotRelevant) {
   const std::string question = "What is a message queue, and when would you put one between two services?";
   const auto poem = grade_in_field(question,
@@ -683,31 +694,21 @@ TEST_F(GraderTest, SweepingClaimsCostMoreThanAVagueTrueAnswer) {
 TEST_F(GraderTest, LeaningOnConventionInsteadOfReasonsIsSweeping) {
   // "Industry standard", "best practice", "simply" and "the real problem" settle a
   // question by appeal instead of by reason, as confidently wrong answers do.
-  const std::string question = "How would you store user passwords?";
-  const auto by_appeal = grade_in_field(question,
+  expect_only_the_sweeping_one_marked_down("How would you store user passwords?",
       "I hash them with bcrypt, because bcrypt is the industry standard and simply what everyone uses. It is best "
-      "practice, so I keep to it.");
-  const auto by_reason = grade_in_field(question,
+      "practice, so I keep to it.",
       "I hash them with bcrypt, because bcrypt is slow on purpose and salts every password, so a stolen table is "
       "costly to crack.");
-  EXPECT_TRUE(called_sweeping(by_appeal)) << by_appeal.feedback;
-  EXPECT_FALSE(called_sweeping(by_reason)) << by_reason.feedback;
-  EXPECT_LT(by_appeal.scores.technical, by_reason.scores.technical);
 }
 
 TEST_F(GraderTest, ASingleCertainFixAndAConcernCalledFineAreSweeping) {
   // "The fix is", "of course", "is fine", "by design", "ruled out": a diagnosis settled
   // in one stroke and a worry waved through, as confidently wrong answers put them.
-  const std::string question = "A web page loads slowly for users far from our servers. What would you do?";
-  const auto settled = grade_in_field(question,
+  expect_only_the_sweeping_one_marked_down("A web page loads slowly for users far from our servers. What would you do?",
       "Of course the latency is fine by design, and the server is ruled out. The fix is to compress the images, "
-      "so the page gets smaller.");
-  const auto reasoned = grade_in_field(question,
+      "so the page gets smaller.",
       "I'd measure where the time goes first. If it is the round trips to a distant server, a CDN serves the static "
       "files from nearby, and compressing the images makes the page smaller.");
-  EXPECT_TRUE(called_sweeping(settled)) << settled.feedback;
-  EXPECT_FALSE(called_sweeping(reasoned)) << reasoned.feedback;
-  EXPECT_LT(settled.scores.technical, reasoned.scores.technical);
 }
 
 TEST_F(GraderTest, AWordThatSharesASweepingWordsStemIsNotSweeping) {
