@@ -1,5 +1,5 @@
 // Offline coach budgets: grading a 300-word answer, choosing a session's
-// questions, and loading the built-in bank at start-up.
+// questions, loading the built-in bank at start-up, and training the phrasing model.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -43,6 +43,7 @@ void GradeThreeHundredWords(benchmark::State& state) {
   input.answer = answer;
   input.speller = &speller;
   input.knowledge = &bank().knowledge();  // with the knowledge base loaded, as the coach grades
+  input.phrasing = &bank().phrasing();
   for (const auto& near : bank().questions())
     if (input.related.size() < 2 && near.family == q.family && &near != &q) input.related.push_back(&near);
   for (auto _ : state) benchmark::DoNotOptimize(grade(input));
@@ -111,6 +112,13 @@ void LoadBank(benchmark::State& state, Bank (*load)()) {
 }
 BENCHMARK_CAPTURE(LoadBank, snapshot, &Bank::load_embedded)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
 BENCHMARK_CAPTURE(LoadBank, analysed, &Bank::parse_embedded)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
+
+// Training the phrasing model on the built-in tuning set: what the build step does, and a
+// server given a bank directory at start-up.
+void TrainPhrasingModel(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(PhrasingModel::builtin());
+}
+BENCHMARK(TrainPhrasingModel)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 

@@ -75,6 +75,13 @@ struct SpokenDelivery {
   int communication_effect = 0;  // what delivery did to the communication score (0 or below)
 };
 
+// How far the answer reads like a confidently wrong one (the offline phrasing model), and
+// the phrases that weigh most toward it.
+struct Phrasing {
+  double confidently_wrong = 0;  // 0..1
+  std::vector<std::string> phrases;
+};
+
 struct Fallback {
   std::string provider;
   std::string reason;
@@ -100,6 +107,7 @@ struct Evidence {
   std::vector<std::string> misspelled;
   double reading_ease = 0;
   StarParts star;
+  std::optional<Phrasing> phrasing;  // absent when no phrasing model was loaded
   std::optional<std::vector<NearbyQuestion>> nearest_bank_questions;  // for questions from outside the bank
   std::optional<SpokenDelivery> delivery;  // a spoken answer: how it was delivered
 

@@ -131,6 +131,8 @@ json to_json(const Evidence& e) {
     out["misspelled"] = e.misspelled;
     out["reading_ease"] = std::round(e.reading_ease);
     out["star"] = {{"situation", e.star.situation}, {"task", e.star.task}, {"action", e.star.action}, {"result", e.star.result}};
+    if (e.phrasing)
+      out["phrasing"] = {{"confidently_wrong", rounded(e.phrasing->confidently_wrong, 0.01)}, {"phrases", e.phrasing->phrases}};
   }
   if (e.nearest_bank_questions) {
     json near = json::array();
@@ -179,6 +181,8 @@ Evidence evidence_from_json(const json& j) {
   e.reading_ease = j.value("reading_ease", 0.0);
   if (const auto it = j.find("star"); it != j.end() && it->is_object())
     e.star = {it->value("situation", false), it->value("task", false), it->value("action", false), it->value("result", false)};
+  if (const auto it = j.find("phrasing"); it != j.end() && it->is_object())
+    e.phrasing = Phrasing{it->value("confidently_wrong", 0.0), it->value("phrases", std::vector<std::string>{})};
   if (const auto it = j.find("nearest_bank_questions"); it != j.end() && it->is_array()) {
     e.nearest_bank_questions.emplace();
     for (const auto& item : *it)

@@ -267,7 +267,11 @@ Bank Bank::load_embedded() {
   return parse_embedded();
 }
 
-Bank Bank::parse_embedded() { return parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files)); }
+Bank Bank::parse_embedded() {
+  Bank bank = parse(embedded_files(prepbot_bank_files), embedded_files(prepbot_knowledge_files));
+  bank.phrasing_ = PhrasingModel::builtin();
+  return bank;
+}
 
 void Bank::add_builtin_synonyms() {
   // A sorted map: an ordered_json object finds a key by walking all of them.
@@ -290,8 +294,10 @@ Bank Bank::load(const std::string& directory, const std::string& knowledge_direc
     // Files read from a directory are kept here while the views parse() reads live.
     const FileTexts bank_texts = directory.empty() ? FileTexts{} : directory_files(directory);
     const FileTexts knowledge_texts = knowledge_directory.empty() ? FileTexts{} : directory_files(knowledge_directory);
-    return parse(directory.empty() ? embedded_files(prepbot_bank_files) : views_of(bank_texts),
-                 knowledge_directory.empty() ? embedded_files(prepbot_knowledge_files) : views_of(knowledge_texts));
+    Bank bank = parse(directory.empty() ? embedded_files(prepbot_bank_files) : views_of(bank_texts),
+                      knowledge_directory.empty() ? embedded_files(prepbot_knowledge_files) : views_of(knowledge_texts));
+    bank.phrasing_ = PhrasingModel::builtin();
+    return bank;
   } catch (const BankError&) {
     throw;
   } catch (const std::runtime_error& error) {

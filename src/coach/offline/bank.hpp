@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "coach/offline/knowledge.hpp"
+#include "coach/offline/phrasing.hpp"
 #include "coach/offline/schema_reader.hpp"
 #include "model/model.hpp"
 
@@ -102,6 +103,9 @@ class Bank {
   const std::vector<Family>& families() const { return families_; }  // role families, not "behavioral"
   const BankQuestion* find(std::string_view id) const;
   const KnowledgeBase& knowledge() const { return knowledge_; }
+  // How a confidently wrong answer reads: the built-in model for the built-in bank and for
+  // one read from a directory (`load`), an untrained one for a bank `parse` is given.
+  const PhrasingModel& phrasing() const { return phrasing_; }
   // The questions about a knowledge-base concept (it is one of their main concepts), in bank order.
   std::span<const std::size_t> questions_about(std::size_t concept_index) const;
   // Every lowercase word the bank's questions and the knowledge base use ("kubernetes", "idempotent").
@@ -126,6 +130,7 @@ class Bank {
   std::vector<BankQuestion> questions_;
   std::vector<Family> families_;
   KnowledgeBase knowledge_;
+  PhrasingModel phrasing_;
   std::unordered_set<std::string> vocabulary_;
   std::unordered_set<std::string> field_stems_;
   std::vector<std::vector<std::size_t>> questions_about_;  // by concept index

@@ -63,15 +63,20 @@ struct SnapshotFields {
     io(k.concepts_, k.by_id_, k.by_first_stem_);
   }
   template <typename Io>
+  static void of(Io& io, PhrasingModel& p) {
+    io(p.weights_, p.bias_);
+  }
+  template <typename Io>
   static void of(Io& io, Bank& b) {
-    io(b.questions_, b.families_, b.knowledge_, b.vocabulary_, b.field_stems_, b.questions_about_, b.role_stem_weight_, b.by_id_);
+    io(b.questions_, b.families_, b.knowledge_, b.phrasing_, b.vocabulary_, b.field_stems_, b.questions_about_, b.role_stem_weight_, b.by_id_);
   }
 
   // The layout the lists above were written for (x86-64, libstdc++).
   static_assert(sizeof(KeyPoint) == 136 && sizeof(Misconception) == 112 && sizeof(Resource) == 64 &&
                     sizeof(BankQuestion) == 440 && sizeof(Family) == 160 && sizeof(ConceptClaim::Word) == 40 &&
                     sizeof(ConceptClaim) == 160 && sizeof(WrongClaim) == 112 && sizeof(Concept) == 184 &&
-                    sizeof(KnowledgeBase::TermRef) == 16 && sizeof(KnowledgeBase) == 128 && sizeof(Bank) == 416,
+                    sizeof(KnowledgeBase::TermRef) == 16 && sizeof(KnowledgeBase) == 128 && sizeof(PhrasingModel) == 64 &&
+                    sizeof(Bank) == 480,
                 "a snapshot struct changed: list its new field in SnapshotFields");
 };
 

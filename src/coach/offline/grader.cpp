@@ -115,6 +115,18 @@ struct Weights {
   // A behavioral answer that tells nothing that happened (no "I/we" + past tense) is a
   // non-answer too, at most these.
   double no_story_technical = 2, no_story_communication = 5, no_story_confidence = 3;
+  // Phrasing (coach/offline/phrasing.hpp): an answer the phrasing model finds likely enough
+  // (`phrasing_from`) to read like a confidently wrong one loses a share of these, off each
+  // score after its bounds, growing to all of them at `phrasing_full`; the feedback says so
+  // from `phrasing_from` on. Set with the model trained without the batch being graded, as
+  // `prepbot validate` reports it. There, about one excellent or good answer in 30 reaches
+  // `phrasing_from` and one in 160 `phrasing_full`; four poor ones in five reach `phrasing_from`
+  // and half of them `phrasing_full`. An answer that states `phrasing_vouched` or
+  // more of what is known about its subject (concepts' claims and key points) is vouched for
+  // by what it states and loses nothing: the model reads register too, and a right answer may
+  // be put casually.
+  double phrasing_technical = 4.0, phrasing_communication = 1.0, phrasing_confidence = 3.0;
+  double phrasing_from = 0.4, phrasing_full = 0.8, phrasing_vouched = 2;
 };
 constexpr Weights kWeights;
 
@@ -731,6 +743,7 @@ struct Measurements {
   double variety = 0, sentence_length = 0, ease = 0;
   std::vector<std::string> misspelled;
   model::StarParts star;
+  std::optional<PhrasingModel::Reading> phrasing;  // when a phrasing model was given
 
   // Correctness can be checked: key points, or concepts of the subject the answer talks about.
   bool checked() const {
@@ -756,6 +769,8 @@ struct Measurements {
   // Waves a concern away and states nothing known to be true about the subject (Weights:
   // per_dismissal): nothing stands behind the dismissal.
   bool waves_away() const { return !behavioral && !dismissals.empty() && firm_claims == 0 && key_points_covered == 0; }
+  // States enough of what is known about its subject for its phrasing not to count (Weights: phrasing_vouched).
+  bool vouched_for() const { return static_cast<double>(claims.size() + key_points_covered) >= kWeights.phrasing_vouched; }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
   bool no_story() const { return behavioral && narrative == 0 && words >= 12; }
@@ -1219,6 +1234,7 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   measure_relevance(input, asked, answer, m);
   m.deflection = find_deflection(answer);
   m.narrative = count_narrative(answer);
+  if (input.phrasing && input.phrasing->trained()) m.phrasing = input.phrasing->read(answer.text);
   return m;
 }
 
@@ -1324,6 +1340,12 @@ Graded score(const Measurements& m) {
     communication = std::min(communication, 4.0);
     confidence = std::min(confidence, 3.0);
   }
+  if (m.phrasing && !m.vouched_for()) {
+    const double share = std::clamp((m.phrasing->probability - w.phrasing_from) / (w.phrasing_full - w.phrasing_from), 0.0, 1.0);
+    technical -= w.phrasing_technical * share;
+    communication -= w.phrasing_communication * share;
+    confidence -= w.phrasing_confidence * share;
+  }
   graded.scores = {clamp_score(technical), clamp_score(communication), clamp_score(confidence)};
   if (graded.technical_range) {
     graded.technical_range->low = std::min(graded.technical_range->low, graded.scores.technical);
@@ -1412,6 +1434,13 @@ std::string write_feedback(const Measurements& m, const Graded& graded, const An
   if (m.waves_away())
     feedback += "This waves a concern away with nothing behind it: " + in_quotes(answer.quote(m.dismissals.front())) +
                 ". Say when it holds and why, or what would show it.\n";
+  if (m.phrasing && !m.vouched_for() && m.phrasing->probability >= kWeights.phrasing_from) {
+    std::vector<std::string> quoted;
+    for (const auto& phrase : m.phrasing->phrases) quoted.push_back(in_quotes(phrase));
+    feedback += "Much of this is phrased the way confidently wrong answers tend to be" +
+                (quoted.empty() ? std::string() : " (" + join(quoted, ", ") + ")") +
+                ": back each claim with how it works, a number you measured or saw, or when it would not hold.\n";
+  }
   if (m.words < 50) feedback += fmt::format("At {} words the answer is short; aim for 120-250 words with an example.\n", m.words);
   if (!m.content_only) {  // delivery: the fair scoring mode neither scores nor mentions it
     if (m.fillers > 0) feedback += fmt::format("Filler words ({}) weaken the delivery; pause instead.\n", m.fillers);
@@ -1451,6 +1480,7 @@ model::Evidence evidence_of(const Measurements& m, const Graded& graded, const A
   e.misspelled = m.misspelled;
   e.reading_ease = m.ease;
   e.star = m.star;
+  if (m.phrasing) e.phrasing = model::Phrasing{m.phrasing->probability, m.phrasing->phrases};
   return e;
 }
 

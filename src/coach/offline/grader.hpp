@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "coach/offline/bank.hpp"
+#include "coach/offline/phrasing.hpp"
 #include "coach/offline/speller.hpp"
 #include "model/model.hpp"
 
@@ -31,6 +32,8 @@ struct GradeInput {
   const Bank* library = nullptr;
   // The field's word stems (Bank::field_stems); null, or too few to judge by: not measured.
   const std::unordered_set<std::string>* field = nullptr;
+  // How a confidently wrong answer reads (Bank::phrasing); null or untrained: not read.
+  const PhrasingModel* phrasing = nullptr;
   // content (the fair scoring mode): filler words and hedges are taken out and
   // misspelled words replaced by the speller's suggestion before grading, and
   // delivery (spelling, fillers, hedges, sentence length, reading ease) neither

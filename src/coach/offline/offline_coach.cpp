@@ -73,7 +73,8 @@ QuestionSet OfflineCoach::generate_now(const QuestionRequest& request) const {
   return set;
 }
 
-model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, std::string_view hidden) const {
+model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, std::string_view hidden,
+                                             const PhrasingModel* phrasing) const {
   GradeInput input;
   input.bank_question = request.question.bank_id.empty() ? nullptr : bank_->find(request.question.bank_id);
   const Match* match = nullptr;
@@ -94,6 +95,7 @@ model::Evaluation OfflineCoach::evaluate_now(const EvaluationRequest& request, s
   input.knowledge = &bank_->knowledge();
   input.library = bank_.get();
   input.field = &bank_->field_stems();
+  input.phrasing = phrasing ? phrasing : &bank_->phrasing();
   model::Evaluation evaluation = grade(input);
   if (match && !evaluation.evidence.guard)
     evaluation.feedback = "Graded against the closest question in the bank: \u201c" + match->question->text + "\u201d\n" +

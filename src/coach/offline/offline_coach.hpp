@@ -23,9 +23,11 @@ class OfflineCoach final : public Coach {
   // The same work, on the caller's thread (for the CLI and the tests). A question
   // without a bank id is matched to the nearest bank question when close enough;
   // `hidden` (a bank id) is never matched, to grade a bank question as if the
-  // bank did not hold it (validation).
+  // bank did not hold it (validation); `phrasing`, when given, is read instead of the
+  // bank's phrasing model (validation: one trained without the answer's batch).
   QuestionSet generate_now(const QuestionRequest& request) const;
-  model::Evaluation evaluate_now(const EvaluationRequest& request, std::string_view hidden = {}) const;
+  model::Evaluation evaluate_now(const EvaluationRequest& request, std::string_view hidden = {},
+                                 const PhrasingModel* phrasing = nullptr) const;
 
  private:
   std::shared_ptr<const Bank> bank_;

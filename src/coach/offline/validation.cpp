@@ -50,14 +50,15 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) { re
 double mean3(const model::Scores& s) { return (s.technical + s.communication + s.confidence) / 3.0; }
 
 model::Evaluation evaluate(const OfflineCoach& coach, const std::string& question, const std::string& type,
-                           const std::string& answer, const std::string& bank_id = "", std::string_view hidden = {}) {
+                           const std::string& answer, const std::string& bank_id = "", std::string_view hidden = {},
+                           const PhrasingModel* phrasing = nullptr) {
   EvaluationRequest request;
   request.question.text = question;
   request.question.type = type;
   request.question.bank_id = bank_id;
   request.answer = answer;
   request.mode = type == "behavioral" ? model::Mode::behavioral : model::Mode::technical;
-  return coach.evaluate_now(request, hidden);
+  return coach.evaluate_now(request, hidden, phrasing);
 }
 
 // Share of within-group pairs with different expected values that the returned values order the same way.
@@ -85,20 +86,25 @@ bool in_split(std::string_view id, Split split) {
   return (number % 2 == 1) == (split == Split::tune);
 }
 
-AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const json& set, Split split) {
+AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const json& set, Split split,
+                                       const std::map<std::string, PhrasingModel>* phrasing_by_batch) {
   AgreementFigures figures;
   std::array<std::vector<double>, 3> expected, returned;
   std::vector<double> lengths, expected_mean;
   PairCounter pairs, length_pairs;
   std::map<std::string, std::pair<double, int>> by_grade;
   for (const auto& q : set.at("questions")) {
-    if (!in_split(q.at("id").get<std::string>(), split)) continue;
+    const std::string id = q.at("id");
+    if (!in_split(id, split)) continue;
+    const PhrasingModel* phrasing = nullptr;
+    if (phrasing_by_batch)
+      if (const auto found = phrasing_by_batch->find(batch_of(id)); found != phrasing_by_batch->end()) phrasing = &found->second;
     ++figures.questions;
     std::vector<double> e_mean, r_mean, len;
     for (const auto& a : q.at("answers")) {
       ++figures.answers;
       const std::string text = a.at("text");
-      const auto evaluation = evaluate(coach, q.at("question"), q.value("type", "technical"), text);
+      const auto evaluation = evaluate(coach, q.at("question"), q.value("type", "technical"), text, "", {}, phrasing);
       const auto& want = a.at("expected");
       const std::array<double, 3> e = {want.at("technical").get<double>(), want.at("communication").get<double>(),
                                        want.at("confidence").get<double>()};
@@ -132,6 +138,19 @@ AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const json& se
   figures.length_pairwise = length_pairs.share();
   for (const auto& [grade, sum] : by_grade) figures.mean_by_grade[grade] = sum.first / sum.second;
   return figures;
+}
+
+std::map<std::string, PhrasingModel> phrasing_left_out(const json& set) {
+  const std::vector<PhrasingExample> examples = phrasing_examples(set);
+  std::map<std::string, PhrasingModel> models;
+  for (const auto& example : examples) models.emplace(example.batch, PhrasingModel{});
+  for (auto& [batch, model] : models) {
+    std::vector<PhrasingExample> others;
+    for (const auto& example : examples)
+      if (example.batch != batch) others.push_back(example);
+    model = PhrasingModel::train(others);
+  }
+  return models;
 }
 
 AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const json& set, Split split) {

@@ -56,7 +56,14 @@ struct InBankFigures {
 // Whether the item with this id ("oob-017", "adv-004") is in `split`.
 bool in_split(std::string_view id, Split split);
 
-AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const nlohmann::json& set, Split split);
+// `phrasing_by_batch`, when given: each question graded with the phrasing model of its batch
+// (batch_of its id) instead of the bank's.
+AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const nlohmann::json& set, Split split,
+                                       const std::map<std::string, PhrasingModel>* phrasing_by_batch = nullptr);
+// The phrasing model trained on the examples of every batch of `set` but one, for each batch:
+// graded with these, the set the bank's model was trained on shows how it does on answers it
+// has not seen.
+std::map<std::string, PhrasingModel> phrasing_left_out(const nlohmann::json& set);
 AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const nlohmann::json& set, Split split);
 // `hide_own`: grade each question as if its bank entry were not in the bank.
 InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, const nlohmann::json& set, bool hide_own);

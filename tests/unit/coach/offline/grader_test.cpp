@@ -1016,6 +1016,50 @@ TEST_F(GraderTest, QuotesComeFromTheSentenceThatStatesThePoint) {
   }
 }
 
+// A phrasing model that has learned "honestly" and "that's really" from confidently wrong answers.
+PhrasingModel phrasing_model() {
+  std::vector<PhrasingExample> examples;
+  for (const char* batch : {"a", "b", "c", "d"})
+    for (int i = 0; i < 3; ++i) {
+      examples.push_back({"Honestly, it is simple; that's really all there is to it.", true, batch});
+      examples.push_back({"We measured it at 40 ms, but the trade-off is memory.", false, batch});
+    }
+  return PhrasingModel::train(examples);
+}
+
+TEST_F(GraderTest, AnAnswerPhrasedLikeAConfidentlyWrongOneIsMarkedDownAndToldWhy) {
+  const PhrasingModel model = phrasing_model();
+  const std::string question = "How would you plan the seating for a wedding of 150 guests?";
+  const std::string answer =
+      "Honestly, it is simple; that's really all there is to it. Put the families at the front tables and the "
+      "friends at the back, and seat the couple in the middle of the long table facing the room.";
+  const auto plain = grade_outside(question, answer);
+  const auto read = grade_outside(question, answer, model::Mode::technical, &model);
+  EXPECT_FALSE(plain.evidence.phrasing.has_value()) << "no model, nothing read";
+  ASSERT_TRUE(read.evidence.phrasing.has_value());
+  EXPECT_GT(read.evidence.phrasing->confidently_wrong, 0.8);
+  EXPECT_LT(read.scores.technical, plain.scores.technical);
+  EXPECT_LT(read.scores.confidence, plain.scores.confidence);
+  EXPECT_NE(read.feedback.find("phrased the way confidently wrong answers tend to be"), std::string::npos) << read.feedback;
+  ASSERT_FALSE(read.evidence.phrasing->phrases.empty());
+  EXPECT_NE(read.feedback.find(read.evidence.phrasing->phrases.front()), std::string::npos) << read.feedback;
+}
+
+TEST_F(GraderTest, AnAnswerStatingWhatIsKnownIsVouchedForHoweverItIsPhrased) {
+  const PhrasingModel model = phrasing_model();
+  const std::string answer =
+      "Honestly, that's really all there is to it: I add an index when a frequent query filters on a selective "
+      "column, because the index lets the database find rows without a full table scan. The cost is write "
+      "overhead: every insert and update also maintains the index.";
+  const auto plain = grade_outside(kIndexQuestion, answer);
+  const auto read = grade_outside(kIndexQuestion, answer, model::Mode::technical, &model);
+  ASSERT_GE(read.evidence.claims.size(), 2u) << model::to_json(read.evidence).dump();
+  ASSERT_TRUE(read.evidence.phrasing.has_value());
+  EXPECT_GT(read.evidence.phrasing->confidently_wrong, 0.8);
+  EXPECT_EQ(read.scores, plain.scores);
+  EXPECT_EQ(read.feedback.find("confidently wrong answers"), std::string::npos) << read.feedback;
+}
+
 TEST_F(GraderTest, EvidenceRoundTripsThroughJson) {
   const auto evaluation = grade_outside(kDnsQuestion, kDnsRight);
   const auto json = model::to_json(evaluation.evidence);
@@ -1023,6 +1067,11 @@ TEST_F(GraderTest, EvidenceRoundTripsThroughJson) {
   EXPECT_TRUE(json.contains("relevance"));
   EXPECT_TRUE(json.contains("concepts"));
   EXPECT_FALSE(json.contains("fallback")) << "absent fields stay absent";
+  EXPECT_FALSE(json.contains("phrasing")) << "no phrasing model, no reading";
+  const PhrasingModel model = phrasing_model();
+  const auto read = model::to_json(grade_outside(kDnsQuestion, kDnsRight, model::Mode::technical, &model).evidence);
+  ASSERT_TRUE(read.contains("phrasing"));
+  EXPECT_EQ(model::to_json(model::evidence_from_json(read)), read);
 }
 
 }  // namespace

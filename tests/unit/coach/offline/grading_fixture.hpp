@@ -23,14 +23,16 @@ class GradingTest : public ::testing::Test {
     return grade(input);
   }
   // A question the bank does not hold, checked against the knowledge base only.
+  // `phrasing`: read the answer's phrasing with this model.
   model::Evaluation grade_outside(const std::string& question, const std::string& answer,
-                                  model::Mode mode = model::Mode::technical) {
+                                  model::Mode mode = model::Mode::technical, const PhrasingModel* phrasing = nullptr) {
     GradeInput input;
     input.question = question;
     input.answer = answer;
     input.mode = mode;
     input.knowledge = &bank_.knowledge();
     input.library = &bank_;
+    input.phrasing = phrasing;
     return grade(input);
   }
   // A question the bank does not hold whose nearest bank question is the database-index one
