@@ -121,10 +121,10 @@ struct Weights {
   // from `phrasing_from` on. Set with the model trained without the batch being graded, as
   // `prepbot validate` reports it. There, about one excellent or good answer in 30 reaches
   // `phrasing_from` and one in 160 `phrasing_full`; four poor ones in five reach `phrasing_from`
-  // and half of them `phrasing_full`. An answer that states `phrasing_vouched` or
-  // more of what is known about its subject (concepts' claims and key points) is vouched for
-  // by what it states and loses nothing: the model reads register too, and a right answer may
-  // be put casually.
+  // and half of them `phrasing_full`. An answer that states `phrasing_vouched` or more of what
+  // is known about its subject (concepts' claims stated firmly, key points) is vouched for by
+  // what it states and loses nothing: the model reads register too, and a right answer may be
+  // put casually.
   double phrasing_technical = 4.0, phrasing_communication = 1.0, phrasing_confidence = 3.0;
   double phrasing_from = 0.4, phrasing_full = 0.8, phrasing_vouched = 2;
 };
@@ -769,8 +769,8 @@ struct Measurements {
   // Waves a concern away and states nothing known to be true about the subject (Weights:
   // per_dismissal): nothing stands behind the dismissal.
   bool waves_away() const { return !behavioral && !dismissals.empty() && firm_claims == 0 && key_points_covered == 0; }
-  // States enough of what is known about its subject for its phrasing not to count (Weights: phrasing_vouched).
-  bool vouched_for() const { return static_cast<double>(claims.size() + key_points_covered) >= kWeights.phrasing_vouched; }
+  // States firmly enough of what is known about its subject for its phrasing not to count (Weights: phrasing_vouched).
+  bool vouched_for() const { return static_cast<double>(firm_claims + key_points_covered) >= kWeights.phrasing_vouched; }
   // A behavioral answer that tells no story (of a dozen words or more: shorter ones are
   // bounded by their length).
   bool no_story() const { return behavioral && narrative == 0 && words >= 12; }

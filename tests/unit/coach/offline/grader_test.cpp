@@ -1049,8 +1049,8 @@ TEST_F(GraderTest, AnAnswerStatingWhatIsKnownIsVouchedForHoweverItIsPhrased) {
   const PhrasingModel model = phrasing_model();
   const std::string answer =
       "Honestly, that's really all there is to it: I add an index when a frequent query filters on a selective "
-      "column, because the index lets the database find rows without a full table scan. The cost is write "
-      "overhead: every insert and update also maintains the index.";
+      "column, because with it the database can avoid scanning the whole table, no full table scan. The cost is "
+      "write overhead: every index slows writes, since each insert and update also maintains it.";
   const auto plain = grade_outside(kIndexQuestion, answer);
   const auto read = grade_outside(kIndexQuestion, answer, model::Mode::technical, &model);
   ASSERT_GE(read.evidence.claims.size(), 2u) << model::to_json(read.evidence).dump();
