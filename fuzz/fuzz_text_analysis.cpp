@@ -38,6 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   input.answer = answer;
   input.knowledge = &bank.knowledge();  // claims, denials and relevance on arbitrary text
   input.field = &bank.field_stems();    // the share of field words, misspelled ones left out
+  input.phrasing = &bank.phrasing();    // the phrasing model's sequences of arbitrary bytes
   if (size % 3 == 0) input.related = {&bank.questions()[(size / 3) % bank.questions().size()]};
   const auto evaluation = grade(input);
   for (int score : {evaluation.scores.technical, evaluation.scores.communication, evaluation.scores.confidence})
