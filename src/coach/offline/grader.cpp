@@ -120,8 +120,8 @@ struct Weights {
   // score after its bounds, growing to all of them at `phrasing_full`; the feedback says so
   // from `phrasing_from` on. Set with the model trained without the batch being graded, as
   // `prepbot validate` reports it. There, about one excellent or good answer in 30 reaches
-  // `phrasing_from` and one in 160 `phrasing_full`; four poor ones in five reach `phrasing_from`
-  // and half of them `phrasing_full`. An answer that states `phrasing_vouched` or more of what
+  // `phrasing_from` and one in 150 `phrasing_full`; five poor ones in six reach `phrasing_from`
+  // and three in five `phrasing_full`. An answer that states `phrasing_vouched` or more of what
   // is known about its subject (concepts' claims stated firmly, key points) is vouched for by
   // what it states and loses nothing: the model reads register too, and a right answer may be
   // put casually.
