@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "coach/offline/text.hpp"
 #include "util/embedded.hpp"
 
 namespace prepbot::coach::offline {
@@ -80,6 +81,18 @@ struct SplitMix {
   }
 };
 
+// Whether a sequence says something a candidate can recognise in their answer: a word that is
+// not a stopword ("honestly", "that's really"; not "is to" or ". the", which weigh as much).
+bool worth_showing(std::string_view sequence) {
+  for (std::size_t at = 0; at < sequence.size();) {
+    const std::size_t end = std::min(sequence.find(' ', at), sequence.size());
+    const std::string_view token = sequence.substr(at, end - at);
+    if (token.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos && !is_stopword(token)) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // Whether one sequence's words hold the other's ("really" in "that's really").
 bool overlaps(std::string_view a, std::string_view b) {
   auto holds = [](std::string_view longer, std::string_view shorter) {
@@ -151,7 +164,7 @@ PhrasingModel::Reading PhrasingModel::read(std::string_view answer) const {
     const auto found = weights_.find(sequence);
     if (found == weights_.end()) continue;
     z += found->second;
-    if (found->second > 0) toward.emplace_back(found->second, &found->first);
+    if (found->second > 0 && worth_showing(found->first)) toward.emplace_back(found->second, &found->first);
   }
   reading.probability = sigmoid(z);
   std::stable_sort(toward.begin(), toward.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

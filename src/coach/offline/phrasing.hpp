@@ -37,7 +37,8 @@ class PhrasingModel {
 
   struct Reading {
     double probability = 0;            // that the answer reads like a confidently wrong one
-    std::vector<std::string> phrases;  // the sequences that weigh most toward it, at most three
+    // The sequences that weigh most toward it and hold a word besides stopwords, at most three.
+    std::vector<std::string> phrases;
   };
   Reading read(std::string_view answer) const;
 

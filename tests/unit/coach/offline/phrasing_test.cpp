@@ -37,6 +37,20 @@ TEST(Phrasing, AnAnswerPhrasedLikeTheConfidentlyWrongOnesReadsAsOne) {
   EXPECT_TRUE(right.phrases.empty() || right.probability < 0.5);
 }
 
+TEST(Phrasing, OnlyPhrasesWithAWordBesidesStopwordsAreShown) {
+  std::vector<PhrasingExample> set;
+  for (const char* batch : {"a", "b", "c", "d"})
+    for (int i = 0; i < 3; ++i) {
+      set.push_back({"It is to the point. Honestly.", true, batch});
+      set.push_back({"We measured forty milliseconds.", false, batch});
+    }
+  const auto reading = PhrasingModel::train(set).read("It is to the point. Honestly.");
+  EXPECT_GT(reading.probability, 0.5);
+  EXPECT_FALSE(reading.phrases.empty());
+  for (const auto& phrase : reading.phrases)
+    EXPECT_TRUE(phrase.find("honestly") != std::string::npos || phrase.find("point") != std::string::npos) << phrase;
+}
+
 TEST(Phrasing, OnlySequencesOfHalfTheBatchesOrMoreAreLearned) {
   auto set = examples();
   // A word only one batch's wrong answers use is that batch's subject, not phrasing.
