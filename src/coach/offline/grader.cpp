@@ -1234,7 +1234,8 @@ Measurements measure(const GradeInput& input, const AnalyzedText& asked, const A
   measure_relevance(input, asked, answer, m);
   m.deflection = find_deflection(answer);
   m.narrative = count_narrative(answer);
-  if (input.phrasing && input.phrasing->trained()) m.phrasing = input.phrasing->read(answer.text);
+  // How an answer is put is delivery, which the fair scoring mode leaves out.
+  if (input.phrasing && input.phrasing->trained() && !m.content_only) m.phrasing = input.phrasing->read(answer.text);
   return m;
 }
 

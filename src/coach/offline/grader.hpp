@@ -32,7 +32,8 @@ struct GradeInput {
   const Bank* library = nullptr;
   // The field's word stems (Bank::field_stems); null, or too few to judge by: not measured.
   const std::unordered_set<std::string>* field = nullptr;
-  // How a confidently wrong answer reads (Bank::phrasing); null or untrained: not read.
+  // How a confidently wrong answer reads (Bank::phrasing); null or untrained, or the fair
+  // scoring mode: not read.
   const PhrasingModel* phrasing = nullptr;
   // content (the fair scoring mode): filler words and hedges are taken out and
   // misspelled words replaced by the speller's suggestion before grading, and

@@ -1,13 +1,14 @@
 #pragma once
 // How a confidently wrong answer reads. An answer that is wrong but sure of itself tends
-// to let its phrasing carry the claim ("that's really why", ", because", "honestly",
-// "always", "modern") where a right one shows a mechanism, a number or a trade-off, and it
+// to let its phrasing carry the claim ("honestly", "that's really", "simply", "modern",
+// "you don't need") where a right one shows a mechanism, a number or a trade-off, and it
 // does so whatever the subject. The phrasing model is a logistic regression over an
 // answer's one- and two-word sequences (punctuation included), trained on the labeled
 // tuning answers built into the binary (tests/data/out_of_bank_tuning.json: the "poor"
 // answers, nearly all confidently wrong, against the others). Only sequences found in at
 // least half of the set's batches — written by different authors about different questions
-// — are learned, so no subject's own vocabulary is. It knows nothing about what is true: the
+// — are learned, so no subject's own vocabulary is, and none holding a word that gives a
+// reason or a condition ("because", "when"). It knows nothing about what is true: the
 // grader weighs it beside the knowledge base's claims, and `prepbot validate` reports it
 // trained with each batch left out and graded on that batch.
 #include <string>
@@ -27,7 +28,7 @@ struct PhrasingExample {
 
 class PhrasingModel {
  public:
-  // A model that reads nothing (probability 0): a custom set-up without the built-in examples.
+  // An untrained model, which reads nothing (probability 0): that of a bank Bank::parse is given.
   PhrasingModel() = default;
   static PhrasingModel train(const std::vector<PhrasingExample>& examples);
   // Trained on the labeled tuning set built into the binary.

@@ -1045,6 +1045,22 @@ TEST_F(GraderTest, AnAnswerPhrasedLikeAConfidentlyWrongOneIsMarkedDownAndToldWhy
   EXPECT_NE(read.feedback.find(read.evidence.phrasing->phrases.front()), std::string::npos) << read.feedback;
 }
 
+TEST_F(GraderTest, TheFairScoringModeDoesNotReadPhrasing) {
+  const PhrasingModel model = phrasing_model();
+  GradeInput input;
+  input.question = "How would you plan the seating for a wedding of 150 guests?";
+  input.answer = "Honestly, it is simple; that's really all there is to it. Put the families at the front tables and the "
+                 "friends at the back, and seat the couple in the middle of the long table facing the room.";
+  input.knowledge = &bank_.knowledge();
+  input.phrasing = &model;
+  input.scoring = model::Scoring::content;
+  const auto fair = grade(input);
+  input.phrasing = nullptr;
+  EXPECT_FALSE(fair.evidence.phrasing.has_value());
+  EXPECT_EQ(fair.scores, grade(input).scores);
+  EXPECT_EQ(fair.feedback.find("confidently wrong answers"), std::string::npos) << fair.feedback;
+}
+
 TEST_F(GraderTest, AnAnswerStatingWhatIsKnownIsVouchedForHoweverItIsPhrased) {
   const PhrasingModel model = phrasing_model();
   const std::string answer =
