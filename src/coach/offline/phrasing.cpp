@@ -168,10 +168,11 @@ PhrasingModel::Reading PhrasingModel::read(std::string_view answer) const {
   }
   reading.probability = sigmoid(z);
   std::stable_sort(toward.begin(), toward.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [weight, sequence] : toward) {
+  for (const auto& weighed : toward) {
+    const std::string& sequence = *weighed.second;
     if (reading.phrases.size() == kPhrasesShown) break;
-    if (std::none_of(reading.phrases.begin(), reading.phrases.end(), [&](const std::string& shown) { return overlaps(shown, *sequence); }))
-      reading.phrases.push_back(*sequence);
+    if (std::none_of(reading.phrases.begin(), reading.phrases.end(), [&](const std::string& shown) { return overlaps(shown, sequence); }))
+      reading.phrases.push_back(sequence);
   }
   return reading;
 }
