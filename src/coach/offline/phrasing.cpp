@@ -158,13 +158,26 @@ PhrasingModel PhrasingModel::builtin() {
 PhrasingModel::Reading PhrasingModel::read(std::string_view answer) const {
   Reading reading;
   if (!trained()) return reading;
+  // The learned sequences the answer holds, each once (as sequences_of gives them, without
+  // building every sequence as a string of its own: a two-word key reuses one buffer).
+  const std::vector<std::string> tokens = tokens_of(answer);
+  std::vector<const std::pair<const std::string, double>*> held;
+  std::string key;
+  auto look_up = [&](const std::string& sequence) {
+    if (const auto found = weights_.find(sequence); found != weights_.end()) held.push_back(&*found);
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (gives_reason(tokens[i])) continue;
+    look_up(tokens[i]);
+    if (i + 1 < tokens.size() && !gives_reason(tokens[i + 1])) look_up(key.assign(tokens[i]).append(" ").append(tokens[i + 1]));
+  }
+  std::sort(held.begin(), held.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  held.erase(std::unique(held.begin(), held.end()), held.end());
   double z = bias_;
   std::vector<std::pair<double, const std::string*>> toward;
-  for (const auto& sequence : sequences_of(answer)) {
-    const auto found = weights_.find(sequence);
-    if (found == weights_.end()) continue;
-    z += found->second;
-    if (found->second > 0 && worth_showing(found->first)) toward.emplace_back(found->second, &found->first);
+  for (const auto* entry : held) {
+    z += entry->second;
+    if (entry->second > 0 && worth_showing(entry->first)) toward.emplace_back(entry->second, &entry->first);
   }
   reading.probability = sigmoid(z);
   std::stable_sort(toward.begin(), toward.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
