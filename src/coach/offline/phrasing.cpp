@@ -54,15 +54,22 @@ bool gives_reason(std::string_view token) {
   return token == "because" || token == "since" || token == "so" || token == "why" || token == "when";
 }
 
-// The distinct one- and two-token sequences of a text, none giving a reason.
-std::vector<std::string> sequences_of(std::string_view text) {
-  const std::vector<std::string> tokens = tokens_of(text);
-  std::vector<std::string> out;
+// Calls `take` with each one- and two-token sequence of `tokens` that holds no word giving a
+// reason, in order (a two-token one in a buffer that the next one reuses).
+template <typename Take>
+void each_sequence(const std::vector<std::string>& tokens, Take take) {
+  std::string pair;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (gives_reason(tokens[i])) continue;
-    out.push_back(tokens[i]);
-    if (i + 1 < tokens.size() && !gives_reason(tokens[i + 1])) out.push_back(tokens[i] + " " + tokens[i + 1]);
+    take(tokens[i]);
+    if (i + 1 < tokens.size() && !gives_reason(tokens[i + 1])) take(pair.assign(tokens[i]).append(" ").append(tokens[i + 1]));
   }
+}
+
+// The distinct one- and two-token sequences of a text, none giving a reason.
+std::vector<std::string> sequences_of(std::string_view text) {
+  std::vector<std::string> out;
+  each_sequence(tokens_of(text), [&](const std::string& sequence) { out.push_back(sequence); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -158,19 +165,12 @@ PhrasingModel PhrasingModel::builtin() {
 PhrasingModel::Reading PhrasingModel::read(std::string_view answer) const {
   Reading reading;
   if (!trained()) return reading;
-  // The learned sequences the answer holds, each once (as sequences_of gives them, without
-  // building every sequence as a string of its own: a two-word key reuses one buffer).
-  const std::vector<std::string> tokens = tokens_of(answer);
+  // The learned sequences the answer holds, each once, in the order sequences_of gives them
+  // (the sum is the same to the last bit), without keeping every sequence as a string.
   std::vector<const std::pair<const std::string, double>*> held;
-  std::string key;
-  auto look_up = [&](const std::string& sequence) {
+  each_sequence(tokens_of(answer), [&](const std::string& sequence) {
     if (const auto found = weights_.find(sequence); found != weights_.end()) held.push_back(&*found);
-  };
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (gives_reason(tokens[i])) continue;
-    look_up(tokens[i]);
-    if (i + 1 < tokens.size() && !gives_reason(tokens[i + 1])) look_up(key.assign(tokens[i]).append(" ").append(tokens[i + 1]));
-  }
+  });
   std::sort(held.begin(), held.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   held.erase(std::unique(held.begin(), held.end()), held.end());
   double z = bias_;
