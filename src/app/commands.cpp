@@ -344,22 +344,15 @@ int validate(const ValidateOptions& options) {
   fmt::print("\n");
   // The phrasing model was trained on the tuning set: graded with one trained without the
   // batch being graded, each batch shows how the grader does on phrasing it has not seen.
-  const auto left_out = phrasing_left_out(tuning_set);
+  const LeftOutFigures left_out = phrasing_left_out_agreement(coach, tuning_set);
   fmt::print("Tuning set, the phrasing model trained without the batch graded (leave-one-batch-out)\n");
   fmt::print("  {:<8}{:>10}{:>10}{:>10}   trained on it: Spearman, pairwise\n", "batch", "questions", "Spearman", "pairwise");
-  auto batch_row = [&](std::string_view label, const nlohmann::json& set) {
-    const AgreementFigures held = out_of_bank_agreement(coach, set, Split::all, &left_out);
-    const AgreementFigures seen = out_of_bank_agreement(coach, set, Split::all);
+  auto batch_row = [](std::string_view label, const AgreementFigures& held, const AgreementFigures& seen) {
     fmt::print("  {:<8}{:>10}{:>10.3f}{:>10.3f}   {:>13.3f}{:>10.3f}\n", label, held.questions, held.spearman_mean, held.pairwise,
                seen.spearman_mean, seen.pairwise);
   };
-  for (const auto& [batch, model] : left_out) {
-    nlohmann::json one = {{"questions", nlohmann::json::array()}};
-    for (const auto& q : tuning_set.at("questions"))
-      if (batch_of(q.at("id").get<std::string>()) == batch) one["questions"].push_back(q);
-    batch_row(batch, one);
-  }
-  batch_row("all", tuning_set);
+  for (const auto& [batch, figures] : left_out.by_batch) batch_row(batch, figures.first, figures.second);
+  batch_row("all", left_out.all_held, tune2);  // the whole set with the bank's model is the tuning-set column
   fmt::print("\n");
   const InBankFigures with_entry = in_bank_agreement(coach, *bank, in_bank, false);
   const InBankFigures hidden = in_bank_agreement(coach, *bank, in_bank, true);

@@ -153,6 +153,19 @@ std::map<std::string, PhrasingModel> phrasing_left_out(const json& set) {
   return models;
 }
 
+LeftOutFigures phrasing_left_out_agreement(const OfflineCoach& coach, const json& set) {
+  const auto models = phrasing_left_out(set);
+  LeftOutFigures figures;
+  for (const auto& entry : models) {
+    json one = {{"questions", json::array()}};
+    for (const auto& q : set.at("questions"))
+      if (batch_of(q.at("id").get<std::string>()) == entry.first) one["questions"].push_back(q);
+    figures.by_batch[entry.first] = {out_of_bank_agreement(coach, one, Split::all, &models), out_of_bank_agreement(coach, one, Split::all)};
+  }
+  figures.all_held = out_of_bank_agreement(coach, set, Split::all, &models);
+  return figures;
+}
+
 AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const json& set, Split split) {
   AdversarialFigures figures;
   for (const auto& pair : set.at("adversarial")) {

@@ -64,6 +64,13 @@ AgreementFigures out_of_bank_agreement(const OfflineCoach& coach, const nlohmann
 // graded with these, the set the bank's model was trained on shows how it does on answers it
 // has not seen.
 std::map<std::string, PhrasingModel> phrasing_left_out(const nlohmann::json& set);
+// Each batch of `set` graded with the phrasing model trained without it (`held`) and with the
+// bank's (`seen`), and the whole set graded batch by batch with those models held out.
+struct LeftOutFigures {
+  std::map<std::string, std::pair<AgreementFigures, AgreementFigures>> by_batch;  // batch → (held, seen)
+  AgreementFigures all_held;
+};
+LeftOutFigures phrasing_left_out_agreement(const OfflineCoach& coach, const nlohmann::json& set);
 AdversarialFigures out_of_bank_adversarial(const OfflineCoach& coach, const nlohmann::json& set, Split split);
 // `hide_own`: grade each question as if its bank entry were not in the bank.
 InBankFigures in_bank_agreement(const OfflineCoach& coach, const Bank& bank, const nlohmann::json& set, bool hide_own);
